@@ -1,0 +1,31 @@
+// Bundles the Electron main process and the preload into dist/electron/ with esbuild.
+// Both are CommonJS: sandboxed preloads cannot be ES modules, and a CommonJS main lets bundled
+// dependencies use require() for Node built-ins. The root package.json says "type": "module", so a
+// nested package.json marks dist/electron/*.js as CommonJS.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const outdir = join(root, 'dist', 'electron');
+const production = process.argv.includes('--production');
+
+const common = {
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  external: ['electron'],
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'info',
+  absWorkingDir: root,
+};
+
+await mkdir(outdir, { recursive: true });
+await Promise.all([
+  // Electron 45 ships Node 22 and Chromium 140.
+  build({ ...common, entryPoints: ['electron/main.ts'], outfile: join(outdir, 'main.js'), target: 'node22' }),
+  build({ ...common, entryPoints: ['electron/preload.ts'], outfile: join(outdir, 'preload.js'), target: 'chrome140' }),
+]);
+await writeFile(join(outdir, 'package.json'), `${JSON.stringify({ type: 'commonjs' }, null, 2)}\n`);

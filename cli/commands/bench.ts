@@ -1,0 +1,65 @@
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { FULL_PROTOCOL, QUICK_PROTOCOL, type ProtocolOptions, type WorkloadResult } from '../../core/bench/protocol';
+import { WORKLOADS, type WorkloadName } from '../../core/bench/workloads';
+import { CliError, type Output } from '../io';
+
+export interface BenchRow extends WorkloadResult {
+  peakRssMB: number;
+}
+
+/**
+ * `netloom bench [--workload W] [--json]`: the reference workloads of docs/perf.md, each in a fresh worker
+ * thread running the compiled plan. NETLOOM_BENCH_QUICK=1 shortens the windows (tests only: figures are
+ * then meaningless, losses are not).
+ */
+export async function benchCommand(workload: string | undefined, json: boolean, io: Output): Promise<number> {
+  const names = workload === undefined ? [...WORKLOADS] : [workload.toUpperCase()];
+  for (const n of names) {
+    if (!(WORKLOADS as readonly string[]).includes(n)) throw new CliError(`netloom bench: unknown workload "${workload}" (known: ${WORKLOADS.join(', ')})`, 2);
+  }
+  const protocol = process.env.NETLOOM_BENCH_QUICK === '1' ? QUICK_PROTOCOL : FULL_PROTOCOL;
+  const header = `netloom bench — Node ${process.version}, ${os.platform()} ${os.arch()}, ${os.cpus().length} cpus, ${os.cpus()[0]?.model ?? '?'}`;
+  if (!json) io.out(`${header}\n${pad('workload', 9)}${pad('figure', 20)}${pad('loss@100', 11)}${pad('PyTorch', 11)}${pad('kernels', 9)}peak RSS\n`);
+  const rows: BenchRow[] = [];
+  for (const name of names as WorkloadName[]) {
+    const row = await inWorker(name, protocol);
+    rows.push(row);
+    if (!json) {
+      const fig = `${Math.round(row.figure).toLocaleString('en-US')} ${row.unit}`;
+      const ref = row.referenceLoss100 === null ? '—' : row.referenceLoss100.toFixed(6);
+      io.out(`${pad(name, 9)}${pad(fig, 20)}${pad(row.loss100.toFixed(6), 11)}${pad(ref, 11)}${pad(row.backend, 9)}${row.peakRssMB.toFixed(0)} MB\n`);
+    }
+  }
+  if (json) io.out(`${JSON.stringify({ node: process.version, platform: `${os.platform()} ${os.arch()}`, cpus: os.cpus().length, protocol, results: rows })}\n`);
+  return 0;
+}
+
+function pad(s: string, w: number): string {
+  return s.padEnd(w);
+}
+
+/**
+ * The worker is TypeScript: a small CommonJS bootstrap registers tsx inside the new thread (hooks are per
+ * thread), then imports cli/bench-worker.ts.
+ */
+function inWorker(workload: WorkloadName, protocol: ProtocolOptions): Promise<BenchRow> {
+  // The ESM build of tsx's API (require.resolve would pick the CommonJS one).
+  const require = createRequire(import.meta.url);
+  const tsxPkg = require.resolve('tsx/package.json');
+  const tsxApi = new URL((require(tsxPkg) as { exports: Record<string, { import: { default: string } }> }).exports['./esm/api']!.import.default, pathToFileURL(tsxPkg)).href;
+  const entry = new URL('../bench-worker.ts', import.meta.url).href;
+  const boot = `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
+  return new Promise((resolve, reject) => {
+    const w = new Worker(boot, { eval: true, workerData: { workload, protocol } });
+    w.once('message', (m: { ok: true; result: WorkloadResult; peakRssMB: number } | { ok: false; error: string }) => {
+      void w.terminate();
+      if (m.ok) resolve({ ...m.result, peakRssMB: m.peakRssMB });
+      else reject(new Error(`bench ${workload}: ${m.error}`));
+    });
+    w.once('error', reject);
+    w.once('exit', (code) => { if (code !== 0) reject(new Error(`bench worker for ${workload} exited with ${code}`)); });
+  });
+}

@@ -1,0 +1,98 @@
+import { compileGraph } from '../compiler/compile';
+import type { Plan } from '../compiler/plan';
+import { Trainer } from '../engine/trainer';
+import { mulberry32 } from '../util/rng';
+import { buildWorkload, WEIGHT_SEED, type Workload, type WorkloadName } from './workloads';
+
+/**
+ * The measuring protocol of docs/perf.md, per figure: fresh model, 100 steps (keep the minibatch loss of
+ * step 100), warm up, count steps in a window, repeat, report the median. Pure core: the clock is
+ * `performance.now()`, which exists in Node, worker threads and Web Workers alike.
+ */
+export interface ProtocolOptions {
+  warmupMs: number;
+  windowMs: number;
+  repeats: number;
+}
+
+export const FULL_PROTOCOL: ProtocolOptions = { warmupMs: 1000, windowMs: 3000, repeats: 3 };
+/** For tests: same code path, windows short enough for CI. */
+export const QUICK_PROTOCOL: ProtocolOptions = { warmupMs: 20, windowMs: 60, repeats: 1 };
+
+export interface WorkloadResult {
+  workload: WorkloadName;
+  title: string;
+  unit: Workload['unit'];
+  /** Median over the repeats. */
+  figure: number;
+  repeats: number[];
+  loss100: number;
+  referenceLoss100: number | null;
+  compileMs: number;
+  /** Which kernels ran: the SIMD wasm ones over an arena, or the TS reference. */
+  backend: 'wasm' | 'js';
+}
+
+export function compileWorkload(w: Workload): Plan {
+  const r = compileGraph(w.graph, { datasetInfo: w.datasetInfo });
+  if (!r.ok) throw new Error(`workload ${w.name} does not compile: ${r.problems.map((p) => p.message).join('; ')}`);
+  return r.plan;
+}
+
+/** A fresh trainer with the protocol's weights (not the graph seed's). */
+export function freshTrainer(w: Workload, plan: Plan): Trainer {
+  const t = new Trainer(plan, w.data, w.graph.training);
+  t.exec.initParams(mulberry32(WEIGHT_SEED));
+  return t;
+}
+
+/** One training step over the batches in order, cycled. */
+function step(t: Trainer): number {
+  const loss = t.trainBatch();
+  t.endOfEpoch();
+  return loss;
+}
+
+/** Loss of step 100 (its forward pass), from a fresh model. */
+export function lossAtStep(w: Workload, plan: Plan, steps = 100): { trainer: Trainer; loss: number } {
+  const trainer = freshTrainer(w, plan);
+  let loss = NaN;
+  for (let i = 0; i < steps; i++) loss = step(trainer);
+  return { trainer, loss };
+}
+
+/** Steps per second over at least `ms` milliseconds; the clock is read every few steps to stay out of the way. */
+function stepsPerSecond(t: Trainer, ms: number): number {
+  const t0 = performance.now();
+  let steps = 0;
+  let elapsed = 0;
+  do {
+    for (let i = 0; i < 8; i++) step(t);
+    steps += 8;
+    elapsed = performance.now() - t0;
+  } while (elapsed < ms);
+  return (steps / elapsed) * 1000;
+}
+
+export function runWorkload(name: WorkloadName, o: ProtocolOptions = FULL_PROTOCOL): WorkloadResult {
+  const w = buildWorkload(name);
+  const c0 = performance.now();
+  const plan = compileWorkload(w);
+  const compileMs = performance.now() - c0;
+  const repeats: number[] = [];
+  let loss100 = NaN;
+  let backend: 'wasm' | 'js' = 'js';
+  for (let r = 0; r < o.repeats; r++) {
+    const { trainer, loss } = lossAtStep(w, plan);
+    if (r === 0) loss100 = loss;
+    backend = trainer.exec.backend;
+    stepsPerSecond(trainer, o.warmupMs);
+    const perStep = w.unit === 'samples/s' ? plan.batchSize : 1;
+    repeats.push(stepsPerSecond(trainer, o.windowMs) * perStep);
+  }
+  const sorted = [...repeats].sort((a, b) => a - b);
+  return {
+    workload: name, title: w.title, unit: w.unit, figure: sorted[Math.floor(sorted.length / 2)]!, repeats,
+    loss100, referenceLoss100: w.referenceLoss100, compileMs, backend,
+  };
+}

@@ -1,0 +1,25 @@
+import type { NodeKind } from './types';
+import { InputNode } from './nodes/input';
+import { DenseNode } from './nodes/dense';
+import { DropoutNode } from './nodes/dropout';
+import { NaluNode } from './nodes/nalu';
+import { SelfAttentionNode } from './nodes/self-attention';
+import { AddNode } from './nodes/add';
+import { ConcatNode } from './nodes/concat';
+import { FlattenNode } from './nodes/flatten';
+import { LayerNormNode } from './nodes/layer-norm';
+import { MeanPoolNode } from './nodes/mean-pool';
+import { ActivationNode } from './nodes/activation';
+import { LossNode } from './nodes/loss';
+
+/** Every node type, in palette order. */
+export const NODE_KIND_LIST: readonly NodeKind[] = [
+  InputNode, DenseNode, DropoutNode, NaluNode, SelfAttentionNode, AddNode, ConcatNode, FlattenNode,
+  LayerNormNode, MeanPoolNode, ActivationNode, LossNode,
+];
+
+export const NODE_KINDS: Readonly<Record<string, NodeKind>> = Object.fromEntries(NODE_KIND_LIST.map((k) => [k.type, k]));
+
+export function getNodeKind(type: string): NodeKind | undefined {
+  return Object.hasOwn(NODE_KINDS, type) ? NODE_KINDS[type] : undefined;
+}

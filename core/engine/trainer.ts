@@ -1,0 +1,164 @@
+import type { Plan } from '../compiler/plan';
+import type { DataSplit, LoadedDataset } from '../datasets/types';
+import type { TrainingConfig } from '../graph/schema';
+import { deriveSeed, mulberry32, shuffleInPlace, type Rng } from '../util/rng';
+import type { DType } from '../util/tensor';
+import { arenaFloats } from './arena';
+import { fillBatch, predictedClass } from './batch';
+import { Executor } from './executor';
+import { createOptimizer, type Optimizer } from './optimizers';
+import { regularizeAndClip } from './regularize';
+
+export interface SplitMetrics {
+  loss: number;
+  accuracy?: number;
+  /** Mean relative error |pred − y| / |y|, for regression. */
+  mre?: number;
+}
+
+/** The loss went non-finite: which step, and whether the parameters or the data are to blame. */
+export class DivergenceError extends Error {
+  constructor(message: string, readonly suggestion: string, readonly nodeId?: string) {
+    super(message);
+    this.name = 'DivergenceError';
+  }
+}
+
+/**
+ * Runs minibatch training over a compiled plan. Synchronous and deterministic: the same plan, data,
+ * config and seed give bit-identical losses. Sessions and the bench drive it.
+ */
+export class Trainer {
+  readonly exec: Executor;
+  readonly optimizer: Optimizer;
+  epoch = 0;
+  /** Batches done in the current epoch. */
+  batchInEpoch = 0;
+  step = 0;
+  readonly batchesPerEpoch: number;
+  private readonly order: Int32Array;
+  private shuffleRng!: Rng;
+  private dropoutStream!: Rng;
+  private epochLossSum = 0;
+  private epochSeen = 0;
+  private epochCorrect = 0;
+
+  constructor(
+    readonly plan: Plan, readonly data: LoadedDataset, readonly config: TrainingConfig, dtype: DType = 'f32',
+  ) {
+    const dropoutRng: Rng = { next: () => this.dropoutStream.next(), normal: () => this.dropoutStream.normal(), int: (n) => this.dropoutStream.int(n), state: () => this.dropoutStream.state() };
+    // Optimizer moments live next to the parameters (in the wasm arena when there is one): at most two per parameter.
+    this.exec = new Executor(plan, { dtype, rng: dropoutRng, stateFloats: 2 * arenaFloats(plan.params.map((p) => p.size)) });
+    this.optimizer = createOptimizer(config.optimizer, plan.params.map((p) => p.size), this.exec.allocState);
+    this.order = new Int32Array(data.train.count);
+    this.batchesPerEpoch = Math.ceil(data.train.count / plan.batchSize);
+    this.reset();
+  }
+
+  /** Back to epoch 0 with the initial weights of this seed. */
+  reset(): void {
+    const seed = this.config.seed;
+    this.exec.initParams(mulberry32(deriveSeed(seed, 'weights')));
+    this.shuffleRng = mulberry32(deriveSeed(seed, 'shuffle'));
+    this.dropoutStream = mulberry32(deriveSeed(seed, 'dropout'));
+    this.optimizer.reset();
+    this.epoch = 0;
+    this.batchInEpoch = 0;
+    this.step = 0;
+    this.startEpoch();
+  }
+
+  private startEpoch(): void {
+    for (let i = 0; i < this.order.length; i++) this.order[i] = i;
+    if (this.config.shuffle !== false) shuffleInPlace(this.order, this.shuffleRng);
+    this.epochLossSum = 0;
+    this.epochSeen = 0;
+    this.epochCorrect = 0;
+  }
+
+  /** Train one minibatch; returns its loss. Throws DivergenceError on a non-finite loss. */
+  trainBatch(): number {
+    const { exec, plan } = this;
+    const start = this.batchInEpoch * plan.batchSize;
+    const n = Math.min(plan.batchSize, this.data.train.count - start);
+    fillBatch(plan, this.data.train, this.order, start, n, exec.input, exec.target);
+    exec.forward(n, true);
+    const loss = exec.loss;
+    if (!Number.isFinite(loss)) throw this.divergence(loss);
+    exec.backward(n);
+    regularizeAndClip(plan.params, exec.params, exec.paramGrads, this.config);
+    this.optimizer.step(exec.params, exec.paramGrads);
+    this.epochLossSum += loss * n;
+    this.epochSeen += n;
+    if (plan.task === 'classification') {
+      for (let i = 0; i < n; i++) if (predictedClass(plan, exec.prediction, i) === this.trueClass(this.data.train, this.order[start + i]!)) this.epochCorrect++;
+    }
+    this.step++;
+    this.batchInEpoch++;
+    return loss;
+  }
+
+  /** True when the batch just trained closed an epoch; advances to the next one. */
+  endOfEpoch(): boolean {
+    if (this.batchInEpoch < this.batchesPerEpoch) return false;
+    this.epoch++;
+    this.batchInEpoch = 0;
+    this.startEpoch();
+    return true;
+  }
+
+  /** Running metrics of the epoch in progress (the minibatch losses and hits as they were trained). */
+  runningMetrics(): SplitMetrics {
+    const loss = this.epochSeen ? this.epochLossSum / this.epochSeen : NaN;
+    return this.plan.task === 'classification' ? { loss, accuracy: this.epochSeen ? this.epochCorrect / this.epochSeen : 0 } : { loss };
+  }
+
+  /** Loss and accuracy (or mre) of the current weights on a whole split, in eval mode. */
+  evaluate(split: DataSplit): SplitMetrics {
+    const { exec, plan } = this;
+    const B = plan.batchSize;
+    let lossSum = 0, correct = 0, relErr = 0;
+    for (let start = 0; start < split.count; start += B) {
+      const n = Math.min(B, split.count - start);
+      fillBatch(plan, split, null, start, n, exec.input, exec.target);
+      exec.forward(n, false);
+      lossSum += exec.loss * n;
+      if (plan.task === 'classification') {
+        for (let i = 0; i < n; i++) if (predictedClass(plan, exec.prediction, i) === this.trueClass(split, start + i)) correct++;
+      } else {
+        const size = plan.target.size;
+        for (let i = 0; i < n * size; i++) {
+          const y = exec.target[i]!;
+          relErr += Math.abs(exec.prediction[i]! - y) / Math.max(Math.abs(y), 1e-8);
+        }
+      }
+    }
+    const count = Math.max(split.count, 1);
+    const loss = lossSum / count;
+    return plan.task === 'classification' ? { loss, accuracy: correct / count } : { loss, mre: relErr / (count * plan.target.size) };
+  }
+
+  private trueClass(split: DataSplit, row: number): number {
+    return split.targets[row]!;
+  }
+
+  private divergence(loss: number): DivergenceError {
+    const { exec, plan } = this;
+    const badParam = plan.params.findIndex((_, i) => exec.params[i]!.some((v) => !Number.isFinite(v)));
+    const what = Number.isNaN(loss) ? 'NaN' : 'infinite';
+    if (badParam >= 0) {
+      const p = plan.params[badParam]!;
+      return new DivergenceError(
+        `training diverged at step ${this.step + 1} (epoch ${this.epoch + 1}): the loss is ${what} and the weights ${p.name} of "${p.node}" are no longer finite`,
+        `lower the learning rate (now ${this.config.optimizer.lr}) or set training.clipNorm (e.g. 1)`,
+        p.node,
+      );
+    }
+    const badTensor = plan.ops.find((op) => op.output !== plan.lossTensor && exec.values[op.output]!.some((v) => !Number.isFinite(v)));
+    return new DivergenceError(
+      `training diverged at step ${this.step + 1} (epoch ${this.epoch + 1}): the loss is ${what}${badTensor ? `; the first non-finite values come out of "${badTensor.node}" (${badTensor.type})` : ''}`,
+      `check the data for NaN or huge values, lower the learning rate (now ${this.config.optimizer.lr}) or set training.clipNorm (e.g. 1)`,
+      badTensor?.node,
+    );
+  }
+}

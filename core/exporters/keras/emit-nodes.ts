@@ -1,0 +1,59 @@
+import { LAYER_NORM_EPSILON } from '../../catalog/nodes/layer-norm';
+import type { ExportNode } from '../export-model';
+import { pyFloat, pyLiteral } from '../python/identifiers';
+import type { KerasCustomLayer } from './custom-layers';
+
+/** One node as a Keras functional-API layer: the constructor (without `name=`) and custom layer used. */
+export interface KerasLayerCode {
+  /** e.g. `layers.Dense(8, use_bias=True` — the caller appends `, name="d1")`. */
+  open: string;
+  customLayer?: KerasCustomLayer;
+  /** Called on a list of inputs (Add, Concatenate) rather than one tensor. */
+  takesList?: boolean;
+}
+
+/** `regularizer` is the kernel regularizer expression for weight matrices (NetLoom's L1/L2), or null. */
+export function kerasLayerCode(node: ExportNode, regularizer: string | null): KerasLayerCode {
+  const p = node.params;
+  const reg = regularizer ? `, kernel_regularizer=${regularizer}` : '';
+  switch (node.type) {
+    case 'Dense': return { open: `layers.Dense(${p.units}, use_bias=${pyLiteral(p.bias)}${reg}` };
+    case 'Dropout': return { open: `layers.Dropout(${pyFloat(p.rate as number)}` };
+    case 'NALU': return { open: `NALU(${p.units}`, customLayer: 'NALU' };
+    case 'SelfAttention':
+      return { open: `SelfAttention(d_model=${p.dModel}, heads=${p.heads}, causal=${pyLiteral(p.causal)}`, customLayer: 'SelfAttention' };
+    case 'Add': return { open: 'layers.Add(', takesList: true };
+    case 'Concat': return { open: 'layers.Concatenate(axis=-1', takesList: true };
+    case 'Flatten': return { open: 'layers.Flatten(' };
+    case 'LayerNorm': return { open: `layers.LayerNormalization(axis=-1, epsilon=${pyFloat(LAYER_NORM_EPSILON)}` };
+    case 'MeanPool': return { open: 'layers.GlobalAveragePooling1D(' };
+    case 'Activation': return kerasActivation(node);
+    default: throw new Error(`the Keras exporter does not know node type "${node.type}"`);
+  }
+}
+
+function kerasActivation(node: ExportNode): KerasLayerCode {
+  const p = node.params;
+  const builtIn = (fn: string) => ({ open: `layers.Activation("${fn}"` });
+  switch (p.fn) {
+    case 'linear': case 'sigmoid': case 'tanh': case 'relu': case 'softsign': case 'selu': case 'softplus':
+      return builtIn(p.fn);
+    case 'silu': return builtIn('swish');
+    case 'softmax': return { open: 'layers.Softmax(axis=-1' };
+    case 'elu': return { open: `layers.ELU(alpha=${pyFloat(p.alpha as number)}` };
+    case 'leaky_relu': return { open: `layers.ReLU(negative_slope=${pyFloat(p.alpha as number)}` };
+    case 'relu6': return { open: 'layers.ReLU(max_value=6.0' };
+    case 'prelu': {
+      // One slope per feature of the last axis, shared over every other axis (e.g. the positions).
+      const rank = node.inputShapes[0]!.length;
+      const shared = Array.from({ length: Math.max(rank - 1, 0) }, (_, i) => i + 1);
+      return { open: `layers.PReLU(alpha_initializer=keras.initializers.Constant(0.25)${shared.length ? `, shared_axes=${pyLiteral(shared)}` : ''}` };
+    }
+    case 'step': return { open: 'Step(', customLayer: 'Step' };
+    case 'hard_sigmoid': return { open: 'HardSigmoid(', customLayer: 'HardSigmoid' };
+    case 'crelu': return { open: 'CReLU(', customLayer: 'CReLU' };
+    case 'gelu': return { open: 'GeluTanh(', customLayer: 'GeluTanh' };
+    case 'mish': return { open: 'Mish(', customLayer: 'Mish' };
+    default: throw new Error(`the Keras exporter does not know activation "${String(p.fn)}"`);
+  }
+}

@@ -1,0 +1,2 @@
+// Entry point of the SIMD kernel module; see scripts/build-wasm.mjs.
+export { gemm, gemmNT, colsum } from './gemm';

@@ -1,0 +1,233 @@
+import { compileGraph } from '../compiler/compile';
+import type { Plan } from '../compiler/plan';
+import { getDataset, resolveDatasetParams } from '../datasets';
+import type { LoadedDataset, ResourceLoader } from '../datasets/types';
+import { DivergenceError, Trainer, type SplitMetrics } from '../engine/trainer';
+import { formatProblem, ProblemError } from '../graph/problem';
+import type { Graph } from '../graph/schema';
+import { PROTOCOL_VERSION, type EventOf, type SessionEvent } from '../protocol/events';
+import { deriveSeed } from '../util/rng';
+import { decisionGrid } from './decision-grid';
+import { layerStats } from './layer-stats';
+
+export type SessionState = 'ready' | 'running' | 'paused' | 'done' | 'stopped' | 'error';
+
+export interface SessionOptions {
+  resources: ResourceLoader;
+  /** How the run loop yields between slices; setTimeout(0) by default (works in workers and the CLI). */
+  schedule?: (fn: () => void) => void;
+  /** Milliseconds of training per slice before yielding to messages (pause, stop). */
+  sliceMs?: number;
+  now?: () => number;
+  /** Emit a `batch` event for every batch (true) or only epoch-level events. */
+  batchEvents?: boolean;
+  /** Emit layerStats every this many epochs (0 = never). */
+  statsEvery?: number;
+  /** Decision grid resolution for 2D data (0 = never). */
+  gridSize?: number;
+  /** Override the epoch count from the graph. */
+  epochs?: number;
+  seed?: number;
+}
+
+export interface Evaluation {
+  train: SplitMetrics;
+  validation: SplitMetrics;
+  extrapolation?: SplitMetrics;
+}
+
+/**
+ * One training run: the graph compiled, its data loaded, and a trainer driven in slices so that
+ * commands (pause, step, stop) are handled between batches. The CLI, the worker host and the Web
+ * Worker all drive this same class.
+ */
+export class TrainingSession {
+  state: SessionState = 'ready';
+  private listeners = new Set<(e: SessionEvent) => void>();
+  private readonly epochs: number;
+  private finished: ((s: SessionState) => void)[] = [];
+
+  private constructor(
+    readonly plan: Plan, readonly data: LoadedDataset, readonly trainer: Trainer,
+    private readonly graph: Graph, private readonly options: SessionOptions,
+  ) {
+    this.epochs = options.epochs ?? graph.training.epochs;
+  }
+
+  /** Compile and load. Throws ProblemError (invalid graph) or Error (dataset) with a clear message. */
+  static async create(graph: Graph, options: SessionOptions): Promise<TrainingSession> {
+    const seed = options.seed ?? graph.training.seed;
+    const training = { ...graph.training, seed };
+    const resolved = resolveDatasetParams(training.dataset);
+    if ('error' in resolved) throw new ProblemError([{ path: resolved.error.path, code: 'dataset', severity: 'error', message: resolved.error.message }]);
+    const data = await getDataset(training.dataset.name)!.load(resolved.params, deriveSeed(seed, 'data'), options.resources);
+    const compiled = compileGraph(graph, { datasetInfo: data.info });
+    if (!compiled.ok) throw new ProblemError(compiled.problems);
+    const trainer = new Trainer(compiled.plan, data, training);
+    return new TrainingSession(compiled.plan, data, trainer, { ...graph, training }, options);
+  }
+
+  on(listener: (e: SessionEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit(e: SessionEvent): void {
+    for (const l of this.listeners) l(e);
+  }
+
+  /** The opening event: protocol version and the size of the run. */
+  startEvent(): EventOf<'start'> {
+    return {
+      type: 'start', protocol: PROTOCOL_VERSION, name: this.graph.name, seed: this.graph.training.seed,
+      epochs: this.epochs, batchesPerEpoch: this.trainer.batchesPerEpoch, trainSamples: this.data.train.count,
+      validationSamples: this.data.validation.count, parameters: this.plan.params.reduce((s, p) => s + p.size, 0),
+    };
+  }
+
+  /** Run until the last epoch (or pause/stop). Resolves with the final state. */
+  start(): Promise<SessionState> {
+    if (this.state === 'ready') this.emit(this.startEvent());
+    if (this.state === 'ready' || this.state === 'paused') {
+      this.state = 'running';
+      this.scheduleSlice();
+    }
+    return this.whenSettled();
+  }
+
+  resume(): Promise<SessionState> {
+    return this.start();
+  }
+
+  pause(): void {
+    if (this.state === 'running') this.state = 'paused';
+    this.settle();
+  }
+
+  stop(): void {
+    if (this.state === 'done' || this.state === 'error') return;
+    this.state = 'stopped';
+    this.settle();
+  }
+
+  /** Train exactly n batches now (paused or ready runs only). Returns the last batch loss. */
+  step(n = 1): number {
+    if (this.state === 'running' || this.state === 'done' || this.state === 'stopped' || this.state === 'error') return NaN;
+    if (this.state === 'ready') this.emit(this.startEvent());
+    this.state = 'paused';
+    let loss = NaN;
+    for (let i = 0; i < n && this.state === 'paused'; i++) loss = this.trainOne();
+    return loss;
+  }
+
+  /** Back to epoch 0 with the same initial weights (same seed); the run is ready to start again. */
+  reset(): void {
+    this.trainer.reset();
+    this.state = 'ready';
+    this.settle();
+  }
+
+  evaluate(): Evaluation {
+    const t = this.trainer;
+    const extra = this.data.extra?.extrapolation;
+    return {
+      train: t.evaluate(this.data.train),
+      validation: t.evaluate(this.data.validation),
+      ...(extra ? { extrapolation: t.evaluate(extra) } : {}),
+    };
+  }
+
+  /** Predictions (the prediction tensor) for `count` rows of inputs, in eval mode. */
+  predict(inputs: Float32Array, count: number): Float32Array {
+    const { exec, plan } = this.trainer;
+    const inSize = plan.tensors[plan.inputTensor]!.size;
+    const outSize = plan.tensors[plan.predictionTensor]!.size;
+    if (inputs.length !== count * inSize) throw new Error(`predict needs ${count}×${inSize} numbers, got ${inputs.length}`);
+    const out = new Float32Array(count * outSize);
+    for (let s = 0; s < count; s += plan.batchSize) {
+      const n = Math.min(plan.batchSize, count - s);
+      for (let i = 0; i < n * inSize; i++) exec.input[i] = inputs[s * inSize + i]!;
+      exec.target.fill(0);
+      exec.forward(n, false);
+      for (let i = 0; i < n * outSize; i++) out[s * outSize + i] = exec.prediction[i]!;
+    }
+    return out;
+  }
+
+  private whenSettled(): Promise<SessionState> {
+    if (this.state !== 'running') return Promise.resolve(this.state);
+    return new Promise((resolve) => this.finished.push(resolve));
+  }
+
+  private settle(): void {
+    if (this.state === 'running') return;
+    const waiting = this.finished;
+    this.finished = [];
+    for (const r of waiting) r(this.state);
+  }
+
+  private scheduleSlice(): void {
+    const schedule = this.options.schedule ?? ((fn: () => void) => setTimeout(fn, 0));
+    schedule(() => this.runSlice());
+  }
+
+  private runSlice(): void {
+    if (this.state !== 'running') return;
+    const now = this.options.now ?? (() => Date.now());
+    const until = now() + (this.options.sliceMs ?? 20);
+    do this.trainOne();
+    while (this.state === 'running' && now() < until);
+    if (this.state === 'running') this.scheduleSlice();
+  }
+
+  /** One batch, with the events it triggers; the end of the last epoch finishes the run. */
+  private trainOne(): number {
+    const t = this.trainer;
+    if (t.epoch >= this.epochs) return NaN;
+    let loss: number;
+    try {
+      loss = t.trainBatch();
+    } catch (e) {
+      this.fail(e);
+      return NaN;
+    }
+    if (this.options.batchEvents !== false) {
+      this.emit({ type: 'batch', epoch: t.epoch + 1, batch: t.batchInEpoch, step: t.step, loss });
+    }
+    const lastN = Math.min(t.plan.batchSize, this.data.train.count - (t.batchInEpoch - 1) * t.plan.batchSize);
+    if (t.endOfEpoch()) this.epochEnd(lastN);
+    return loss;
+  }
+
+  private epochEnd(lastBatchRows: number): void {
+    const t = this.trainer;
+    const statsEvery = this.options.statsEvery ?? 1;
+    // Stats describe the last training batch, so take them before evaluation reuses the buffers.
+    const stats = statsEvery > 0 && t.epoch % statsEvery === 0 ? layerStats(t.exec, lastBatchRows) : null;
+    const ev = this.evaluate();
+    this.emit({ type: 'epoch', epoch: t.epoch, ...ev });
+    if (stats) this.emit({ type: 'layerStats', epoch: t.epoch, step: t.step, nodes: stats });
+    const gridSize = this.options.gridSize ?? 40;
+    if (gridSize > 0) {
+      const grid = decisionGrid(t.exec, this.data.train, t.epoch, gridSize);
+      if (grid) this.emit(grid);
+    }
+    if (t.epoch >= this.epochs) {
+      this.state = 'done';
+      this.emit({ type: 'done', epoch: t.epoch, ...ev });
+      this.settle();
+    }
+  }
+
+  private fail(e: unknown): void {
+    this.state = 'error';
+    if (e instanceof DivergenceError) {
+      this.emit({ type: 'error', code: 'divergence', message: e.message, suggestion: e.suggestion, ...(e.nodeId ? { nodeId: e.nodeId } : {}) });
+    } else if (e instanceof ProblemError) {
+      this.emit({ type: 'error', code: 'invalid-graph', message: e.message, problems: e.problems.map(formatProblem) });
+    } else {
+      this.emit({ type: 'error', code: 'internal', message: e instanceof Error ? e.message : String(e) });
+    }
+    this.settle();
+  }
+}

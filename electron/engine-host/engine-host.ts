@@ -1,0 +1,158 @@
+import { Worker, type ResourceLimits } from 'node:worker_threads';
+import {
+  ENGINE_PROTOCOL_VERSION, EngineMessageEnvelope, type EngineCommand, type EngineMessage, type RunOptions,
+} from '../../core/protocol/engine';
+
+export interface EngineHostOptions {
+  /** The compiled worker script (a .js file in the app; the .ts entry with tsx in tests). */
+  workerUrl: URL;
+  execArgv?: string[];
+  /** Per-run heap limits: a run that outgrows them ends with an error instead of taking the app down. */
+  resourceLimits?: ResourceLimits;
+  /** A running run that sends nothing for this long is considered hung and terminated. */
+  hangTimeoutMs?: number;
+}
+
+interface Run {
+  worker: Worker;
+  state: string;
+  /** Where the run was at its last frame, so a final frame after stop/crash keeps the position. */
+  position: { step: number; epoch: number; batchInEpoch: number };
+  lastHeard: number;
+  ended: boolean;
+}
+
+/**
+ * Owns one worker thread per run. A worker that throws, runs out of memory or hangs ends only its own
+ * run with an error frame; stop terminates the thread at once. Everything a worker sends is validated
+ * before it is passed on.
+ */
+export class EngineHost {
+  private runs = new Map<string, Run>();
+  private listeners = new Set<(m: EngineMessage) => void>();
+  private watchdog: ReturnType<typeof setInterval> | null = null;
+
+  constructor(private readonly options: EngineHostOptions) {}
+
+  onMessage(listener: (m: EngineMessage) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  start(runId: string, graph: unknown, runOptions: RunOptions = {}): void {
+    if (this.runs.has(runId)) this.stop(runId);
+    const worker = new Worker(this.options.workerUrl, {
+      execArgv: this.options.execArgv ?? [],
+      resourceLimits: this.options.resourceLimits ?? { maxOldGenerationSizeMb: 1024 },
+    });
+    const run: Run = { worker, state: 'starting', position: { step: 0, epoch: 0, batchInEpoch: 0 }, lastHeard: Date.now(), ended: false };
+    this.runs.set(runId, run);
+    worker.on('message', (raw: unknown) => this.receive(runId, run, raw));
+    worker.on('error', (e: Error) => {
+      const oom = (e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
+      this.endWithError(runId, run, oom
+        ? 'the run ran out of memory; try a smaller batch size, fewer units or fewer samples'
+        : `the training worker crashed: ${e.message}`);
+    });
+    worker.on('exit', (code) => {
+      if (!run.ended && code !== 0) this.endWithError(runId, run, `the training worker exited unexpectedly (code ${code})`);
+      if (this.runs.get(runId) === run) this.runs.delete(runId);
+      this.updateWatchdog();
+    });
+    this.post(run, { type: 'start', runId, graph, options: runOptions });
+    this.updateWatchdog();
+  }
+
+  command(cmd: Exclude<EngineCommand, { type: 'start' }>): void {
+    const run = this.runs.get(cmd.runId);
+    if (!run) {
+      this.emit({ type: 'fatal', runId: cmd.runId, message: `no run "${cmd.runId}"` });
+      return;
+    }
+    if (cmd.type === 'stop') return this.stop(cmd.runId);
+    this.post(run, cmd);
+  }
+
+  /** Terminate at once; the UI gets a final `stopped` frame. */
+  stop(runId: string): void {
+    const run = this.runs.get(runId);
+    if (!run) return;
+    run.ended = true;
+    this.runs.delete(runId);
+    void run.worker.terminate();
+    this.emit(endFrame(runId, 'stopped', run.position));
+    this.updateWatchdog();
+  }
+
+  async dispose(): Promise<void> {
+    if (this.watchdog) clearInterval(this.watchdog);
+    this.watchdog = null;
+    const all = [...this.runs.values()];
+    this.runs.clear();
+    await Promise.all(all.map((r) => r.worker.terminate()));
+  }
+
+  activeRuns(): string[] {
+    return [...this.runs.keys()];
+  }
+
+  private post(run: Run, command: EngineCommand): void {
+    run.worker.postMessage({ protocol: ENGINE_PROTOCOL_VERSION, command });
+  }
+
+  private receive(runId: string, run: Run, raw: unknown): void {
+    run.lastHeard = Date.now();
+    const parsed = EngineMessageEnvelope.safeParse(raw);
+    if (!parsed.success) {
+      this.endWithError(runId, run, `the training worker sent an invalid message (${parsed.error.issues[0]?.message ?? 'unknown'})`);
+      return;
+    }
+    const m = parsed.data.message;
+    if (m.type === 'frame') {
+      run.state = m.state;
+      run.position = { step: m.step, epoch: m.epoch, batchInEpoch: m.batchInEpoch };
+      if (m.state === 'done' || m.state === 'error' || m.state === 'stopped') run.ended = true;
+    }
+    this.emit(m);
+  }
+
+  private endWithError(runId: string, run: Run, message: string): void {
+    if (run.ended) return;
+    run.ended = true;
+    if (this.runs.get(runId) === run) this.runs.delete(runId);
+    void run.worker.terminate();
+    const frame = endFrame(runId, 'error', run.position);
+    frame.error = { type: 'error', code: 'internal', message };
+    this.emit(frame);
+    this.updateWatchdog();
+  }
+
+  private updateWatchdog(): void {
+    const timeout = this.options.hangTimeoutMs ?? 15_000;
+    if (this.runs.size === 0) {
+      if (this.watchdog) clearInterval(this.watchdog);
+      this.watchdog = null;
+      return;
+    }
+    if (this.watchdog) return;
+    this.watchdog = setInterval(() => {
+      const now = Date.now();
+      for (const [id, run] of this.runs) {
+        const busy = run.state === 'running' || run.state === 'starting';
+        if (busy && now - run.lastHeard > timeout) this.endWithError(id, run, `the run stopped responding for ${Math.round(timeout / 1000)} s and was ended`);
+      }
+    }, Math.min(1000, timeout / 2));
+    this.watchdog.unref?.();
+  }
+
+  private emit(m: EngineMessage): void {
+    for (const l of this.listeners) l(m);
+  }
+}
+
+function endFrame(runId: string, state: 'stopped' | 'error', position: Run['position']): Extract<EngineMessage, { type: 'frame' }> {
+  return {
+    type: 'frame', runId, state, ...position, batchLosses: new Float32Array(0),
+    batchStride: 1, firstBatchStep: 0, epochs: [], done: false,
+  };
+}

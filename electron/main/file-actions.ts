@@ -1,0 +1,124 @@
+import { readFile, stat } from 'node:fs/promises';
+import { basename, extname, join } from 'node:path';
+import type { OpenDialogOptions, SaveDialogOptions } from 'electron';
+import type { ExportRequest, OpenedFile, SaveRequest, SaveResult } from '../../core/protocol/host';
+import { MAX_TEXT_CHARS } from '../ipc-contract';
+import { writeFileAtomic } from './atomic-write';
+import type { RecentFiles } from './recent-files';
+
+/** The dialog calls this module makes; main passes Electron's `dialog` bound to the window. */
+export interface FileDialogs {
+  showOpenDialog(options: OpenDialogOptions): Promise<{ canceled: boolean; filePaths: string[] }>;
+  showSaveDialog(options: SaveDialogOptions): Promise<{ canceled: boolean; filePath?: string }>;
+}
+
+export interface FileActionDeps {
+  dialogs: FileDialogs;
+  recent: RecentFiles;
+  /** Where dialogs start when the document has never been saved. */
+  defaultDir: string;
+  /** Called after the recent list changed so the Open Recent menu can be rebuilt. */
+  onRecentChanged?: () => void;
+}
+
+const JSON_FILTERS = [
+  { name: 'NetLoom graph (JSON)', extensions: ['json'] },
+  { name: 'All files', extensions: ['*'] },
+];
+
+const EXPORT_FILTERS: Record<string, { name: string; extensions: string[] }> = {
+  '.json': { name: 'JSON', extensions: ['json'] },
+  '.py': { name: 'Python', extensions: ['py'] },
+  '.onnx': { name: 'ONNX model', extensions: ['onnx'] },
+};
+
+/**
+ * Open, save and export. The renderer never chooses a path on its own: it may only write without a
+ * dialog to a path the user picked in a dialog (this session) or that is in the recent list, and may
+ * only reopen recent paths. Anything else goes through a native dialog first.
+ */
+export function createFileActions(deps: FileActionDeps) {
+  const userChosen = new Set<string>();
+  const mayUseWithoutDialog = (path: string): boolean => userChosen.has(path) || deps.recent.has(path);
+
+  async function remember(path: string): Promise<void> {
+    userChosen.add(path);
+    await deps.recent.add({ path, name: basename(path) });
+    deps.onRecentChanged?.();
+  }
+
+  async function readDocument(path: string): Promise<OpenedFile> {
+    const info = await stat(path);
+    if (!info.isFile()) throw new Error(`${basename(path)} is not a file`);
+    // Characters ≤ bytes for UTF-8, so comparing the byte size is a safe upper bound.
+    if (info.size > MAX_TEXT_CHARS) throw new Error(`${basename(path)} is too large to open`);
+    const text = await readFile(path, 'utf8');
+    await remember(path);
+    return { path, name: basename(path), text };
+  }
+
+  return {
+    async open(): Promise<OpenedFile | null> {
+      const choice = await deps.dialogs.showOpenDialog({
+        title: 'Open graph',
+        defaultPath: deps.defaultDir,
+        filters: JSON_FILTERS,
+        properties: ['openFile'],
+      });
+      const path = choice.filePaths[0];
+      if (choice.canceled || !path) return null;
+      return readDocument(path);
+    },
+
+    async openRecent(path: string): Promise<OpenedFile | null> {
+      if (!deps.recent.has(path)) throw new Error('That file is not in the recent files list');
+      try {
+        return await readDocument(path);
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
+          await deps.recent.remove(path);
+          deps.onRecentChanged?.();
+          throw new Error(`${basename(path)} no longer exists; it was removed from Open Recent`);
+        }
+        throw err;
+      }
+    },
+
+    async save(req: SaveRequest): Promise<SaveResult | null> {
+      let path = !req.saveAs && req.path && mayUseWithoutDialog(req.path) ? req.path : undefined;
+      if (!path) {
+        const choice = await deps.dialogs.showSaveDialog({
+          title: req.saveAs ? 'Save graph as' : 'Save graph',
+          defaultPath: req.path ?? join(deps.defaultDir, withExtension(basename(req.suggestedName), '.json')),
+          filters: JSON_FILTERS,
+          properties: ['createDirectory', 'showOverwriteConfirmation'],
+        });
+        if (choice.canceled || !choice.filePath) return null;
+        path = withExtension(choice.filePath, '.json');
+      }
+      await writeFileAtomic(path, req.text, { backup: true });
+      await remember(path);
+      return { path, name: basename(path) };
+    },
+
+    async exportFile(req: ExportRequest): Promise<boolean> {
+      const filter = EXPORT_FILTERS[extname(req.suggestedName).toLowerCase()];
+      const choice = await deps.dialogs.showSaveDialog({
+        title: 'Export',
+        defaultPath: join(deps.defaultDir, basename(req.suggestedName)),
+        filters: filter ? [filter, { name: 'All files', extensions: ['*'] }] : [{ name: 'All files', extensions: ['*'] }],
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      });
+      if (choice.canceled || !choice.filePath) return false;
+      const data = req.encoding === 'base64' ? Buffer.from(req.contents, 'base64') : req.contents;
+      await writeFileAtomic(choice.filePath, data);
+      return true;
+    },
+  };
+}
+export type FileActions = ReturnType<typeof createFileActions>;
+
+/** Users often type a bare name in the save dialog; give it the extension the filter promised. */
+export function withExtension(path: string, ext: string): string {
+  return extname(path) === '' ? `${path}${ext}` : path;
+}

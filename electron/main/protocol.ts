@@ -1,0 +1,119 @@
+import { readFile, realpath } from 'node:fs/promises';
+import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
+import type { CustomScheme } from 'electron';
+
+/** The app is served from `netloom://app/…` instead of file:// so it gets a real origin and our headers. */
+export const APP_SCHEME = 'netloom';
+export const APP_HOST = 'app';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
+
+/**
+ * Registered before `ready`. `standard` gives relative URLs and storage a proper origin, `secure` makes it
+ * a secure context, `supportFetchAPI` lets the renderer fetch its own assets. `corsEnabled` is required for
+ * Vite's `<script type="module" crossorigin>` to load from a custom scheme; it only matters for requests
+ * from other origins, and the window can never navigate to one.
+ */
+export const APP_SCHEME_PRIVILEGES: CustomScheme = {
+  scheme: APP_SCHEME,
+  privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true },
+};
+
+/**
+ * No inline or eval'd script, nothing loaded from anywhere but the app itself. Inline *styles* are allowed
+ * because React Flow positions nodes with style attributes.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "manifest-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+  "object-src 'none'",
+].join('; ');
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.wasm': 'application/wasm',
+  '.txt': 'text/plain; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+};
+
+const securityHeaders = (): Record<string, string> => ({
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+});
+
+const refuse = (status: number, text: string): Response =>
+  new Response(text, { status, headers: { ...securityHeaders(), 'Content-Type': 'text/plain; charset=utf-8' } });
+
+/** True when `child` is `root` itself or lies inside it (after `..` has been resolved). */
+export function isInside(root: string, child: string): boolean {
+  const rel = relative(root, child);
+  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
+}
+
+/**
+ * Map a request URL to a file under `rootDir`, or null when it must be refused: another host, encoded
+ * separators or NUL bytes, or any path that would resolve outside the root.
+ */
+export function resolveAppPath(rootDir: string, requestUrl: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(requestUrl);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return null;
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(url.pathname);
+  } catch {
+    return null;
+  }
+  // A decoded `..\` or NUL is never a legitimate asset name; refuse instead of trying to normalise it.
+  if (pathname.includes('\0') || pathname.includes('\\')) return null;
+  const segments = pathname.split('/');
+  if (segments.includes('..')) return null;
+  const relativePath = pathname === '/' || pathname === '' ? 'index.html' : pathname.replace(/^\/+/, '');
+  const root = resolve(rootDir);
+  const target = resolve(root, relativePath);
+  return isInside(root, target) ? target : null;
+}
+
+/** The `protocol.handle` callback: serves `rootDir` with the CSP on every response. */
+export function createAppProtocolHandler(rootDir: string): (request: Request) => Promise<Response> {
+  return async (request) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(405, 'Method not allowed');
+    const target = resolveAppPath(rootDir, request.url);
+    if (target === null) return refuse(403, 'Forbidden');
+    try {
+      // A symlink inside dist/renderer must not become a way out of it.
+      const [realRoot, realTarget] = await Promise.all([realpath(rootDir), realpath(target)]);
+      if (!isInside(realRoot, realTarget)) return refuse(403, 'Forbidden');
+      const body = await readFile(realTarget);
+      const type = MIME[extname(realTarget).toLowerCase()] ?? 'application/octet-stream';
+      return new Response(request.method === 'HEAD' ? null : body, {
+        status: 200,
+        headers: { ...securityHeaders(), 'Content-Type': type },
+      });
+    } catch {
+      return refuse(404, 'Not found');
+    }
+  };
+}

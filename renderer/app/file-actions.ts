@@ -1,0 +1,132 @@
+import { EXPORTERS, safeName } from '../../core/exporters';
+import { parseGraphText, serializeGraph } from '../../core/graph/io';
+import type { Graph } from '../../core/graph/schema';
+import { isDirty } from '../state/document-store';
+import { emptyGraph } from '../state/graph-edit';
+import { layoutGraph, needsLayout } from '../state/layout';
+import type { AppServices } from './context';
+import { findTemplate } from './templates';
+
+/**
+ * New / open / save / import / export, over the HostBridge. Anything that would replace unsaved work
+ * asks first; a file that does not parse is reported and the current graph is kept.
+ */
+export function createFileActions(s: AppServices) {
+  const { bridge, store, ui } = s;
+
+  const toast = (text: string, tone: 'info' | 'error' = 'info') => ui.set((u) => ({ ...u, toast: { text, tone, id: Date.now() } }));
+
+  function confirmDiscard(): Promise<boolean> {
+    const state = store.getState();
+    if (!isDirty(state)) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      ui.set((u) => ({
+        ...u,
+        dialog: {
+          kind: 'confirm', title: 'Discard unsaved changes?', confirm: 'Discard changes',
+          message: `"${state.file.name}" has changes that are not saved. They will be lost.`,
+          resolve: (ok) => {
+            ui.set((v) => ({ ...v, dialog: null }));
+            resolve(ok);
+          },
+        },
+      }));
+    });
+  }
+
+  async function place(graph: Graph): Promise<Graph> {
+    return needsLayout(graph) ? layoutGraph(graph) : graph;
+  }
+
+  /** Parse and load; on failure list the problems and keep the current document. */
+  async function loadText(text: string, name: string, opts: { path?: string; asCopy: boolean }): Promise<boolean> {
+    const parsed = parseGraphText(text);
+    if (!parsed.ok) {
+      ui.set((u) => ({ ...u, dialog: { kind: 'import-problems', fileName: name, problems: parsed.problems } }));
+      return false;
+    }
+    const graph = await place(parsed.graph);
+    const fileName = opts.asCopy ? `${safeName(graph.name)}.json` : name;
+    store.load(graph, opts.path !== undefined && !opts.asCopy ? { name: fileName, path: opts.path } : { name: fileName }, !opts.asCopy && graph === parsed.graph);
+    if (parsed.migratedFrom !== undefined) toast(`Upgraded from format version ${parsed.migratedFrom}; saving writes the current version.`);
+    return true;
+  }
+
+  async function saveAs(asNew: boolean): Promise<void> {
+    const st = store.getState();
+    const text = serializeGraph(st.graph);
+    const suggestedName = st.file.name.endsWith('.json') ? st.file.name : `${safeName(st.graph.name)}.json`;
+    try {
+      const r = await bridge.saveFile({ ...(st.file.path && !asNew ? { path: st.file.path } : {}), suggestedName, text, saveAs: asNew || !st.file.path });
+      if (!r) return;
+      // Only mark saved if nothing changed while the dialog was open.
+      if (store.getState().graph === st.graph) store.markSaved(r.path !== undefined ? { name: r.name, path: r.path } : { name: r.name });
+      await bridge.clearRecovery();
+    } catch (e) {
+      toast(`Could not save: ${(e as Error).message}`, 'error');
+    }
+  }
+
+  return {
+    toast,
+    loadText,
+    async newDocument(): Promise<void> {
+      if (!(await confirmDiscard())) return;
+      store.load(emptyGraph(), { name: 'Untitled.json' }, true);
+      await bridge.clearRecovery();
+    },
+    async newFromTemplate(id: string): Promise<void> {
+      const t = findTemplate(id);
+      if (!t) return toast(`No template "${id}"`, 'error');
+      if (!(await confirmDiscard())) return;
+      const graph = await place(structuredClone(t.graph));
+      store.load(graph, { name: `${safeName(t.graph.name)}.json` }, true);
+    },
+    async open(): Promise<void> {
+      if (!(await confirmDiscard())) return;
+      const f = await bridge.openFile();
+      if (f) await loadText(f.text, f.name, { ...(f.path !== undefined ? { path: f.path } : {}), asCopy: false });
+    },
+    async openRecent(index: number): Promise<void> {
+      const list = await bridge.listRecent();
+      const entry = list[index];
+      if (!entry) return;
+      if (!(await confirmDiscard())) return;
+      const f = await bridge.openRecent(entry.path);
+      if (!f) return toast(`"${entry.name}" could not be opened`, 'error');
+      await loadText(f.text, f.name, { ...(f.path !== undefined ? { path: f.path } : {}), asCopy: false });
+    },
+    /** Import: the file becomes a new unsaved document, so saving never overwrites the source by surprise. */
+    async importJson(): Promise<void> {
+      if (!(await confirmDiscard())) return;
+      const f = await bridge.openFile();
+      if (f) await loadText(f.text, f.name, { asCopy: true });
+    },
+    save: () => saveAs(false),
+    saveAs: () => saveAs(true),
+    async exportWith(exporterId: string): Promise<void> {
+      const exporter = EXPORTERS[exporterId];
+      if (!exporter) return toast(`Export to ${exporterId} is not available in this build`, 'error');
+      try {
+        for (const file of exporter.export(store.getState().graph, {})) {
+          const binary = typeof file.contents !== 'string';
+          await bridge.exportFile({
+            suggestedName: file.name,
+            contents: binary ? bytesToBase64(file.contents as Uint8Array) : (file.contents as string),
+            encoding: binary ? 'base64' : 'utf8',
+          });
+        }
+      } catch (e) {
+        toast(`${exporter.title}: ${(e as Error).message}`, 'error');
+      }
+    },
+  };
+}
+
+export type FileActions = ReturnType<typeof createFileActions>;
+
+function bytesToBase64(bytes: Uint8Array): string {
+  let bin = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(bin);
+}

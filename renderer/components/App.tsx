@@ -1,0 +1,58 @@
+import { useReactFlow } from '@xyflow/react';
+import { useCallback, useMemo } from 'react';
+import { createCommandRunner } from '../app/commands';
+import { useServices } from '../app/context';
+import { createFileActions } from '../app/file-actions';
+import type { FlowEdge, FlowNode } from '../state/flow-convert';
+import { useAutosave, useDocumentState, useMenuCommands, useRecoveryOffer, useShortcuts } from '../hooks/useHostIntegration';
+import { Canvas } from './Canvas';
+import { Inspector } from './Inspector';
+import { DialogHost, RecoveryBanner, Toast } from './Overlays';
+import { Palette } from './Palette';
+import { ProblemsPanel } from './ProblemsPanel';
+import { QuickAdd } from './QuickAdd';
+import { Toolbar } from './Toolbar';
+import './App.css';
+
+/** The editor window: toolbar, palette | canvas | inspector, problems below the canvas. */
+export function App() {
+  const services = useServices();
+  const flow = useReactFlow<FlowNode, FlowEdge>();
+  const files = useMemo(() => createFileActions(services), [services]);
+  const runner = useMemo(() => createCommandRunner(services, files, flow), [services, files, flow]);
+  useShortcuts(runner);
+  useMenuCommands(runner);
+  useDocumentState();
+  useAutosave();
+  useRecoveryOffer();
+
+  const { ui, store, bridge } = services;
+  const restore = useCallback(() => {
+    const r = ui.get().recovery;
+    if (!r) return;
+    store.load(r.graph, r.filePath !== undefined ? { name: r.fileName, path: r.filePath } : { name: r.fileName }, false);
+    ui.set((u) => ({ ...u, recovery: null }));
+  }, [store, ui]);
+  const discard = useCallback(() => {
+    void bridge.clearRecovery();
+    ui.set((u) => ({ ...u, recovery: null }));
+  }, [bridge, ui]);
+
+  return (
+    <div className="nl-app">
+      <Toolbar run={(cmd) => void runner.run(cmd, 'ui')} />
+      <RecoveryBanner onRestore={restore} onDiscard={discard} />
+      <div className="nl-main">
+        <Palette />
+        <div className="nl-center">
+          <Canvas />
+          <ProblemsPanel />
+        </div>
+        <Inspector />
+      </div>
+      <QuickAdd />
+      <DialogHost />
+      <Toast />
+    </div>
+  );
+}

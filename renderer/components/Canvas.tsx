@@ -1,0 +1,175 @@
+import {
+  Background, BackgroundVariant, Controls, MiniMap, ReactFlow, useReactFlow,
+  type Connection, type EdgeChange, type IsValidConnection, type NodeChange, type OnConnectStart,
+} from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent } from 'react';
+import { canvasCursor } from '../app/cursor';
+import { useDoc, useServices, useValue } from '../app/context';
+import { useAnalysis } from '../hooks/useAnalysis';
+import { connectionProblem, connectionTargets } from '../state/connect-check';
+import { createFlowBuilder, type Selection } from '../state/flow-cache';
+import type { FlowEdge, FlowNode, Size } from '../state/flow-convert';
+import { addNode, connect, moveNodes, type XY } from '../state/graph-edit';
+import { decodeDrag, DRAG_MIME } from '../state/palette-items';
+import { NodeView } from './NodeView';
+import { measuredSizes } from '../app/measured';
+import './Canvas.css';
+
+// Module scope, as xyflow asks: a new object per render would remount every node.
+const nodeTypes = { netloom: NodeView };
+const CATEGORY_COLOURS: Record<string, string> = { data: '#0369a1', layer: '#6d28d9', activation: '#b45309', output: '#047857' };
+
+export function Canvas() {
+  const { store, ui, connecting } = useServices();
+  const graph = useDoc((s) => s.graph);
+  const selection = useDoc((s) => s.selection);
+  const generation = useDoc((s) => s.generation);
+  const minimap = useValue(ui, (u) => u.minimap);
+  const analysis = useAnalysis();
+  const flow = useReactFlow<FlowNode, FlowEdge>();
+  const builder = useRef(createFlowBuilder()).current;
+  const [measured, setMeasured] = useState<ReadonlyMap<string, Size>>(() => new Map());
+  const analysisRef = useRef(analysis);
+  analysisRef.current = analysis;
+
+  const nodes = useMemo(() => builder.nodes(graph, analysis, selection, measured), [builder, graph, analysis, selection, measured]);
+  const edges = useMemo(() => builder.edges(graph, analysis, selection), [builder, graph, analysis, selection]);
+
+  // A new document: frame it once its nodes have been measured.
+  useEffect(() => {
+    if (generation === 0) return;
+    const t = setTimeout(() => void flow.fitView({ padding: 0.2, duration: 0, maxZoom: 1.2 }), 60);
+    return () => clearTimeout(t);
+  }, [generation, flow]);
+
+  const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
+    const positions = new Map<string, XY>();
+    const sizes: [string, Size][] = [];
+    let sel: Set<string> | null = null;
+    for (const c of changes) {
+      if (c.type === 'position' && c.position) positions.set(c.id, c.position);
+      else if (c.type === 'dimensions' && c.dimensions) sizes.push([c.id, c.dimensions]);
+      else if (c.type === 'select') {
+        sel ??= new Set(store.getState().selection.nodes);
+        if (c.selected) sel.add(c.id);
+        else sel.delete(c.id);
+      }
+    }
+    if (positions.size > 0) store.edit((g) => moveNodes(g, positions));
+    if (sel) store.select({ nodes: sel, edges: store.getState().selection.edges });
+    if (sizes.length > 0) {
+      for (const [id, s] of sizes) measuredSizes.set(id, s);
+      setMeasured((prev) => {
+        const next = new Map(prev);
+        for (const [id, s] of sizes) next.set(id, s);
+        return next;
+      });
+    }
+  }, [store]);
+
+  const onEdgesChange = useCallback((changes: EdgeChange<FlowEdge>[]) => {
+    let sel: Set<string> | null = null;
+    for (const c of changes) {
+      if (c.type !== 'select') continue;
+      sel ??= new Set(store.getState().selection.edges);
+      if (c.selected) sel.add(c.id);
+      else sel.delete(c.id);
+    }
+    if (sel) store.select({ nodes: store.getState().selection.nodes, edges: sel });
+  }, [store]);
+
+  const onConnect = useCallback((c: Connection) => {
+    store.edit((g) => connect(g, c).graph);
+  }, [store]);
+
+  const isValidConnection: IsValidConnection<FlowEdge> = useCallback(
+    (c) => connectionProblem(store.getState().graph, analysisRef.current, c) === null,
+    [store],
+  );
+
+  const onConnectStart: OnConnectStart = useCallback((_e, p) => {
+    if (p.nodeId && p.handleType === 'source') connecting.set(connectionTargets(store.getState().graph, analysisRef.current, p.nodeId));
+  }, [store, connecting]);
+  const onConnectEnd = useCallback(() => connecting.set(null), [connecting]);
+
+  // Drags: everything between start and stop is one undo entry.
+  const beginGesture = useCallback(() => store.beginGesture(), [store]);
+  const endGesture = useCallback(() => store.endGesture(), [store]);
+
+  const onDragOver = useCallback((e: DragEvent) => {
+    if (!e.dataTransfer.types.includes(DRAG_MIME)) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'copy';
+  }, []);
+
+  const onDrop = useCallback((e: DragEvent) => {
+    const item = decodeDrag(e.dataTransfer.getData(DRAG_MIME));
+    if (!item) return;
+    e.preventDefault();
+    const at = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+    const placed = { x: at.x - 80, y: at.y - 30 };
+    let id = '';
+    store.edit((g) => {
+      const r = addNode(g, { type: item.type, params: item.params, position: placed });
+      id = r.id;
+      return r.graph;
+    });
+    store.select({ nodes: new Set([id]), edges: new Set() });
+  }, [flow, store]);
+
+  const onMouseMove = useCallback((e: MouseEvent) => {
+    canvasCursor.flow = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+  }, [flow]);
+
+  // Double-click on empty canvas: quick-add search at the cursor.
+  const onDoubleClick = useCallback((e: MouseEvent) => {
+    if (!(e.target as HTMLElement).classList.contains('react-flow__pane')) return;
+    ui.set((u) => ({ ...u, quickAdd: { screen: { x: e.clientX, y: e.clientY }, flow: flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }) } }));
+  }, [flow, ui]);
+
+  const onPaneClick = useCallback(() => {
+    const s = store.getState().selection;
+    if (s.nodes.size > 0 || s.edges.size > 0) store.select(EMPTY);
+  }, [store]);
+
+  return (
+    <div className="nl-canvas" data-testid="canvas" onDragOver={onDragOver} onDrop={onDrop} onMouseMove={onMouseMove} onDoubleClick={onDoubleClick}>
+      <ReactFlow<FlowNode, FlowEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        isValidConnection={isValidConnection}
+        onConnectStart={onConnectStart}
+        onConnectEnd={onConnectEnd}
+        onNodeDragStart={beginGesture}
+        onNodeDragStop={endGesture}
+        onSelectionDragStart={beginGesture}
+        onSelectionDragStop={endGesture}
+        onPaneClick={onPaneClick}
+        deleteKeyCode={null}
+        zoomOnDoubleClick={false}
+        minZoom={0.1}
+        maxZoom={2.5}
+        proOptions={{ hideAttribution: true }}
+        fitView
+        fitViewOptions={{ padding: 0.2, maxZoom: 1.2 }}
+      >
+        <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
+        <Controls showInteractive={false} />
+        {minimap && <MiniMap pannable zoomable nodeColor={(n) => CATEGORY_COLOURS[(n.data as FlowNode['data']).category] ?? '#64748b'} />}
+      </ReactFlow>
+      {graph.nodes.length === 0 && (
+        <div className="nl-canvas-empty">
+          <strong>Start building</strong>
+          <span>Drag blocks from the palette, double-click a palette item, or double-click here to search.</span>
+          <span>Or pick a template from <em>New from template</em>.</span>
+        </div>
+      )}
+    </div>
+  );
+}
+
+const EMPTY: Selection = { nodes: new Set(), edges: new Set() };

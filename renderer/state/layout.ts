@@ -1,0 +1,70 @@
+import type { ELK, ElkNode } from 'elkjs/lib/elk-api';
+import { getNodeKind } from '../../core/catalog';
+import type { Graph } from '../../core/graph/schema';
+import type { Size } from './flow-convert';
+import { moveNodes, type XY } from './graph-edit';
+
+/** Size used for nodes the canvas has not measured yet (an imported file laid out before it is drawn). */
+export const DEFAULT_NODE_SIZE: Size = { width: 180, height: 86 };
+
+let elk: Promise<ELK> | null = null;
+
+/** ELK is ~1.5 MB: loaded on first use, so it does not slow down start-up. */
+function loadElk(): Promise<ELK> {
+  elk ??= import('elkjs/lib/elk.bundled.js').then((m) => new m.default());
+  return elk;
+}
+
+/**
+ * Layered left→right layout (data flows the way we read). Multi-input nodes get ordered ports so
+ * `a` stays above `b` and edges do not cross at the node.
+ */
+export async function layoutPositions(graph: Graph, sizes: ReadonlyMap<string, Size> = new Map()): Promise<Map<string, XY>> {
+  const ids = new Set(graph.nodes.map((n) => n.id));
+  const root: ElkNode = {
+    id: '__root',
+    layoutOptions: {
+      'elk.algorithm': 'layered',
+      'elk.direction': 'RIGHT',
+      'elk.layered.spacing.nodeNodeBetweenLayers': '70',
+      'elk.spacing.nodeNode': '40',
+      'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
+      'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
+    },
+    children: graph.nodes.map((n) => {
+      const size = sizes.get(n.id) ?? DEFAULT_NODE_SIZE;
+      const inputs = getNodeKind(n.type)?.inputs ?? [];
+      return {
+        id: n.id,
+        width: size.width,
+        height: size.height,
+        layoutOptions: { 'elk.portConstraints': 'FIXED_ORDER' },
+        ports: [
+          ...inputs.map((p, i) => ({ id: `${n.id}#in#${p.name}`, layoutOptions: { 'elk.port.side': 'WEST', 'elk.port.index': String(inputs.length - 1 - i) } })),
+          { id: `${n.id}#out`, layoutOptions: { 'elk.port.side': 'EAST' } },
+        ],
+      };
+    }),
+    edges: graph.edges
+      .filter((e) => ids.has(e.source) && ids.has(e.target))
+      .map((e) => {
+        const inputs = getNodeKind(graph.nodes.find((n) => n.id === e.target)!.type)?.inputs ?? [];
+        const port = e.targetHandle ?? inputs[0]?.name;
+        const known = inputs.some((p) => p.name === port);
+        return { id: e.id, sources: [`${e.source}#out`], targets: [known ? `${e.target}#in#${port}` : e.target] };
+      }),
+  };
+  const out = await (await loadElk()).layout(root);
+  const positions = new Map<string, XY>();
+  for (const c of out.children ?? []) positions.set(c.id, { x: Math.round(c.x ?? 0), y: Math.round(c.y ?? 0) });
+  return positions;
+}
+
+export async function layoutGraph(graph: Graph, sizes?: ReadonlyMap<string, Size>): Promise<Graph> {
+  if (graph.nodes.length === 0) return graph;
+  return moveNodes(graph, await layoutPositions(graph, sizes));
+}
+
+export function needsLayout(graph: Graph): boolean {
+  return graph.nodes.some((n) => n.position === undefined);
+}

@@ -1,0 +1,79 @@
+import { expect, test as base, type Locator, type Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+
+/**
+ * Shared steps for the editor specs. Every test fails if the page throws or logs a CSP violation:
+ * browser mode must run under the strict policy.
+ */
+export const test = base.extend<{ app: Page }>({
+  app: async ({ page }, use) => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error' || /Content Security Policy/i.test(m.text())) errors.push(`console: ${m.text()}`);
+    });
+    await page.goto('/');
+    await expect(page.getByTestId('canvas')).toBeVisible();
+    await use(page);
+    expect(errors, 'page errors / CSP violations').toEqual([]);
+  },
+});
+export { expect };
+
+export const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
+
+export function nodeOf(page: Page, type: string, fn?: string): Locator {
+  const inner = fn ? `[data-node-type="${type}"][data-fn="${fn}"]` : `[data-node-type="${type}"]`;
+  return page.locator(`.react-flow__node:has(${inner})`);
+}
+
+export function nodeById(page: Page, id: string): Locator {
+  return page.locator(`.react-flow__node[data-id="${id}"]`);
+}
+
+/** HTML5 drag from the palette onto the canvas at (x, y) relative to the canvas. */
+export async function dropFromPalette(page: Page, key: string, x: number, y: number): Promise<void> {
+  await page.getByTestId(`palette-item-${key}`).dragTo(page.locator('.react-flow__pane'), { targetPosition: { x, y } });
+}
+
+/** Drag a wire from a node's output handle to a target node's input handle (named for multi-port nodes). */
+export async function wire(page: Page, from: Locator, to: Locator, targetHandle?: string): Promise<void> {
+  const src = from.locator('.react-flow__handle.source').first();
+  const dst = targetHandle ? to.locator(`.react-flow__handle.target[data-handleid="${targetHandle}"]`) : to.locator('.react-flow__handle.target').first();
+  const a = (await src.boundingBox())!;
+  const b = (await dst.boundingBox())!;
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 8 });
+  await page.mouse.up();
+}
+
+/** Set a numeric or text param in the inspector and apply it (Enter). */
+export async function setParam(page: Page, name: string, value: string): Promise<void> {
+  const field = page.getByTestId('inspector').getByTestId(`param-${name}`);
+  await field.fill(value);
+  await field.press('Enter');
+}
+
+export async function loadTemplate(page: Page, id: string): Promise<void> {
+  await page.getByTestId('menu-template').selectOption(id);
+  await expect(page.locator('.react-flow__node').first()).toBeVisible();
+}
+
+/** Click Export JSON and return the downloaded file's parsed content. */
+export async function exportJson(page: Page): Promise<{ name: string; text: string; json: unknown }> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('menu-export-json').click()]);
+  const text = await readFile((await download.path())!, 'utf8');
+  return { name: download.suggestedFilename(), text, json: JSON.parse(text) };
+}
+
+/** Answer the browser file picker opened by `trigger` with a file of the given name and text. */
+export async function pickFile(page: Page, trigger: () => Promise<void>, name: string, text: string): Promise<void> {
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), trigger()]);
+  await chooser.setFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+}
+
+/** Click on empty canvas (to clear the selection) at a spot relative to the pane. */
+export async function clickEmptyCanvas(page: Page, x = 20, y = 20): Promise<void> {
+  await page.locator('.react-flow__pane').click({ position: { x, y } });
+}

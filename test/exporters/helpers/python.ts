@@ -1,0 +1,32 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+/**
+ * Debian's interpreter: it has python3-torch and python3-onnx (the `python3` on PATH may be a pyenv
+ * without them). Tests run Python through this path only.
+ */
+export const PYTHON = '/usr/bin/python3';
+export const TORCHRUN = '/usr/bin/torchrun';
+
+export function hasPythonModule(module: string): boolean {
+  if (!existsSync(PYTHON)) return false;
+  try {
+    execFileSync(PYTHON, ['-c', `import ${module}`], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Run Python; returns stdout, or throws with stderr in the message. */
+export function runPython(args: string[], options: { cwd?: string; timeoutMs?: number; env?: NodeJS.ProcessEnv } = {}): string {
+  try {
+    return execFileSync(PYTHON, args, {
+      cwd: options.cwd, encoding: 'utf8', timeout: options.timeoutMs ?? 300_000, maxBuffer: 64 * 1024 * 1024,
+      env: { ...process.env, OMP_NUM_THREADS: '1', ...options.env },
+    });
+  } catch (e) {
+    const err = e as { stderr?: string; stdout?: string; message: string };
+    throw new Error(`${PYTHON} ${args.join(' ')} failed: ${err.message}\n${err.stdout ?? ''}\n${err.stderr ?? ''}`);
+  }
+}
