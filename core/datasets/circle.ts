@@ -1,7 +1,7 @@
 import type { DatasetInfo, ParamSpec } from '../catalog/types';
-import { noiseSpec, num, samplesSpec, settleParams, VALIDATION_SPLIT } from './params';
-import { allocRows, dataRng, toLoaded, uniform } from './split';
-import type { DatasetKind } from './types';
+import { noiseSpec, num, samplesSpec, VALIDATION_SPLIT } from './params';
+import { allocRows, uniform } from './split';
+import { syntheticDataset } from './synthetic';
 
 const RADIUS = 5;
 /** Inner disk up to 0.5·RADIUS, outer ring from 0.7·RADIUS: a clear gap when there is no noise. */
@@ -16,22 +16,17 @@ const PARAMS: Record<string, ParamSpec> = {
   validationSplit: VALIDATION_SPLIT,
 };
 
-export const circleDataset: DatasetKind = {
+export const circleDataset = syntheticDataset({
   name: 'circle',
   title: 'Circle',
   explanation:
     'A disk of class 1 inside a ring of class 0. The boundary is a circle, so a network must bend its ' +
     'decision line all the way round — or be given x² and y² as features.',
   params: PARAMS,
-  describe(params) {
-    settleParams(PARAMS, params);
-    return INFO;
-  },
-  async load(params, seed) {
-    const p = settleParams(PARAMS, params);
+  info: () => INFO,
+  generate(p, rng) {
     const count = num(p, 'samples');
     const noise = num(p, 'noise');
-    const rng = dataRng(seed);
     const rows = allocRows(count, 2, 1);
     for (let i = 0; i < count; i++) {
       // Alternate so the classes are balanced exactly; the split shuffles the order afterwards.
@@ -42,6 +37,6 @@ export const circleDataset: DatasetKind = {
       rows.inputs[2 * i + 1] = r * Math.cos(angle) + uniform(rng, -RADIUS, RADIUS) * noise;
       rows.targets[i] = inner ? 1 : 0;
     }
-    return toLoaded(INFO, rows, num(p, 'validationSplit'), seed);
+    return rows;
   },
-};
+});

@@ -1,7 +1,7 @@
 import type { DatasetInfo, ParamSpec } from '../catalog/types';
-import { noiseSpec, num, samplesSpec, settleParams, VALIDATION_SPLIT } from './params';
-import { allocRows, dataRng, toLoaded } from './split';
-import type { DatasetKind } from './types';
+import { noiseSpec, num, samplesSpec, VALIDATION_SPLIT } from './params';
+import { allocRows, toLoaded } from './split';
+import { syntheticDataset } from './synthetic';
 
 /**
  * Blob centres sit on a circle. Its radius grows with the class count so that neighbouring centres stay
@@ -33,22 +33,18 @@ const PARAMS: Record<string, ParamSpec> = {
   validationSplit: VALIDATION_SPLIT,
 };
 
-export const gaussiansDataset: DatasetKind = {
+export const gaussiansDataset = syntheticDataset({
   name: 'gaussians',
   title: 'Gaussian blobs',
   explanation:
     'Round clouds of points, one per class. With two well-separated clouds a single straight line is ' +
     'enough — the easiest problem to start with; more clouds or more noise make them overlap.',
   params: PARAMS,
-  describe(params) {
-    return infoFor(num(settleParams(PARAMS, params), 'classes'));
-  },
-  async load(params, seed) {
-    const p = settleParams(PARAMS, params);
+  info: (p) => infoFor(num(p, 'classes')),
+  generate(p, rng) {
     const count = num(p, 'samples');
     const classes = num(p, 'classes');
     const std = blobStd(num(p, 'noise'));
-    const rng = dataRng(seed);
     const rows = allocRows(count, 2, 1);
     for (let i = 0; i < count; i++) {
       // Round-robin over classes keeps them balanced to within one point.
@@ -58,6 +54,6 @@ export const gaussiansDataset: DatasetKind = {
       rows.inputs[2 * i + 1] = cy + std * rng.normal();
       rows.targets[i] = k;
     }
-    return toLoaded(infoFor(classes), rows, num(p, 'validationSplit'), seed);
+    return rows;
   },
-};
+});

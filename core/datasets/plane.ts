@@ -1,7 +1,7 @@
 import type { DatasetInfo, ParamSpec } from '../catalog/types';
-import { noiseSpec, num, samplesSpec, settleParams, VALIDATION_SPLIT } from './params';
-import { allocRows, dataRng, toLoaded, uniform } from './split';
-import type { DatasetKind } from './types';
+import { noiseSpec, num, samplesSpec, VALIDATION_SPLIT } from './params';
+import { allocRows, uniform } from './split';
+import { syntheticDataset } from './synthetic';
 
 const HALF_WIDTH = 6;
 
@@ -18,22 +18,17 @@ const PARAMS: Record<string, ParamSpec> = {
   validationSplit: VALIDATION_SPLIT,
 };
 
-export const planeDataset: DatasetKind = {
+export const planeDataset = syntheticDataset({
   name: 'plane',
   title: 'Plane (regression)',
   explanation:
     'Predict a number instead of a class: the height of a tilted plane, y = (x1 + x2) / 10. ' +
     'A single Dense layer with no activation solves it exactly — a good first regression.',
   params: PARAMS,
-  describe(params) {
-    settleParams(PARAMS, params);
-    return INFO;
-  },
-  async load(params, seed) {
-    const p = settleParams(PARAMS, params);
+  info: () => INFO,
+  generate(p, rng) {
     const count = num(p, 'samples');
     const noise = num(p, 'noise');
-    const rng = dataRng(seed);
     const rows = allocRows(count, 2, 1);
     for (let i = 0; i < count; i++) {
       const x1 = uniform(rng, -HALF_WIDTH, HALF_WIDTH);
@@ -45,6 +40,6 @@ export const planeDataset: DatasetKind = {
       rows.inputs[2 * i + 1] = x2;
       rows.targets[i] = planeHeight(x1 + j1, x2 + j2);
     }
-    return toLoaded(INFO, rows, num(p, 'validationSplit'), seed);
+    return rows;
   },
-};
+});

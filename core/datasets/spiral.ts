@@ -1,7 +1,7 @@
 import type { DatasetInfo, ParamSpec } from '../catalog/types';
-import { noiseSpec, num, samplesSpec, settleParams, VALIDATION_SPLIT } from './params';
-import { allocRows, dataRng, toLoaded, uniform } from './split';
-import type { DatasetKind } from './types';
+import { noiseSpec, num, samplesSpec, VALIDATION_SPLIT } from './params';
+import { allocRows, uniform } from './split';
+import { syntheticDataset } from './synthetic';
 
 const INFO: DatasetInfo = { inputShape: [2], target: { kind: 'binary' }, featureNames: ['x', 'y'] };
 
@@ -11,22 +11,17 @@ const PARAMS: Record<string, ParamSpec> = {
   validationSplit: VALIDATION_SPLIT,
 };
 
-export const spiralDataset: DatasetKind = {
+export const spiralDataset = syntheticDataset({
   name: 'spiral',
   title: 'Spiral',
   explanation:
     'Two spirals wound into each other, one per class. Neighbouring points often belong to different ' +
     'classes, so it needs several layers (or sin/cos features) and patience — the classic hard toy problem.',
   params: PARAMS,
-  describe(params) {
-    settleParams(PARAMS, params);
-    return INFO;
-  },
-  async load(params, seed) {
-    const p = settleParams(PARAMS, params);
+  info: () => INFO,
+  generate(p, rng) {
     const count = num(p, 'samples');
     const noise = num(p, 'noise');
-    const rng = dataRng(seed);
     const rows = allocRows(count, 2, 1);
     let row = 0;
     for (let c = 0; c < 2; c++) {
@@ -41,6 +36,6 @@ export const spiralDataset: DatasetKind = {
         rows.targets[row] = c;
       }
     }
-    return toLoaded(INFO, rows, num(p, 'validationSplit'), seed);
+    return rows;
   },
-};
+});

@@ -1,7 +1,7 @@
 import type { DatasetInfo, ParamSpec } from '../catalog/types';
-import { noiseSpec, num, samplesSpec, settleParams, VALIDATION_SPLIT } from './params';
-import { allocRows, dataRng, toLoaded, uniform } from './split';
-import type { DatasetKind } from './types';
+import { noiseSpec, num, samplesSpec, VALIDATION_SPLIT } from './params';
+import { allocRows, uniform } from './split';
+import { syntheticDataset } from './synthetic';
 
 /**
  * Points are pushed this far off the axes. At the default noise (0.1 → jitter up to ±0.5) no point can
@@ -17,22 +17,17 @@ const PARAMS: Record<string, ParamSpec> = {
   validationSplit: VALIDATION_SPLIT,
 };
 
-export const xorDataset: DatasetKind = {
+export const xorDataset = syntheticDataset({
   name: 'xor',
   title: 'XOR',
   explanation:
     'Points on a square, coloured by the quadrant they fall in: class 1 where x and y have the same sign. ' +
     'No single straight line separates the classes, so a network needs a hidden layer to learn it.',
   params: PARAMS,
-  describe(params) {
-    settleParams(PARAMS, params);
-    return INFO;
-  },
-  async load(params, seed) {
-    const p = settleParams(PARAMS, params);
+  info: () => INFO,
+  generate(p, rng) {
     const count = num(p, 'samples');
     const noise = num(p, 'noise');
-    const rng = dataRng(seed);
     const rows = allocRows(count, 2, 1);
     for (let i = 0; i < count; i++) {
       let x = uniform(rng, -5, 5);
@@ -44,6 +39,6 @@ export const xorDataset: DatasetKind = {
       rows.inputs[2 * i] = x + uniform(rng, -5, 5) * noise;
       rows.inputs[2 * i + 1] = y + uniform(rng, -5, 5) * noise;
     }
-    return toLoaded(INFO, rows, num(p, 'validationSplit'), seed);
+    return rows;
   },
-};
+});

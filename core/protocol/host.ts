@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { EngineCommand, EngineMessage, RunOptions } from './engine';
 
 /**
  * The one interface through which the renderer reaches its host. The Electron preload implements it
@@ -55,6 +56,16 @@ export type DocumentState = z.infer<typeof DocumentState>;
 export const RecentFile = z.object({ path: z.string(), name: z.string() });
 export type RecentFile = z.infer<typeof RecentFile>;
 
+/**
+ * Training runs: one worker per run (worker_threads in Electron's main process, a Web Worker in browser
+ * mode). Frames arrive through `onMessage`, at most ~30 a second per run.
+ */
+export interface EngineBridge {
+  start(runId: string, graph: unknown, options: RunOptions): void;
+  command(command: Exclude<EngineCommand, { type: 'start' }>): void;
+  onMessage(listener: (message: EngineMessage) => void): () => void;
+}
+
 export interface HostBridge {
   readonly kind: 'electron' | 'browser';
   /** Ask the user for a graph file (dialog / file picker). null when cancelled. */
@@ -72,4 +83,10 @@ export interface HostBridge {
   setDocumentState(state: DocumentState): void;
   /** Native menu items and accelerators arrive here. Returns an unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /** Training engine. Optional only while hosts are being wired; both hosts provide it. */
+  readonly engine?: EngineBridge;
+  /** Save the run history next to the graph (`<name>.runs.json`); browser mode downloads it. */
+  saveRuns?(graphPath: string | undefined, text: string): Promise<boolean>;
+  /** Read the run history saved next to a graph, if any. */
+  readRuns?(graphPath: string): Promise<string | null>;
 }
