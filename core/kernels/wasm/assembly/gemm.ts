@@ -101,17 +101,17 @@ export function gemm(a: usize, ars: i32, aps: i32, b: usize, c: usize, M: i32, P
   for (let p0 = 0; p0 < P; p0 += KC) {
     const kc = min(KC, P - p0);
     const ap = a + <usize>p0 * apsB, bp = b + <usize>p0 * ldb;
-    for (let j = 0; j < N8; j += 8) {
-      const bj = bp + (<usize>j << 2), cj = c + (<usize>j << 2);
-      let i = 0;
-      for (; i < M4; i += 4) tile4x8(ap + <usize>i * arsB, arsB, apsB, bj, ldb, cj + <usize>i * ldc, ldc, kc);
-      for (; i < M; i++) tile1x8(ap + <usize>i * arsB, apsB, bj, ldb, cj + <usize>i * ldc, kc);
+    // Row blocks outer: a block's A panel (4 rows × kc) stays in L1 while it meets every column strip of B.
+    let i = 0;
+    for (; i < M4; i += 4) {
+      const ai = ap + <usize>i * arsB, ci = c + <usize>i * ldc;
+      for (let j = 0; j < N8; j += 8) tile4x8(ai, arsB, apsB, bp + (<usize>j << 2), ldb, ci + (<usize>j << 2), ldc, kc);
+      if (N4 > N8) tile4x4(ai, arsB, apsB, bp + (<usize>N8 << 2), ldb, ci + (<usize>N8 << 2), ldc, kc);
     }
-    if (N4 > N8) {
-      const bj = bp + (<usize>N8 << 2), cj = c + (<usize>N8 << 2);
-      let i = 0;
-      for (; i < M4; i += 4) tile4x4(ap + <usize>i * arsB, arsB, apsB, bj, ldb, cj + <usize>i * ldc, ldc, kc);
-      for (; i < M; i++) tile1x4(ap + <usize>i * arsB, apsB, bj, ldb, cj + <usize>i * ldc, kc);
+    for (; i < M; i++) {
+      const ai = ap + <usize>i * arsB, ci = c + <usize>i * ldc;
+      for (let j = 0; j < N8; j += 8) tile1x8(ai, apsB, bp + (<usize>j << 2), ldb, ci + (<usize>j << 2), kc);
+      if (N4 > N8) tile1x4(ai, apsB, bp + (<usize>N8 << 2), ldb, ci + (<usize>N8 << 2), kc);
     }
     for (let j = N4; j < N; j++) column(ap, arsB, apsB, bp + (<usize>j << 2), ldb, c + (<usize>j << 2), ldc, M, kc);
   }
