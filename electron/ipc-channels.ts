@@ -4,3 +4,6 @@
  * types only.
  */
 export const MENU_COMMAND_CHANNEL = 'menu:command';
+
+/** Main → renderer push channel for training frames; payload is an EngineMessage. */
+export const ENGINE_MESSAGE_CHANNEL = 'engine:message';

@@ -7,6 +7,7 @@ import {
   SaveRequest,
   type SaveResult,
 } from '../core/protocol/host';
+import { ControlCommand, RunOptions } from '../core/protocol/engine';
 
 /**
  * The single source of truth for renderer → main IPC. Main registers one handler per key and validates
@@ -40,6 +41,10 @@ export const IPC_CONTRACT = {
   'recovery:read': channel<string | null>()(z.tuple([])),
   'recovery:clear': channel<void>()(z.tuple([])),
   'document:set-state': channel<void>()(z.tuple([DocumentState])),
+  'engine:start': channel<void>()(z.tuple([z.string().min(1).max(100), z.unknown(), RunOptions])),
+  'engine:command': channel<void>()(z.tuple([ControlCommand])),
+  'runs:save': channel<boolean>()(z.tuple([AbsolutePathArg.optional(), Text])),
+  'runs:read': channel<string | null>()(z.tuple([AbsolutePathArg])),
 } as const;
 
 export type InvokeChannel = keyof typeof IPC_CONTRACT;
@@ -50,4 +55,4 @@ export type InvokeResult<C extends InvokeChannel> =
 export const INVOKE_CHANNELS = Object.keys(IPC_CONTRACT) as InvokeChannel[];
 
 /** Main → renderer push channel for native menu items; payload is a MenuCommand. */
-export { MENU_COMMAND_CHANNEL } from './ipc-channels';
+export { ENGINE_MESSAGE_CHANNEL, MENU_COMMAND_CHANNEL } from './ipc-channels';

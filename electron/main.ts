@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { app, dialog, protocol } from 'electron';
 import { startApp } from './main/app';
 import { APP_SCHEME_PRIVILEGES } from './main/protocol';
@@ -25,6 +26,7 @@ if (!app.requestSingleInstanceLock()) {
     .then(() =>
       startApp({
         preload: join(__dirname, 'preload.js'),
+        engineWorker: pathToFileURL(join(__dirname, 'engine-worker.mjs')),
         rendererDir: join(__dirname, '..', 'renderer'),
         examplesDir: join(__dirname, '..', '..', 'examples'),
       }),

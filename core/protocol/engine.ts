@@ -24,8 +24,8 @@ export const RunOptions = z.object({
 });
 export type RunOptions = z.infer<typeof RunOptions>;
 
-export const EngineCommand = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('start'), runId, graph: z.unknown(), options: RunOptions.default({}) }),
+const StartCommand = z.object({ type: z.literal('start'), runId, graph: z.unknown(), options: RunOptions.default({}) });
+const controlCommands = [
   z.object({ type: z.literal('pause'), runId }),
   z.object({ type: z.literal('resume'), runId }),
   z.object({ type: z.literal('step'), runId, batches: z.number().int().min(1).max(100000).default(1) }),
@@ -33,7 +33,11 @@ export const EngineCommand = z.discriminatedUnion('type', [
   z.object({ type: z.literal('reset'), runId }),
   /** Attention weights of one validation example on a SelfAttention node. */
   z.object({ type: z.literal('inspect'), runId, nodeId: z.string(), example: z.number().int().min(0) }),
-]);
+] as const;
+/** Commands to a run that exists (everything but start). */
+export const ControlCommand = z.discriminatedUnion('type', [...controlCommands]);
+export type ControlCommand = z.infer<typeof ControlCommand>;
+export const EngineCommand = z.discriminatedUnion('type', [StartCommand, ...controlCommands]);
 export type EngineCommand = z.infer<typeof EngineCommand>;
 export const EngineCommandEnvelope = z.object({ protocol: z.literal(ENGINE_PROTOCOL_VERSION), command: EngineCommand });
 

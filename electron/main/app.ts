@@ -1,6 +1,7 @@
 import { app, type BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
 import type { MenuCommand } from '../../core/protocol/host';
-import { MENU_COMMAND_CHANNEL } from '../ipc-contract';
+import { ENGINE_MESSAGE_CHANNEL, MENU_COMMAND_CHANNEL } from '../ipc-contract';
+import { EngineHost } from '../engine-host/engine-host';
 import { attachDocumentWindow, type CloseChoice, type DocumentWindow } from './document-window';
 import { createFileActions, type FileDialogs } from './file-actions';
 import { registerIpcHandlers } from './ipc';
@@ -17,6 +18,8 @@ export const APP_NAME = 'NetLoom';
 
 export interface AppPaths {
   preload: string;
+  /** The bundled engine worker (one worker_thread per training run). */
+  engineWorker: URL;
   rendererDir: string;
   examplesDir: string;
 }
@@ -61,6 +64,13 @@ export async function startApp(paths: AppPaths): Promise<void> {
   };
   const files = createFileActions({ dialogs, recent, defaultDir: app.getPath('documents'), onRecentChanged: refreshMenu });
 
+  // Training runs live in worker threads; their frames go to the window as they come.
+  const engine = new EngineHost({ workerUrl: paths.engineWorker });
+  engine.onMessage((message) => {
+    if (window && !window.isDestroyed()) window.webContents.send(ENGINE_MESSAGE_CHANNEL, message);
+  });
+  app.on('before-quit', () => void engine.dispose());
+
   registerIpcHandlers(
     ipcMain,
     {
@@ -82,6 +92,10 @@ export async function startApp(paths: AppPaths): Promise<void> {
       'recovery:read': () => recovery.read(),
       'recovery:clear': () => recovery.clear(),
       'document:set-state': (state) => documentWindow?.setState(state),
+      'engine:start': (runId, graph, options) => engine.start(runId, graph, options),
+      'engine:command': (command) => engine.command(command),
+      'runs:save': (graphPath, text) => files.saveRuns(graphPath, text),
+      'runs:read': (graphPath) => files.readRuns(graphPath),
     },
     (event) => isTrustedSender(event, window),
   );

@@ -1,3 +1,4 @@
+import { runsPathFor } from '../../core/runs/runs-file';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import type { OpenDialogOptions, SaveDialogOptions } from 'electron';
@@ -99,6 +100,25 @@ export function createFileActions(deps: FileActionDeps) {
       await writeFileAtomic(path, req.text, { backup: true });
       await remember(path);
       return { path, name: basename(path) };
+    },
+
+    /** Runs are saved next to a graph the user opened or saved: `<graph>.runs.json`, atomically. */
+    async saveRuns(graphPath: string | undefined, text: string): Promise<boolean> {
+      if (graphPath && mayUseWithoutDialog(graphPath)) {
+        await writeFileAtomic(runsPathFor(graphPath), text, { backup: true });
+        return true;
+      }
+      return this.exportFile({ suggestedName: 'runs.runs.json', contents: text, encoding: 'utf8' });
+    },
+
+    async readRuns(graphPath: string): Promise<string | null> {
+      if (!mayUseWithoutDialog(graphPath)) throw new Error('Runs can only be read next to a graph you opened');
+      try {
+        return await readFile(runsPathFor(graphPath), 'utf8');
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+        throw err;
+      }
     },
 
     async exportFile(req: ExportRequest): Promise<boolean> {

@@ -20,22 +20,23 @@ export const APP_SCHEME_PRIVILEGES: CustomScheme = {
 };
 
 /**
- * No inline or eval'd script, nothing loaded from anywhere but the app itself. Inline *styles* are allowed
- * because React Flow positions nodes with style attributes.
+ * No inline or eval'd script or style, nothing from anywhere but the app itself. Matches the policy the
+ * renderer is tested under in browser mode (scripts/serve-web.mjs), except `default-src 'none'`: the two
+ * policies apply together (header + meta tag), so anything looser here would be dead letter and anything
+ * stricter would break features the browser build relies on (`blob:` workers, data: images).
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
   "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
+  "style-src 'self'",
   "img-src 'self' data: blob:",
-  "font-src 'self' data:",
+  "font-src 'self'",
   "connect-src 'self'",
-  "worker-src 'self'",
-  "manifest-src 'self'",
+  "worker-src 'self' blob:",
+  "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
   "frame-ancestors 'none'",
-  "object-src 'none'",
 ].join('; ');
 
 const MIME: Record<string, string> = {

@@ -1,5 +1,6 @@
+import type { EngineMessage } from '../../core/protocol/engine';
 import type { HostBridge, MenuCommand } from '../../core/protocol/host';
-import { MENU_COMMAND_CHANNEL } from '../ipc-channels';
+import { ENGINE_MESSAGE_CHANNEL, MENU_COMMAND_CHANNEL } from '../ipc-channels';
 import type { InvokeArgs, InvokeChannel, InvokeResult } from '../ipc-contract';
 
 /** The slice of `ipcRenderer` the bridge uses; never handed to the page itself. */
@@ -41,6 +42,26 @@ export function createBridge(ipc: IpcRendererLike): HostBridge {
       return () => {
         ipc.removeListener(MENU_COMMAND_CHANNEL, onMessage);
       };
+    },
+    saveRuns: (graphPath, text) => call('runs:save', graphPath, text),
+    readRuns: (graphPath) => call('runs:read', graphPath),
+    engine: {
+      start: (runId, graph, options) => {
+        call('engine:start', runId, graph, options).catch((err: unknown) => console.error('engine start failed:', err));
+      },
+      command: (command) => {
+        call('engine:command', command).catch((err: unknown) => console.error('engine command failed:', err));
+      },
+      onMessage: (listener) => {
+        // Main validated these when they left the worker; the renderer's run store checks shapes again.
+        const onMessage = (_event: unknown, message: unknown): void => {
+          if (typeof message === 'object' && message !== null && 'type' in message) listener(message as EngineMessage);
+        };
+        ipc.on(ENGINE_MESSAGE_CHANNEL, onMessage);
+        return () => {
+          ipc.removeListener(ENGINE_MESSAGE_CHANNEL, onMessage);
+        };
+      },
     },
   };
 }

@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { createFileActions, type FileDialogs } from '../../electron/main/file-actions';
@@ -83,8 +83,6 @@ describe('file actions', () => {
     await expect(files.openRecent('/etc/passwd')).rejects.toThrow('not in the recent files list');
     await files.open();
     expect((await files.openRecent(path))?.text).toBe('x');
-    await writeFile(path, 'y');
-    const { rm } = await import('node:fs/promises');
     await rm(path);
     await expect(files.openRecent(path)).rejects.toThrow('no longer exists');
     expect(recent.has(path)).toBe(false);

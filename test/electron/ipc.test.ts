@@ -34,6 +34,10 @@ function stubHandlers(): InvokeHandlers {
     'recovery:read': vi.fn(async () => 'snapshot'),
     'recovery:clear': vi.fn(async () => undefined),
     'document:set-state': vi.fn(() => undefined),
+    'engine:start': vi.fn(() => undefined),
+    'engine:command': vi.fn(() => undefined),
+    'runs:save': vi.fn(async () => true),
+    'runs:read': vi.fn(async () => null),
   };
 }
 

@@ -46,6 +46,7 @@ describe('app protocol handler', () => {
     }
     expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/script-src[^;]*'unsafe-(inline|eval)'/);
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/style-src[^;]*'unsafe-inline'/);
     expect(CONTENT_SECURITY_POLICY).toContain("default-src 'none'");
   });
 

@@ -1,0 +1,30 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export type ElectronBinary = { ok: true; path: string } | { ok: false; reason: string };
+
+const ROOT = join(import.meta.dirname, '..', '..');
+
+/**
+ * Locates the Electron executable the way node_modules/electron/index.js does, but without requiring
+ * that module: requiring it starts a download when the binary is missing, which must not happen here.
+ */
+export function findElectronBinary(): ElectronBinary {
+  const pkg = join(ROOT, 'node_modules', 'electron');
+  const pathFile = join(pkg, 'path.txt');
+  const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
+  if (!existsSync(pathFile) && !override) {
+    return {
+      ok: false,
+      reason:
+        'the Electron binary is not installed (node_modules/electron/path.txt is missing — its postinstall ' +
+        'download could not run on this machine). Install it with network access or set ELECTRON_OVERRIDE_DIST_PATH.',
+    };
+  }
+  const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : 'electron';
+  const executable = override ? join(override, relative) : join(pkg, 'dist', relative);
+  if (!existsSync(executable)) return { ok: false, reason: `the Electron binary was expected at ${executable} but is not there.` };
+  return { ok: true, path: executable };
+}
+
+export const SKIP_PREFIX = '[e2e-electron] SKIPPED:';
