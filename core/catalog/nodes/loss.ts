@@ -1,11 +1,9 @@
 import { formatShape, sizeOf } from '../../util/tensor';
 import type { Kernel, KernelContext, NodeKind, ShapeContext, ShapeResult } from '../types';
+import { bce, bceLogits, crossEntropyLogits, crossEntropyProbabilities, mae, mse } from './loss-functions';
 
 export const LOSS_FNS = ['mse', 'mae', 'bce', 'bce_logits', 'cross_entropy'] as const;
 export type LossFn = (typeof LOSS_FNS)[number];
-
-/** log(p) is clamped here, as PyTorch's BCELoss does, so a confident wrong answer costs 100, not ∞. */
-const LOG_FLOOR = -100;
 
 /**
  * The training objective: compares the prediction with the dataset's target and reports one number,
@@ -60,80 +58,18 @@ function lossShape({ params, inputs, dataset }: ShapeContext): ShapeResult {
 function createLossKernel(ctx: KernelContext): Kernel {
   const fn = ctx.params.fn as LossFn;
   const size = sizeOf(ctx.inputShapes[0]!);
-  const fromLogits = fn === 'cross_entropy' && (ctx.params.logits === true || ctx.attrs.fromLogits === true);
+  const fromLogits = ctx.params.logits === true || ctx.attrs.fromLogits === true;
+  const loss = fn === 'mse' ? mse : fn === 'mae' ? mae : fn === 'bce' ? bce : fn === 'bce_logits' ? bceLogits
+    : fromLogits ? crossEntropyLogits : crossEntropyProbabilities;
   const { inputs: [P], output: L, dInputs: [dP] } = ctx.buffers;
   const T = ctx.target!;
+  const rows = ctx.alloc(ctx.maxBatch);
   return {
     forward(n) {
-      let s = 0;
-      if (fn === 'mse') {
-        for (let i = 0; i < n * size; i++) { const d = P![i]! - T[i]!; s += d * d; }
-        L[0] = s / (n * size);
-      } else if (fn === 'mae') {
-        for (let i = 0; i < n * size; i++) s += Math.abs(P![i]! - T[i]!);
-        L[0] = s / (n * size);
-      } else if (fn === 'bce') {
-        for (let i = 0; i < n; i++) {
-          const p = P![i]!, y = T[i]!;
-          s -= y * Math.max(Math.log(p), LOG_FLOOR) + (1 - y) * Math.max(Math.log(1 - p), LOG_FLOOR);
-        }
-        L[0] = s / n;
-      } else if (fn === 'bce_logits') {
-        for (let i = 0; i < n; i++) {
-          const x = P![i]!, y = T[i]!;
-          s += Math.max(x, 0) - x * y + Math.log1p(Math.exp(-Math.abs(x)));
-        }
-        L[0] = s / n;
-      } else if (fromLogits) {
-        for (let i = 0; i < n; i++) {
-          const o = i * size;
-          let m = -Infinity;
-          for (let j = 0; j < size; j++) m = Math.max(m, P![o + j]!);
-          let z = 0;
-          for (let j = 0; j < size; j++) z += Math.exp(P![o + j]! - m);
-          const lse = m + Math.log(z);
-          for (let j = 0; j < size; j++) { const y = T[o + j]!; if (y !== 0) s -= y * (P![o + j]! - lse); }
-        }
-        L[0] = s / n;
-      } else {
-        for (let i = 0; i < n * size; i++) { const y = T[i]!; if (y !== 0) s -= y * Math.max(Math.log(P![i]!), LOG_FLOOR); }
-        L[0] = s / n;
-      }
+      L[0] = loss.forward(P!, T, n, size, rows);
     },
     backward(n) {
-      if (!dP) return;
-      if (fn === 'mse') {
-        const k = 2 / (n * size);
-        for (let i = 0; i < n * size; i++) dP[i] += k * (P![i]! - T[i]!);
-      } else if (fn === 'mae') {
-        const k = 1 / (n * size);
-        for (let i = 0; i < n * size; i++) dP[i] += k * Math.sign(P![i]! - T[i]!);
-      } else if (fn === 'bce') {
-        // The same guarded form as PyTorch: (p - y) / max(p(1-p), 1e-12) / n.
-        for (let i = 0; i < n; i++) {
-          const p = P![i]!;
-          dP[i] += (p - T[i]!) / Math.max(p * (1 - p), 1e-12) / n;
-        }
-      } else if (fn === 'bce_logits') {
-        for (let i = 0; i < n; i++) dP[i] += (1 / (1 + Math.exp(-P![i]!)) - T[i]!) / n;
-      } else if (fromLogits) {
-        for (let i = 0; i < n; i++) {
-          const o = i * size;
-          let m = -Infinity;
-          for (let j = 0; j < size; j++) m = Math.max(m, P![o + j]!);
-          let z = 0;
-          for (let j = 0; j < size; j++) z += Math.exp(P![o + j]! - m);
-          let ty = 0;
-          for (let j = 0; j < size; j++) ty += T[o + j]!;
-          // d/dx of -Σ y·log softmax(x) = softmax(x)·Σy - y
-          for (let j = 0; j < size; j++) dP[o + j] += ((Math.exp(P![o + j]! - m) / z) * ty - T[o + j]!) / n;
-        }
-      } else {
-        for (let i = 0; i < n * size; i++) {
-          const y = T[i]!;
-          if (y !== 0) dP[i] -= y / Math.max(P![i]!, Math.exp(LOG_FLOOR)) / n;
-        }
-      }
+      if (dP) loss.backward(P!, T, dP, n, size, rows);
     },
   };
 }
