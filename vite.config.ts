@@ -27,7 +27,11 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: false,
+    // NETLOOM_NO_MINIFY=1 keeps names readable for CPU profiles.
+    minify: !process.env.NETLOOM_NO_MINIFY,
     chunkSizeWarningLimit: 2500,
   },
+  // Training workers lazy-load the MNIST digit files; code splitting in a worker needs ES module format.
+  worker: { format: 'es' },
   server: { fs: { allow: [fileURLToPath(new URL('.', import.meta.url))] } },
 });

@@ -1,8 +1,10 @@
 import { useReactFlow } from '@xyflow/react';
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { createCommandRunner } from '../app/commands';
 import { useServices } from '../app/context';
 import { createFileActions } from '../app/file-actions';
+import { installTestHooks } from '../app/test-hooks';
+import { TrainingDock } from '../training/TrainingDock';
 import type { FlowEdge, FlowNode } from '../state/flow-convert';
 import { useAutosave, useDocumentState, useMenuCommands, useRecoveryOffer, useShortcuts } from '../hooks/useHostIntegration';
 import { Canvas } from './Canvas';
@@ -20,6 +22,7 @@ export function App() {
   const flow = useReactFlow<FlowNode, FlowEdge>();
   const files = useMemo(() => createFileActions(services), [services]);
   const runner = useMemo(() => createCommandRunner(services, files, flow), [services, files, flow]);
+  useEffect(() => installTestHooks(flow), [flow]);
   useShortcuts(runner);
   useMenuCommands(runner);
   useDocumentState();
@@ -50,6 +53,7 @@ export function App() {
         </div>
         <Inspector />
       </div>
+      <TrainingDock />
       <QuickAdd />
       <DialogHost />
       <Toast />

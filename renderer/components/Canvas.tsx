@@ -35,7 +35,8 @@ export function Canvas() {
   const nodes = useMemo(() => builder.nodes(graph, analysis, selection, measured), [builder, graph, analysis, selection, measured]);
   const edges = useMemo(() => builder.edges(graph, analysis, selection), [builder, graph, analysis, selection]);
 
-  // A new document: frame it once its nodes have been measured.
+  // A new document: frame it once its nodes have been measured. (Not xyflow's `fitView` prop: that
+  // would also jump the view when the first block is dropped onto an empty canvas.)
   useEffect(() => {
     if (generation === 0) return;
     const t = setTimeout(() => void flow.fitView({ padding: 0.2, duration: 0, maxZoom: 1.2 }), 60);
@@ -154,8 +155,6 @@ export function Canvas() {
         minZoom={0.1}
         maxZoom={2.5}
         proOptions={{ hideAttribution: true }}
-        fitView
-        fitViewOptions={{ padding: 0.2, maxZoom: 1.2 }}
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
         <Controls showInteractive={false} />

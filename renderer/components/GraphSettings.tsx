@@ -16,15 +16,15 @@ const SPECS: Record<'lr' | 'batchSize' | 'epochs' | 'seed', ParamSpec> = {
 /** The graph's name and its training basics (a fuller training panel comes later). */
 export function GraphSettings() {
   const { store } = useServices();
-  const graph = useDoc((s) => s.graph);
-  const t = graph.training;
+  const name = useDoc((s) => s.graph.name);
+  const t = useDoc((s) => s.graph.training);
   const editTraining = (next: TrainingConfig) => store.edit((g: Graph) => ({ ...g, training: next }));
   const dataset = DATASETS[t.dataset.name];
   const textParams = dataset ? textParamsOf(dataset) : {};
   return (
     <div className="nl-graph-settings">
       <h2>Graph</h2>
-      <NameField value={graph.name} onCommit={(name) => store.edit((g) => ({ ...g, name }))} />
+      <NameField value={name} onCommit={(name) => store.edit((g) => ({ ...g, name }))} />
       <h2>Training</h2>
       <div className="nl-field">
         <label htmlFor="training-dataset"><span className="nl-field-name">dataset</span></label>

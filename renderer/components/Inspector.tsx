@@ -7,8 +7,8 @@ import './Inspector.css';
 /** Right-hand panel: the selected node, or the graph's name and training settings. */
 export function Inspector() {
   const selection = useDoc((s) => s.selection);
-  const graph = useDoc((s) => s.graph);
-  const single = selection.nodes.size === 1 ? graph.nodes.find((n) => selection.nodes.has(n.id)) : undefined;
+  // The node object changes while it is dragged; NodeInspector ignores position changes (memo).
+  const single = useDoc((s) => (s.selection.nodes.size === 1 ? s.graph.nodes.find((n) => s.selection.nodes.has(n.id)) : undefined));
   const [tab, setTab] = useState<'node' | 'graph'>('graph');
   // Selecting blocks brings their tab forward; clearing the selection shows the graph's settings.
   const key = single ? `one:${single.id}` : `many:${selection.nodes.size}`;

@@ -3,6 +3,7 @@ import { getNodeKind } from '../../core/catalog';
 import { paramSpecsOf, withDefaults } from '../../core/catalog/params';
 import type { GraphNode } from '../../core/graph/schema';
 import { formatShape } from '../../core/util/tensor';
+import { memo } from 'react';
 import { useServices } from '../app/context';
 import { useAnalysis } from '../hooks/useAnalysis';
 import { setParam } from '../state/graph-edit';
@@ -10,7 +11,7 @@ import { ActivationPlot } from './ActivationPlot';
 import { ParamField } from './ParamField';
 
 /** Every param of the selected node with its range, what the node does, and (activations) its curve. */
-export function NodeInspector({ node }: { node: GraphNode }) {
+function NodeInspectorImpl({ node }: { node: GraphNode }) {
   const { store } = useServices();
   const analysis = useAnalysis();
   const kind = getNodeKind(node.type);
@@ -63,3 +64,7 @@ export function NodeInspector({ node }: { node: GraphNode }) {
     </div>
   );
 }
+
+/** Moving a node does not change what the inspector shows. */
+export const NodeInspector = memo(NodeInspectorImpl, (a, b) =>
+  a.node.id === b.node.id && a.node.type === b.node.type && a.node.params === b.node.params && a.node.label === b.node.label);

@@ -52,7 +52,7 @@ export function Toolbar({ run }: Props) {
         <Btn id="redo" label="↷ Redo" title="Redo (Ctrl+Shift+Z or Ctrl+Y)" disabled={!redoable} onClick={() => run('redo')} />
       </div>
       <div className="nl-group">
-        <Btn id="layout" label="Auto-layout" title="Arrange the graph left to right" onClick={() => run('layout')} />
+        <Btn id="layout" label="Layout" title="Arrange the graph left to right" onClick={() => run('layout')} />
         <Btn id="fit-view" label="Fit" title="Fit the graph in view (Ctrl+0)" onClick={() => run('fit-view')} />
         <Btn id="toggle-minimap" label={minimap ? 'Hide map' : 'Show map'} title="Toggle the minimap" pressed={minimap} onClick={() => run('toggle-minimap')} />
       </div>

@@ -1,4 +1,3 @@
-import { getNodeKind } from '../../core/catalog';
 import type { Analysis } from '../../core/graph/analyze';
 import type { Graph, GraphEdge, GraphNode } from '../../core/graph/schema';
 import { formatShape } from '../../core/util/tensor';
@@ -33,15 +32,21 @@ interface EdgeEntry {
 export function createFlowBuilder() {
   let nodeCache = new Map<string, NodeEntry>();
   let edgeCache = new Map<string, EdgeEntry>();
+  let lastEdges: FlowEdge[] = [];
+
+  // Per-node facts of the last analysis; a drag keeps the analysis, so they are computed once.
+  let facts: { analysis: Analysis | null; problems: Map<string, string[]>; keys: Map<string, [string, string]> } | null = null;
 
   function nodes(graph: Graph, analysis: Analysis | null, selection: Selection, measured: ReadonlyMap<string, Size>): FlowNode[] {
-    const problems = problemsByNode(analysis);
+    if (!facts || facts.analysis !== analysis) facts = { analysis, problems: problemsByNode(analysis), keys: new Map() };
+    const { problems, keys } = facts;
     const next = new Map<string, NodeEntry>();
     const out = graph.nodes.map((node) => {
       const probs = problems.get(node.id) ?? [];
       const shapeVal = analysis?.shapes.get(node.id);
-      const problemsKey = probs.join('\n');
-      const shapeKey = shapeVal ? formatShape(shapeVal) : '';
+      let key = keys.get(node.id);
+      if (!key) keys.set(node.id, (key = [probs.join('\n'), shapeVal ? formatShape(shapeVal) : '']));
+      const [problemsKey, shapeKey] = key;
       const selected = selection.nodes.has(node.id);
       const size = measured.get(node.id);
       const old = nodeCache.get(node.id);
@@ -77,6 +82,10 @@ export function createFlowBuilder() {
       return flow;
     });
     edgeCache = next;
+    // Same edges → the same array: xyflow rebuilds its connection index whenever this array changes,
+    // which on a big graph costs more than everything else in a drag frame.
+    if (out.length === lastEdges.length && out.every((e, i) => e === lastEdges[i])) return lastEdges;
+    lastEdges = out;
     return out;
   }
 
@@ -87,7 +96,3 @@ function sameSize(a: Size | undefined, b: Size | undefined): boolean {
   return a === b || (!!a && !!b && a.width === b.width && a.height === b.height);
 }
 
-/** Kinds with several input ports need the handle named on every edge into them. */
-export function isMultiPort(type: string): boolean {
-  return (getNodeKind(type)?.inputs.length ?? 0) > 1;
-}

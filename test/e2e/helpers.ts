@@ -14,6 +14,9 @@ export const test = base.extend<{ app: Page }>({
     });
     await page.goto('/');
     await expect(page.getByTestId('canvas')).toBeVisible();
+    // The minimap floats over the canvas corner; with it off, clicks on nodes there are not intercepted.
+    await page.getByTestId('toggle-minimap').click();
+    await expect(page.locator('.react-flow__minimap')).toHaveCount(0);
     await use(page);
     expect(errors, 'page errors / CSP violations').toEqual([]);
   },

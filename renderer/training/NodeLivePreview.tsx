@@ -1,0 +1,40 @@
+import { memo, useEffect, useRef } from 'react';
+import { RELU_FAMILY, SATURATING } from '../../core/catalog/activations';
+import { prepareCanvas } from './charts/canvas';
+import { drawHistogram, unitHealth } from './charts/histogram-draw';
+import { useNodeLiveStats, useTrainingController } from './hooks';
+
+/**
+ * The live strip on a canvas node while a run reports on it: a histogram of the node's outputs and,
+ * for the ReLU family and saturating functions, the share of dead or saturated units. Nothing at all
+ * when no run has data for the node, so idle graphs look exactly as before.
+ */
+function NodeLivePreviewImpl({ nodeId, fn }: { nodeId: string; fn?: string | undefined }) {
+  const stats = useNodeLiveStats(nodeId);
+  const c = useTrainingController();
+  // The run trains its snapshot: a variant may use another function than the canvas shows now.
+  const runNode = stats ? c.store.active()?.meta.graph.nodes.find((n) => n.id === nodeId) : undefined;
+  const runFn = typeof runNode?.params.fn === 'string' ? runNode.params.fn : fn;
+  const canvas = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    if (!stats || !canvas.current) return;
+    const p = prepareCanvas(canvas.current);
+    if (p) drawHistogram(p.ctx, p.w, p.h, stats, fn !== undefined ? '#b45309' : '#6d28d9');
+  }, [stats, fn]);
+  if (!stats) return null;
+  const health = unitHealth(stats);
+  // The catalog decides which functions have dead or saturated units; stats without the notion show none.
+  const relevant = runFn === undefined || RELU_FAMILY.has(runFn) || SATURATING.has(runFn);
+  return (
+    <div className="nl-node-live" data-testid="node-live">
+      <canvas ref={canvas} className="nl-node-live-hist" />
+      {health && relevant && (
+        <span className={`nl-node-live-health${health.bad ? ' bad' : ''}`} data-testid="node-live-health" title={`In the active run (${runFn ?? 'this node'}): share of units that never activate (dead) or sit in a flat tail (saturated) on the last batch`}>
+          {runFn !== fn && runFn !== undefined ? `${runFn}: ` : ''}{health.text}
+        </span>
+      )}
+    </div>
+  );
+}
+
+export const NodeLivePreview = memo(NodeLivePreviewImpl);

@@ -1,0 +1,80 @@
+import { useRef } from 'react';
+import type { Graph } from '../../core/graph/schema';
+import type { TrainingController } from './controller';
+import { useRafDraw, useStoreKey } from './hooks';
+import { formatMetric, readoutOf } from './readouts';
+
+interface Props {
+  controller: TrainingController;
+  graph: Graph;
+  /** Graph problems that make training impossible (from the editor's analysis), if known. */
+  blocked?: string | null;
+}
+
+/** Play / Pause / Step / Reset and the live readouts (written straight into the DOM, not re-rendered). */
+export function RunControls({ controller: c, graph, blocked }: Props) {
+  const play = useStoreKey(c, () => c.playState());
+  const hasRun = useStoreKey(c, () => c.store.active() !== undefined);
+  const epochRef = useRef<HTMLSpanElement>(null);
+  const totalRef = useRef<HTMLSpanElement>(null);
+  const stepRef = useRef<HTMLSpanElement>(null);
+  const lossRef = useRef<HTMLSpanElement>(null);
+  const valLossRef = useRef<HTMLSpanElement>(null);
+  const accRef = useRef<HTMLSpanElement>(null);
+  const batchRef = useRef<HTMLSpanElement>(null);
+  const stateRef = useRef<HTMLSpanElement>(null);
+  const errorRef = useRef<HTMLDivElement>(null);
+
+  useRafDraw(c, () => {
+    const run = c.store.active();
+    const r = readoutOf(run);
+    const set = (el: HTMLElement | null, text: string, value?: number | null) => {
+      if (!el) return;
+      if (el.textContent !== text) el.textContent = text;
+      if (value !== undefined) el.dataset.value = value === null ? '' : String(value);
+    };
+    set(epochRef.current, String(r.epoch), r.epoch);
+    set(totalRef.current, r.totalEpochs === null ? '' : `/ ${r.totalEpochs}`);
+    set(stepRef.current, String(r.step), r.step);
+    set(lossRef.current, formatMetric(r.loss), r.loss);
+    set(valLossRef.current, formatMetric(r.valLoss), r.valLoss);
+    set(accRef.current, formatMetric(r.accuracy), r.accuracy);
+    set(batchRef.current, formatMetric(r.batchLoss), r.batchLoss);
+    set(stateRef.current, run ? run.state : 'no run');
+    const err = run?.error ?? null;
+    if (errorRef.current) {
+      errorRef.current.hidden = err === null;
+      set(errorRef.current, err ?? '');
+    }
+  });
+
+  const running = play === 'running';
+  const disabled = blocked != null;
+  return (
+    <div className="nl-tr-controls">
+      <div className="nl-tr-buttons" role="group" aria-label="Training">
+        {running ? (
+          <button type="button" className="nl-tr-btn primary" data-testid="train-pause" title="Pause (Space)" onClick={() => c.pause()}>❚❚ Pause</button>
+        ) : (
+          <button type="button" className="nl-tr-btn primary" data-testid="train-start" title={blocked ?? 'Train (Space)'} disabled={disabled} onClick={() => c.play(graph)}>
+            ▶ {play === 'paused' ? 'Resume' : 'Train'}
+          </button>
+        )}
+        <button type="button" className="nl-tr-btn" data-testid="train-step" title="Train one batch (.)" disabled={running || disabled} onClick={() => c.step(graph)}>Step</button>
+        <button type="button" className="nl-tr-btn" data-testid="train-reset" title="Back to epoch 0 (R)" disabled={!hasRun} onClick={() => c.reset(graph)}>↺ Reset</button>
+        <button type="button" className="nl-tr-btn" data-testid="train-stop" title="Stop the run" disabled={play !== 'running' && play !== 'paused'} onClick={() => c.stop()}>■</button>
+      </div>
+      {blocked && <div className="nl-tr-blocked" data-testid="train-blocked">{blocked}</div>}
+      <dl className="nl-tr-readouts">
+        <div><dt>Epoch</dt><dd><span data-testid="metric-epoch" ref={epochRef}>0</span> <span className="nl-muted" ref={totalRef} /></dd></div>
+        <div><dt>Loss</dt><dd data-testid="metric-loss" ref={lossRef}>—</dd></div>
+        <div><dt>Accuracy</dt><dd data-testid="metric-accuracy" ref={accRef} title="Validation accuracy of the last epoch">—</dd></div>
+        <div><dt>Val loss</dt><dd data-testid="metric-val-loss" ref={valLossRef}>—</dd></div>
+        <div><dt>Step</dt><dd data-testid="metric-step" ref={stepRef}>0</dd></div>
+        <div><dt>Batch loss</dt><dd data-testid="metric-batch-loss" ref={batchRef}>—</dd></div>
+      </dl>
+      <div className="nl-tr-state">Run: <span data-testid="run-state" ref={stateRef}>no run</span></div>
+      <div className="nl-tr-error" data-testid="run-error" ref={errorRef} role="alert" hidden />
+    </div>
+  );
+}

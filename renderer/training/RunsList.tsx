@@ -1,0 +1,59 @@
+import type { TrainingController } from './controller';
+import { useStoreKey } from './hooks';
+import { formatMetric } from './readouts';
+import { runColour } from './charts/palette';
+import { isFinished } from './run-store';
+
+/**
+ * Every run with its state and latest numbers. Re-rendered when a run's state or epoch changes, not
+ * per batch. Click a run to show it in the charts; tick it to overlay it in the compare view.
+ */
+export function RunsList({ controller: c }: { controller: TrainingController }) {
+  // A text key of what the list shows: React renders only when it differs.
+  useStoreKey(c, () => c.store.list().map((r) => `${r.meta.id}|${r.meta.name}|${r.state}|${r.epoch}`).join('\n') + `#${c.store.activeId}#${c.store.compareIds().join(',')}`);
+  const runs = c.store.list();
+  const compare = c.store.compareIds();
+  if (runs.length === 0) return <ul className="nl-tr-runs" data-testid="runs-list"><li className="nl-tr-empty static">No runs yet</li></ul>;
+  return (
+    <ul className="nl-tr-runs" data-testid="runs-list">
+      {[...runs].reverse().map((r) => {
+        const last = r.epochEvents[r.epochEvents.length - 1];
+        const ci = compare.indexOf(r.meta.id);
+        const active = r.meta.id === c.store.activeId;
+        const live = !r.detached && !isFinished(r.state);
+        return (
+          <li
+            key={r.meta.id}
+            className={`nl-tr-run${active ? ' active' : ''}`}
+            data-testid="run-item"
+            data-run-id={r.meta.id}
+            data-state={r.state}
+            data-first-loss={r.firstLoss ?? ''}
+          >
+            <input
+              type="checkbox"
+              data-testid="run-compare"
+              title="Overlay in the compare view"
+              aria-label={`Compare ${r.meta.name}`}
+              checked={ci >= 0}
+              onChange={() => c.store.toggleCompare(r.meta.id)}
+            />
+            <i className="nl-tr-swatch" style={{ background: ci >= 0 ? runColour(ci) : 'transparent' }} />
+            <button type="button" className="nl-tr-run-name" title={`${r.meta.name} — started ${new Date(r.meta.startedAt).toLocaleTimeString()}`} onClick={() => c.store.setActive(r.meta.id)}>
+              {r.meta.name}
+            </button>
+            <span className={`nl-tr-run-state s-${r.state}`}>{r.detached && !isFinished(r.state) ? 'saved' : r.state}</span>
+            <span className="nl-tr-run-metric" title="epoch · validation loss · validation accuracy">
+              {r.epoch} · {formatMetric(last?.validation.loss ?? null)}{last?.validation.accuracy !== undefined ? ` · ${formatMetric(last.validation.accuracy)}` : ''}
+            </span>
+            {live ? (
+              <button type="button" className="nl-tr-icon" title="Stop this run" aria-label="Stop" onClick={() => c.stop(r.meta.id)}>■</button>
+            ) : (
+              <button type="button" className="nl-tr-icon" title="Remove from the list" aria-label="Remove" onClick={() => c.store.remove(r.meta.id)}>×</button>
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

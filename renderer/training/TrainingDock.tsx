@@ -1,0 +1,25 @@
+import { useCallback } from 'react';
+import type { TrainingConfig } from '../../core/graph/schema';
+import { useDoc, useServices } from '../app/context';
+import { useAnalysis } from '../hooks/useAnalysis';
+import { trainingControllerFor } from './live';
+import { TrainingPanel } from './TrainingPanel';
+
+/**
+ * The Training panel wired into the editor: the graph and file come from the document store, settings
+ * edits go back through it (one undo step each), and the engine is chosen from the host bridge.
+ * Mount API for the app shell: `<TrainingDock />` anywhere inside AppContext.
+ */
+export function TrainingDock() {
+  const { bridge, store } = useServices();
+  const graph = useDoc((s) => s.graph);
+  const file = useDoc((s) => s.file);
+  const analysis = useAnalysis();
+  const controller = trainingControllerFor(bridge);
+  const onTrainingChange = useCallback((training: TrainingConfig) => store.edit((g) => ({ ...g, training })), [store]);
+  const firstError = analysis.problems.find((p) => p.severity === 'error');
+  const blocked = graph.nodes.length === 0
+    ? 'Add nodes to the canvas (or pick a template) to train.'
+    : firstError ? `Fix the graph first: ${firstError.message}` : null;
+  return <TrainingPanel controller={controller} bridge={bridge} graph={graph} file={file} onTrainingChange={onTrainingChange} blocked={blocked} />;
+}

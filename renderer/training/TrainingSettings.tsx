@@ -1,0 +1,53 @@
+import type { TrainingConfig } from '../../core/graph/schema';
+import { CommitInput } from './CommitInput';
+import { DatasetPicker } from './DatasetPicker';
+import type { TrainingController } from './controller';
+
+interface Props {
+  controller: TrainingController;
+  training: TrainingConfig;
+  /** Replace the graph's `training` block (one undo step in the editor). */
+  onChange: (next: TrainingConfig) => void;
+}
+
+const OPTIMIZERS = ['sgd', 'rmsprop', 'adam', 'adamw'] as const;
+
+/** Dataset, optimizer and the training numbers: all stored in the graph's `training` block. */
+export function TrainingSettings({ controller, training, onChange }: Props) {
+  const set = <K extends keyof TrainingConfig>(key: K, v: TrainingConfig[K] | undefined) => {
+    const next = { ...training };
+    if (v === undefined) delete next[key];
+    else next[key] = v;
+    onChange(next);
+  };
+  return (
+    <div className="nl-tr-settings">
+      <DatasetPicker controller={controller} dataset={training.dataset} onChange={(d) => set('dataset', d)} />
+      <h4>Training</h4>
+      <div className="nl-tr-grid">
+        <label htmlFor="tr-optimizer">Optimizer</label>
+        <select
+          id="tr-optimizer"
+          data-testid="train-optimizer"
+          value={training.optimizer.type}
+          // Only the learning rate carries over: momentum, betas… belong to the old optimizer.
+          onChange={(e) => set('optimizer', { type: e.target.value as TrainingConfig['optimizer']['type'], lr: training.optimizer.lr })}
+        >
+          {OPTIMIZERS.map((o) => <option key={o} value={o}>{o}</option>)}
+        </select>
+        <label>Learning rate</label>
+        <CommitInput id="train-lr" kind="number" min={1e-9} value={training.optimizer.lr} onCommit={(v) => set('optimizer', { ...training.optimizer, lr: v as number })} />
+        <label>Batch size</label>
+        <CommitInput id="train-batch" kind="int" min={1} max={65536} value={training.batchSize} onCommit={(v) => set('batchSize', v as number)} />
+        <label>Epochs</label>
+        <CommitInput id="train-epochs" kind="int" min={1} max={1_000_000} value={training.epochs} onCommit={(v) => set('epochs', v as number)} />
+        <label title="L1 penalty on weights: pushes weights to exactly 0">L1</label>
+        <CommitInput id="train-l1" kind="number" min={0} optional value={training.l1 ?? ''} onCommit={(v) => set('l1', v as number | undefined)} />
+        <label title="L2 penalty on weights: keeps them small">L2</label>
+        <CommitInput id="train-l2" kind="number" min={0} optional value={training.l2 ?? ''} onCommit={(v) => set('l2', v as number | undefined)} />
+        <label title="Same seed, same data and initial weights: runs can be repeated exactly">Seed</label>
+        <CommitInput id="train-seed" kind="int" value={training.seed} onCommit={(v) => set('seed', v as number)} />
+      </div>
+    </div>
+  );
+}

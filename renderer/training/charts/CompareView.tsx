@@ -1,0 +1,44 @@
+import uPlot from 'uplot';
+import type { TrainingController } from '../controller';
+import { useStoreKey } from '../hooks';
+import { axis, line } from './axes';
+import { runColour } from './palette';
+import { UPlotChart } from './UPlotChart';
+
+/** The chosen runs' validation loss (solid) and accuracy (dashed) per epoch, overlaid. */
+export function CompareView({ controller: c }: { controller: TrainingController }) {
+  const key = useStoreKey(c, () => c.store.compareIds().join(','));
+  const ids = key === '' ? [] : key.split(',');
+  const names = useStoreKey(c, () => ids.map((id) => c.store.get(id)?.meta.name ?? id).join('\u0001'));
+  let seen = '';
+  const data = (): uPlot.AlignedData | null => {
+    const runs = ids.map((id) => c.store.get(id));
+    const version = runs.map((r) => r?.version ?? -1).join(',');
+    if (version === seen) return null;
+    seen = version;
+    if (ids.length === 0) return [[]];
+    return uPlot.join(runs.map((r) => (r ? [r.epochs.epoch.y, r.epochs.valLoss.y, r.epochs.valAcc.y] : [[], [], []]) as uPlot.AlignedData));
+  };
+  const labels = names.split('\u0001');
+  return (
+    <div className="nl-tr-compare" data-testid="runs-compare" data-runs={key}>
+      {ids.length === 0 && <div className="nl-tr-empty static">Tick runs in the run list to compare them here.</div>}
+      <UPlotChart
+        controller={c}
+        testId="chart-compare"
+        title="Compare: validation loss (solid) and accuracy (dashed)"
+        optionsKey={`compare:${key}`}
+        legend={ids.map((id, i) => ({ label: labels[i] ?? id, colour: runColour(i) }))}
+        data={data}
+        options={() => ({
+          scales: { x: { time: false }, loss: { range: (_u, _min, max) => [0, Math.max(1e-6, max)] }, acc: { range: [0, 1] } },
+          axes: [axis({ label: 'epoch', labelSize: 14, size: 30 }), axis({ scale: 'loss', size: 42 }), axis({ scale: 'acc', side: 1, grid: { show: false }, size: 34 })],
+          series: [{}, ...ids.flatMap((id, i) => [
+            line(`${labels[i] ?? id} loss`, runColour(i), { scale: 'loss', width: 2 }),
+            line(`${labels[i] ?? id} acc`, runColour(i), { scale: 'acc', dash: [5, 4] }),
+          ])],
+        })}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import { useRef } from 'react';
+import type { TrainingController } from '../controller';
+import { useRafDraw, useStoreKey } from '../hooks';
+import { prepareCanvas, useResizeRedraw } from './canvas';
+import { drawConfusion, drawRegression } from './validation-draw';
+
+/**
+ * Validation results of the active run: the confusion matrix for classification, target against
+ * prediction for regression. Sent by the engine once per frame at most, so drawn only when new.
+ */
+export function ValidationView({ controller: c }: { controller: TrainingController }) {
+  const task = useStoreKey(c, () => {
+    const run = c.store.active();
+    return run?.confusion ? 'classification' : run?.predictions ? 'regression' : null;
+  });
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const last = useRef<unknown>(null);
+  const draw = (force: boolean) => {
+    const run = c.store.active();
+    const data = run?.confusion ?? run?.predictions;
+    if (!canvas.current || !data || (!force && data === last.current)) return;
+    const p = prepareCanvas(canvas.current);
+    if (!p) return;
+    last.current = data;
+    if (run?.confusion) drawConfusion(p.ctx, p.w, p.h, run.confusion);
+    else if (run?.predictions) drawRegression(p.ctx, p.w, p.h, run.predictions);
+  };
+  useRafDraw(c, () => draw(false), 250);
+  useResizeRedraw(canvas, () => draw(true));
+  const testId = task === 'regression' ? 'chart-regression' : 'chart-confusion';
+  return (
+    <figure className="nl-tr-chart nl-tr-wide" data-testid={testId}>
+      <figcaption>
+        <span className="nl-tr-chart-title">
+          {task === 'regression' ? 'Validation: prediction vs target' : 'Validation confusion matrix (rows: true class, columns: predicted)'}
+        </span>
+      </figcaption>
+      <canvas ref={canvas} />
+      {task === null && <div className="nl-tr-empty">Validation results appear after the first epoch</div>}
+    </figure>
+  );
+}

@@ -1,0 +1,156 @@
+import type { Graph } from '../../core/graph/schema';
+import type { EngineMessage, RunOptions } from '../../core/protocol/engine';
+import type { EngineBridge } from '../../core/protocol/host';
+import { CommandGate, type RunCommand } from '../engine/command-gate';
+import { trainingFingerprint, withActivation } from './graph-variants';
+import { createRunStore, isFinished, type RunData, type RunStore } from './run-store';
+
+/** Decision grid resolution: 40×40 evaluations per epoch is cheap and looks smooth once scaled. */
+const GRID_SIZE = 40;
+
+export type PlayState = 'idle' | 'running' | 'paused' | 'finished';
+
+/**
+ * Turns button presses into engine commands and engine messages into store updates. Not React: the
+ * panel, the node previews and the keyboard shortcuts all share one controller per engine.
+ */
+export class TrainingController {
+  readonly store: RunStore = createRunStore();
+  /** CSV text by the path written in the graph: browser mode sends it with each run. */
+  readonly files = new Map<string, string>();
+  /** The latest message worth showing the user (a failed command, a refused inspect…). */
+  notice: string | null = null;
+  private gate = new CommandGate();
+  private counter = 0;
+  private unsubscribe: () => void;
+
+  constructor(readonly engine: EngineBridge) {
+    this.unsubscribe = engine.onMessage((m) => this.receive(m));
+  }
+
+  dispose(): void {
+    this.unsubscribe();
+  }
+
+  /** What Play/Pause should do next for the active run. */
+  playState(): PlayState {
+    const run = this.store.active();
+    if (!run || run.detached) return 'idle';
+    if (run.state === 'running' || run.state === 'starting') return 'running';
+    if (run.state === 'paused' || run.state === 'ready') return 'paused';
+    return 'finished';
+  }
+
+  play(graph: Graph): void {
+    const run = this.store.active();
+    const st = this.playState();
+    if (run && st === 'paused') this.send({ type: 'resume', runId: run.meta.id });
+    else if (st !== 'running') this.startRun(graph);
+  }
+
+  pause(): void {
+    const run = this.store.active();
+    if (run && this.playState() === 'running') this.send({ type: 'pause', runId: run.meta.id });
+  }
+
+  toggle(graph: Graph): void {
+    if (this.playState() === 'running') this.pause();
+    else this.play(graph);
+  }
+
+  /** Exactly one batch. With no run yet, a new run is created paused at step 0 first. */
+  step(graph: Graph): void {
+    const st = this.playState();
+    const run = this.store.active();
+    if (run && st === 'paused') {
+      this.send({ type: 'step', runId: run.meta.id, batches: 1 });
+    } else if (st === 'idle' || st === 'finished') {
+      // The worker starts training as soon as it exists; pausing and resetting it (held until its first
+      // frame) brings it back to step 0 before the one batch, and the store ignores what ran meanwhile.
+      const id = this.startRun(graph);
+      this.store.beginReset(id);
+      this.send({ type: 'pause', runId: id });
+      this.send({ type: 'reset', runId: id });
+      this.send({ type: 'step', runId: id, batches: 1 });
+    }
+  }
+
+  /**
+   * Back to epoch 0. The same graph restarts in its worker from the same initial weights (same seed),
+   * keeping the attempt so far in the history; a changed graph ends the run and the next Play uses it.
+   */
+  reset(graph: Graph): void {
+    const run = this.store.active();
+    if (!run) return;
+    const alive = !run.detached && run.state !== 'stopped' && run.state !== 'error';
+    if (alive && trainingFingerprint(run.meta.graph) === trainingFingerprint(graph)) {
+      const n = this.store.list().filter((r) => r.meta.id.startsWith(`${run.meta.id}~`)).length + 1;
+      this.store.beginReset(run.meta.id, { id: `${run.meta.id}~${n}`, name: `${run.meta.name} (before reset ${n})` });
+      this.send({ type: 'reset', runId: run.meta.id });
+    } else {
+      if (alive) this.stop(run.meta.id);
+      this.store.setActive(null);
+    }
+  }
+
+  stop(runId?: string): void {
+    const id = runId ?? this.store.activeId;
+    const run = id ? this.store.get(id) : undefined;
+    if (!run || run.detached || isFinished(run.state)) return;
+    this.gate.forget(run.meta.id);
+    this.engine.command({ type: 'stop', runId: run.meta.id });
+  }
+
+  /** One run per activation function, the given node swapped, all in parallel workers. */
+  startVariants(graph: Graph, nodeId: string, fns: string[]): string[] {
+    const label = graph.nodes.find((n) => n.id === nodeId)?.label ?? nodeId;
+    const ids = fns.map((fn) => this.startRun(withActivation(graph, nodeId, fn), `${graph.name} · ${label}: ${fn}`, false));
+    this.store.setActive(ids[0] ?? null);
+    this.store.setCompare(ids);
+    return ids;
+  }
+
+  inspect(runId: string, nodeId: string, example: number): void {
+    this.send({ type: 'inspect', runId, nodeId, example });
+  }
+
+  startRun(graph: Graph, name?: string, makeActive = true): string {
+    this.counter++;
+    const id = `run-${Date.now().toString(36)}-${this.counter}`;
+    const options: RunOptions = { seed: graph.training.seed, epochs: graph.training.epochs, gridSize: GRID_SIZE };
+    this.store.add({ id, name: name ?? `${graph.name} #${this.counter}`, startedAt: new Date().toISOString(), graph, options }, makeActive);
+    this.gate.started(id);
+    this.engine.start(id, graph, { ...options, files: this.filesFor(graph) });
+    return id;
+  }
+
+  private filesFor(graph: Graph): Record<string, string> {
+    const path = graph.training.dataset.path;
+    if (typeof path !== 'string' || !this.files.has(path)) return {};
+    return { [path]: this.files.get(path)! };
+  }
+
+  private send(cmd: RunCommand): void {
+    if (this.gate.pass(cmd)) this.engine.command(cmd);
+  }
+
+  private receive(m: EngineMessage): void {
+    if (m.type === 'frame') {
+      for (const cmd of this.gate.opened(m.runId)) this.engine.command(cmd);
+      this.store.applyFrame(m);
+      if (isFinished(m.state)) this.gate.forget(m.runId);
+    } else if (m.type === 'inspect') {
+      this.store.applyInspect(m);
+    } else {
+      this.notice = m.message;
+      const run: RunData | undefined = m.runId ? this.store.get(m.runId) : undefined;
+      // A run whose worker is gone (a finished run evicted to make room) cannot reset: let Play start anew.
+      if (run?.awaitingReset) {
+        this.store.fail(run.meta.id, m.message);
+        if (this.store.activeId === run.meta.id) this.store.setActive(null);
+      } else {
+        this.store.setActive(this.store.activeId); // wake subscribers so the notice shows
+      }
+    }
+  }
+}

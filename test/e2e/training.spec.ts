@@ -1,0 +1,177 @@
+import type { Page } from '@playwright/test';
+import { expect, loadTemplate, test } from './helpers';
+
+/**
+ * Training in browser mode (Web Worker engine): the acceptance path of the Training panel. Numbers are
+ * read from the readouts' text and data-value attributes, which the panel writes on every frame.
+ */
+
+async function num(page: Page, id: string): Promise<number> {
+  const v = await page.getByTestId(id).getAttribute('data-value');
+  return v === null || v === '' ? NaN : Number(v);
+}
+
+/** Distinct colours in the decision canvas: a drawn heatmap with points has many, a blank one 1–2. */
+async function decisionColours(page: Page): Promise<number> {
+  return page.getByTestId('chart-decision-canvas').evaluate((c: HTMLCanvasElement) => {
+    const ctx = c.getContext('2d')!;
+    const { data } = ctx.getImageData(0, 0, c.width, c.height);
+    const seen = new Set<number>();
+    for (let i = 0; i < data.length; i += 16) seen.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
+    return seen.size;
+  });
+}
+
+test('XOR trains in the browser: live readouts, pause, step, reset, decision boundary', async ({ app: page }) => {
+  test.setTimeout(90_000);
+  await loadTemplate(page, 'xor-mlp');
+  await expect(page.getByTestId('train-start')).toBeEnabled();
+  expect(await decisionColours(page)).toBeLessThan(4);
+  // Many epochs, so the run is still going when it is paused below (XOR itself needs far fewer).
+  await page.getByTestId('train-epochs').fill('5000');
+  await page.getByTestId('train-epochs').press('Enter');
+
+  await page.getByTestId('train-start').click();
+  await expect.poll(() => num(page, 'metric-epoch')).toBeGreaterThanOrEqual(2);
+  const firstLoss = Number(await page.getByTestId('run-item').first().getAttribute('data-first-loss'));
+  expect(firstLoss).toBeGreaterThan(0);
+  const earlyLoss = await num(page, 'metric-loss');
+  const earlyEpoch = await num(page, 'metric-epoch');
+
+  // Accuracy (validation) reaches 0.95 within 30 s of training, and the loss has fallen meanwhile.
+  await expect.poll(() => num(page, 'metric-accuracy'), { timeout: 30_000, intervals: [250] }).toBeGreaterThanOrEqual(0.95);
+  expect(await num(page, 'metric-epoch')).toBeGreaterThan(earlyEpoch);
+  expect(await num(page, 'metric-loss')).toBeLessThan(earlyLoss);
+  await expect(page.getByTestId('metric-accuracy')).toHaveText(/^0\.9[5-9]\d*$|^1$/);
+
+  // The decision boundary has been painted: many colours, not a blank square.
+  await expect.poll(() => decisionColours(page)).toBeGreaterThan(20);
+  await page.screenshot({ path: '.tmp/e2e-training-xor.png' });
+
+  // Pause: the epoch stops advancing.
+  await page.getByTestId('train-pause').click();
+  await expect(page.getByTestId('run-state')).toHaveText('paused');
+  const pausedEpoch = await num(page, 'metric-epoch');
+  const pausedStep = await num(page, 'metric-step');
+  await page.waitForTimeout(800);
+  expect(await num(page, 'metric-epoch')).toBe(pausedEpoch);
+  expect(await num(page, 'metric-step')).toBe(pausedStep);
+
+  // Step: exactly one batch.
+  await page.getByTestId('train-step').click();
+  await expect.poll(() => num(page, 'metric-step')).toBe(pausedStep + 1);
+  await page.waitForTimeout(500);
+  expect(await num(page, 'metric-step')).toBe(pausedStep + 1);
+
+  // Reset: back to epoch 0; training again from the same seed gives the same first loss. The attempt
+  // before the reset stays in the run list.
+  await page.getByTestId('train-reset').click();
+  await expect(page.getByTestId('metric-epoch')).toHaveText('0');
+  await expect(page.getByTestId('metric-step')).toHaveText('0');
+  await page.getByTestId('train-step').click();
+  await expect.poll(() => num(page, 'metric-step')).toBe(1);
+  const live = page.locator('[data-testid="run-item"].active');
+  expect(Number(await live.getAttribute('data-first-loss'))).toBe(firstLoss);
+  await expect(page.getByTestId('run-item')).toHaveCount(2);
+});
+
+test('space, "." and R drive training from the keyboard, but not while typing', async ({ app: page }) => {
+  await loadTemplate(page, 'xor-mlp');
+  await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+  await page.keyboard.press('.');
+  await expect.poll(() => num(page, 'metric-step')).toBe(1);
+  await page.keyboard.press('.');
+  await expect.poll(() => num(page, 'metric-step')).toBe(2);
+  await page.keyboard.press(' ');
+  await expect(page.getByTestId('run-state')).toHaveText('running');
+  await page.keyboard.press(' ');
+  await expect(page.getByTestId('run-state')).toHaveText('paused');
+  // Typing a dot into a settings field is just typing.
+  const step = await num(page, 'metric-step');
+  await page.getByTestId('train-lr').focus();
+  await page.keyboard.press('.');
+  expect(await num(page, 'metric-step')).toBe(step);
+  await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+  await page.keyboard.press('r');
+  await expect(page.getByTestId('metric-step')).toHaveText('0');
+});
+
+test('two activation variants train side by side and are overlaid in the compare view', async ({ app: page }) => {
+  test.setTimeout(90_000);
+  await loadTemplate(page, 'xor-mlp');
+  // Shorter runs: the point is that both finish and both are compared.
+  const epochs = page.getByTestId('train-epochs');
+  await epochs.fill('40');
+  await epochs.press('Enter');
+  await page.getByTestId('variants-node').selectOption('a1');
+  await page.getByTestId('variant-fn-tanh').check();
+  await page.getByTestId('variant-fn-relu').check();
+  await page.getByTestId('variant-fn-sigmoid').check();
+  await page.getByTestId('variant-fn-tanh').uncheck();
+  await page.getByTestId('variants-run').click();
+
+  const items = page.getByTestId('run-item');
+  await expect(items).toHaveCount(2);
+  await expect(items.filter({ hasText: 'a1: relu' })).toHaveCount(1);
+  await expect(items.filter({ hasText: 'a1: sigmoid' })).toHaveCount(1);
+  // Both run at the same time in their own workers…
+  await expect(page.locator('[data-testid="run-item"][data-state="running"]')).toHaveCount(2);
+  // …and both finish.
+  await expect(page.locator('[data-testid="run-item"][data-state="done"]')).toHaveCount(2, { timeout: 60_000 });
+
+  const compare = page.getByTestId('runs-compare');
+  await expect(compare).toBeVisible();
+  const ids = (await compare.getAttribute('data-runs'))!.split(',');
+  expect(ids).toHaveLength(2);
+  await expect(compare.locator('.nl-tr-legend')).toHaveText([/a1: relu/, /a1: sigmoid/]);
+  // Each compared run drew its curves: the plot canvas is not blank.
+  const inked = await compare.locator('canvas').first().evaluate((c: HTMLCanvasElement) => {
+    const { data } = c.getContext('2d')!.getImageData(0, 0, c.width, c.height);
+    let n = 0;
+    for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) n++;
+    return n;
+  });
+  expect(inked).toBeGreaterThan(500);
+  await page.screenshot({ path: '.tmp/e2e-training-compare.png' });
+});
+
+test('the UI stays responsive while the spiral trains (long tasks measured on the main thread)', async ({ app: page }, testInfo) => {
+  test.setTimeout(90_000);
+  await loadTemplate(page, 'spiral-tanh');
+  await page.getByTestId('train-epochs').fill('100000');
+  await page.getByTestId('train-epochs').press('Enter');
+  // Let the template load and its layout settle before measuring: only training is measured.
+  await page.waitForTimeout(500);
+  await page.evaluate(() => {
+    const w = window as unknown as { __longTasks: number[] };
+    w.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__longTasks.push(e.duration);
+    }).observe({ type: 'longtask' });
+  });
+  await page.getByTestId('train-start').click();
+  const seconds = 12;
+  // Meanwhile a person looks around: the other views mount and draw while frames keep coming.
+  for (const tab of ['layers', 'validation', 'live']) {
+    await page.waitForTimeout((seconds * 1000) / 4);
+    await page.getByTestId(`training-tab-${tab}`).click();
+  }
+  await page.waitForTimeout((seconds * 1000) / 4);
+  const epochs = await num(page, 'metric-epoch');
+  await page.screenshot({ path: '.tmp/e2e-training-spiral.png' });
+  await page.getByTestId('train-pause').click();
+  const tasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
+  const figures = {
+    seconds, epochs,
+    longTasks: tasks.length,
+    over50ms: tasks.length, // a long task is by definition over 50 ms
+    maxMs: Math.round(Math.max(0, ...tasks)),
+    totalMs: Math.round(tasks.reduce((s, d) => s + d, 0)),
+  };
+  console.log(`training responsiveness: ${JSON.stringify(figures)}`);
+  await testInfo.attach('long-tasks.json', { body: JSON.stringify({ ...figures, durations: tasks }, null, 2), contentType: 'application/json' });
+  expect(epochs).toBeGreaterThan(5);
+  // Target: none. Allow a couple on a loaded CI machine, but never a freeze.
+  expect(figures.longTasks).toBeLessThanOrEqual(3);
+  expect(figures.maxMs).toBeLessThan(200);
+});
