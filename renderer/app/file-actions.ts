@@ -1,4 +1,5 @@
-import { EXPORTERS, safeName } from '../../core/exporters';
+import { EXPORTERS, safeName, type ExportFile } from '../../core/exporters';
+import { prepareExport } from './export-files';
 import { parseGraphText, serializeGraph } from '../../core/graph/io';
 import type { Graph } from '../../core/graph/schema';
 import { isDirty } from '../state/document-store';
@@ -104,23 +105,32 @@ export function createFileActions(s: AppServices) {
     },
     save: () => saveAs(false),
     saveAs: () => saveAs(true),
+    /** JSON downloads at once; code exports open a preview with Copy and Save. */
     async exportWith(exporterId: string): Promise<void> {
       const exporter = EXPORTERS[exporterId];
       if (!exporter) return toast(`Export to ${exporterId} is not available in this build`, 'error');
       try {
-        for (const file of exporter.export(store.getState().graph, {})) {
-          const binary = typeof file.contents !== 'string';
-          await bridge.exportFile({
-            suggestedName: file.name,
-            contents: binary ? bytesToBase64(file.contents as Uint8Array) : (file.contents as string),
-            encoding: binary ? 'base64' : 'utf8',
-          });
-        }
+        if (exporterId === 'json') return await saveExportFiles(exporter.export(store.getState().graph, {}));
+        const prepared = await prepareExport(exporterId, store.getState().graph);
+        ui.set((u) => ({ ...u, dialog: { kind: 'export', prepared } }));
       } catch (e) {
         toast(`${exporter.title}: ${(e as Error).message}`, 'error');
       }
     },
+    saveExportFiles,
   };
+
+  /** Each file through the bridge: a save dialog on desktop, a download in the browser. */
+  async function saveExportFiles(files: ExportFile[]): Promise<void> {
+    for (const file of files) {
+      const binary = typeof file.contents !== 'string';
+      await bridge.exportFile({
+        suggestedName: file.name,
+        contents: binary ? bytesToBase64(file.contents as Uint8Array) : (file.contents as string),
+        encoding: binary ? 'base64' : 'utf8',
+      });
+    }
+  }
 }
 
 export type FileActions = ReturnType<typeof createFileActions>;

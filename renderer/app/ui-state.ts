@@ -1,12 +1,15 @@
 import type { Problem } from '../../core/graph/problem';
 import type { RecoveryRecord } from '../state/recovery';
+import type { PreparedExport } from './export-files';
 import { createValueStore } from '../state/value-store';
 
 /** Modal content; one at a time. */
 export type Dialog =
   | { kind: 'confirm'; title: string; message: string; confirm: string; resolve: (ok: boolean) => void }
   | { kind: 'import-problems'; fileName: string; problems: Problem[] }
-  | { kind: 'about' };
+  | { kind: 'about' }
+  /** Code preview of an export, with Copy and Save. */
+  | { kind: 'export'; prepared: PreparedExport };
 
 export interface UiState {
   minimap: boolean;

@@ -55,7 +55,7 @@ export function App() {
       </div>
       <TrainingDock />
       <QuickAdd />
-      <DialogHost />
+      <DialogHost saveExportFiles={files.saveExportFiles} />
       <Toast />
     </div>
   );

@@ -1,10 +1,12 @@
 import { useEffect } from 'react';
 import { formatProblem } from '../../core/graph/problem';
 import { useServices, useValue } from '../app/context';
+import type { ExportFile } from '../../core/exporters';
+import { ExportDialog } from './ExportDialog';
 import './Overlays.css';
 
-/** The one modal at a time: confirm, import problems, about. */
-export function DialogHost() {
+/** The one modal at a time: confirm, import problems, export preview, about. */
+export function DialogHost({ saveExportFiles }: { saveExportFiles: (files: ExportFile[]) => Promise<void> }) {
   const { ui } = useServices();
   const dialog = useValue(ui, (u) => u.dialog);
   if (!dialog) return null;
@@ -17,6 +19,14 @@ export function DialogHost() {
           <button type="button" className="nl-btn" data-testid="confirm-cancel" onClick={() => dialog.resolve(false)}>Cancel</button>
           <button type="button" className="nl-btn primary" data-testid="confirm-ok" onClick={() => dialog.resolve(true)}>{dialog.confirm}</button>
         </div>
+      </Modal>
+    );
+  }
+  if (dialog.kind === 'export') {
+    const { prepared } = dialog;
+    return (
+      <Modal title={`Export: ${prepared.title}`} testId="export-dialog" onClose={close}>
+        <ExportDialog prepared={prepared} onClose={close} onSave={() => saveExportFiles(prepared.files).then(close)} />
       </Modal>
     );
   }

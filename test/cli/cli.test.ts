@@ -130,9 +130,9 @@ describe('netloom export --to json', () => {
   });
 
   it('names the known targets when --to is unknown', async () => {
-    const r = await runCli(['export', examplePath('xor-mlp.json'), '--to', 'onnx']);
+    const r = await runCli(['export', examplePath('xor-mlp.json'), '--to', 'caffe']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('unknown export target "onnx" (one of json');
+    expect(r.stderr).toContain('unknown export target "caffe" (one of json, pytorch, keras, onnx)');
   });
 });
 

@@ -74,7 +74,7 @@ export function drawDecision(ctx: CanvasRenderingContext2D, w: number, h: number
       const label = points.labels[i]!;
       const colour = grid.kind === 'value'
         ? sequential(lhi > llo ? (label - llo) / (lhi - llo) : 0.5).map((c) => c * 0.8) as [number, number, number]
-        : CLASS_COLOURS[Math.round(label) % CLASS_COLOURS.length]!;
+        : CLASS_COLOURS[Math.round(label) % CLASS_COLOURS.length]!.map((c) => c * 0.85) as [number, number, number];
       ctx.fillStyle = rgb(colour);
       ctx.beginPath();
       ctx.arc(px, py, r, 0, Math.PI * 2);

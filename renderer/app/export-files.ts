@@ -1,0 +1,48 @@
+import { getDataset, resolveDatasetParams } from '../../core/datasets';
+import type { LoadedDataset } from '../../core/datasets/types';
+import { EXPORTERS, type ExportFile } from '../../core/exporters';
+import type { Graph } from '../../core/graph/schema';
+import { deriveSeed } from '../../core/util/rng';
+import { createBrowserResources } from '../engine/browser-resources';
+
+export interface PreparedExport {
+  exporterId: string;
+  title: string;
+  files: ExportFile[];
+  /** Said in the dialog when something could not be included (e.g. a CSV that was never picked). */
+  note?: string;
+}
+
+/**
+ * Build the files of an export as the CLI does: the dataset is loaded with the run's own data seed, so a
+ * Python script trains on exactly the rows NetLoom trains on. Throws with the exporter's message when the
+ * graph cannot be exported (it does not compile).
+ */
+export async function prepareExport(exporterId: string, graph: Graph, csvFiles: Record<string, string> = {}): Promise<PreparedExport> {
+  const exporter = EXPORTERS[exporterId];
+  if (!exporter) throw new Error(`export to ${exporterId} is not available in this build`);
+  let dataset: LoadedDataset | undefined;
+  let note: string | undefined;
+  if (exporter.wantsDataset || graph.training.dataset.name === 'csv') {
+    try {
+      dataset = await loadDataset(graph, csvFiles);
+    } catch (e) {
+      note = `The data file is not included (${(e as Error).message}); the script expects it beside itself.`;
+    }
+  }
+  const files = exporter.export(graph, dataset ? { dataset } : {});
+  return { exporterId, title: exporter.title, files, ...(note ? { note } : {}) };
+}
+
+async function loadDataset(graph: Graph, csvFiles: Record<string, string>): Promise<LoadedDataset> {
+  const ref = graph.training.dataset;
+  const resolved = resolveDatasetParams(ref);
+  if ('error' in resolved) throw new Error(`${resolved.error.path}: ${resolved.error.message}`);
+  return getDataset(ref.name)!.load(resolved.params, deriveSeed(graph.training.seed, 'data'), createBrowserResources(csvFiles));
+}
+
+/** What the preview shows for a file: its text, or a line describing a binary file. */
+export function previewText(file: ExportFile): string {
+  if (typeof file.contents === 'string') return file.contents;
+  return `(binary file, ${file.contents.length.toLocaleString('en')} bytes)`;
+}
