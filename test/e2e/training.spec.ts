@@ -100,9 +100,9 @@ test('space, "." and R drive training from the keyboard, but not while typing', 
 test('two activation variants train side by side and are overlaid in the compare view', async ({ app: page }) => {
   test.setTimeout(90_000);
   await loadTemplate(page, 'xor-mlp');
-  // Shorter runs: the point is that both finish and both are compared.
+  // Long enough that both are seen running at once even on a busy machine, short enough to finish.
   const epochs = page.getByTestId('train-epochs');
-  await epochs.fill('40');
+  await epochs.fill('400');
   await epochs.press('Enter');
   await page.getByTestId('variants-node').selectOption('a1');
   await page.getByTestId('variant-fn-tanh').check();
@@ -161,6 +161,7 @@ test('the UI stays responsive while the spiral trains (long tasks measured on th
   const epochs = await num(page, 'metric-epoch');
   await page.screenshot({ path: '.tmp/e2e-training-spiral.png' });
   await page.getByTestId('train-pause').click();
+  await expect(page.getByTestId('run-item').first()).toHaveAttribute('data-state', 'paused');
   const tasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
   const figures = {
     seconds, epochs,

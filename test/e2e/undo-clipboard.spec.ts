@@ -89,6 +89,14 @@ test('copy-paste a 3-node selection keeps its inner edges, with new ids, at the 
 
 test('box select with Shift+drag', async ({ app: page }) => {
   await loadTemplate(page, 'xor-mlp');
+  // The template is fitted into view with an animation: measure the nodes once they stand still.
+  let last = '';
+  await expect.poll(async () => {
+    const box = JSON.stringify(await nodeById(page, 'd2').boundingBox());
+    const settled = box === last;
+    last = box;
+    return settled;
+  }, { intervals: [150] }).toBe(true);
   const a = (await nodeById(page, 'd1').boundingBox())!;
   const b = (await nodeById(page, 'd2').boundingBox())!;
   await page.keyboard.down('Shift');
