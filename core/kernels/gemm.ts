@@ -39,10 +39,23 @@ export const referenceGemm: Gemm = {
 };
 
 const arenas = new WeakMap<ArrayBufferLike, Gemm>();
+const rawKernels = new WeakMap<ArrayBufferLike, WasmKernels>();
 
 /** Called by the arena: views into `buffer` may use these kernels from now on. */
 export function registerArena(buffer: ArrayBufferLike, k: WasmKernels): void {
   arenas.set(buffer, wasmGemm(k));
+  rawKernels.set(buffer, k);
+}
+
+/** The wasm module shared by all these f32 arena views, or null (plain arrays, f64, mixed arenas). */
+export function wasmKernelsFor(bufs: readonly Buf[]): WasmKernels | null {
+  let found: WasmKernels | null = null;
+  for (const b of bufs) {
+    const k = b instanceof Float32Array ? rawKernels.get(b.buffer) : undefined;
+    if (!k || (found && k !== found)) return null;
+    found = k;
+  }
+  return found;
 }
 
 /** The fastest Gemm valid for all these buffers (null entries, e.g. an absent dX, are ignored). */

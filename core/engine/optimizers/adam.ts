@@ -1,3 +1,5 @@
+import { wasmKernelsFor } from '../../kernels/gemm';
+import type { WasmKernels } from '../../kernels/wasm/module';
 import type { Buf } from '../../util/tensor';
 import type { Optimizer, StateAlloc } from './types';
 
@@ -17,6 +19,8 @@ export function createAdam(
   const m = sizes.map(alloc);
   const v = sizes.map(alloc);
   let t = 0;
+  // Decided at the first step: the wasm loop when every tensor is an f32 view of one kernel arena.
+  let wasm: WasmKernels | null | undefined;
   return {
     step(params: Buf[], grads: Buf[]) {
       t++;
@@ -24,6 +28,15 @@ export function createAdam(
       const bc1 = 1 - Math.pow(b1, t);
       const sqrtBc2 = Math.sqrt(1 - Math.pow(b2, t));
       const stepSize = lr / bc1;
+      if (wasm === undefined) wasm = wasmKernelsFor([...params, ...grads, ...m, ...v]);
+      if (wasm) {
+        const keep = wd > 0 ? 1 - lr * wd : 1;
+        for (let k = 0; k < params.length; k++) {
+          const p = params[k]!;
+          wasm.adamStep(p.byteOffset, grads[k]!.byteOffset, m[k]!.byteOffset, v[k]!.byteOffset, p.length, b1, b2, stepSize, sqrtBc2, eps, keep);
+        }
+        return;
+      }
       for (let k = 0; k < params.length; k++) {
         const p = params[k]!, g = grads[k]!, mk = m[k]!, vk = v[k]!;
         if (wd > 0) {

@@ -5,6 +5,7 @@ export interface WasmKernels {
   gemm(a: number, ars: number, aps: number, b: number, c: number, M: number, P: number, N: number, init: number, bias: number): void;
   gemmNT(a: number, b: number, c: number, M: number, N: number, K: number, init: number): void;
   colsum(src: number, dst: number, M: number, N: number): void;
+  adamStep(p: number, g: number, m: number, v: number, n: number, b1: number, b2: number, stepSize: number, sqrtBc2: number, eps: number, keep: number): void;
 }
 
 /** Bytes at the bottom of every arena left to the module's own static data (it has none today). */

@@ -1,2 +1,3 @@
 // Entry point of the SIMD kernel module; see scripts/build-wasm.mjs.
 export { gemm, gemmNT, colsum } from './gemm';
+export { adamStep } from './adam';
