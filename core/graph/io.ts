@@ -103,7 +103,9 @@ function zodProblems(error: z.ZodError, base: string): Problem[] {
     );
     let message = issue.message;
     if (issue.code === 'invalid_type') {
-      const expected = issue.expected === 'int' ? 'an integer' : /^[aeiou]/.test(issue.expected) ? `an ${issue.expected}` : `a ${issue.expected}`;
+      // zod's names ('int', 'record') are not what a person calls them in a JSON file.
+      const name = issue.expected === 'record' ? 'object' : issue.expected;
+      const expected = name === 'int' ? 'an integer' : /^[aeiou]/.test(name) ? `an ${name}` : `a ${name}`;
       message = issue.input === undefined ? 'is required' : `must be ${expected}, got ${describeValue(issue.input)}`;
     } else if ((issue.code === 'too_small' || issue.code === 'too_big') && issue.origin === 'number') {
       const bound = issue.code === 'too_small' ? `${issue.inclusive ? '≥' : '>'} ${issue.minimum}` : `${issue.inclusive ? '≤' : '<'} ${issue.maximum}`;

@@ -28,6 +28,7 @@ const ROWS: Row[] = [
   { file: 'nodes-not-array.json', code: 1, message: 'nodes: must be an array, got an object' },
   { file: 'node-without-id.json', code: 1, message: 'nodes[1].id: is required' },
   { file: 'node-id-not-string.json', code: 1, message: 'nodes[3].id: must be a string, got 2' },
+  { file: 'params-not-object.json', code: 1, message: 'nodes[1].params (id "d1"): must be an object, got an array' },
   { file: 'unknown-top-level-field.json', code: 1, message: 'layers: unknown field "layers" (extension fields must start with "x-")' },
   // Nodes and their params
   { file: 'duplicate-node-id.json', code: 1, message: 'nodes[2] (id "d1"): duplicate node id, also used by nodes[1]' },
