@@ -1,6 +1,7 @@
 import uPlot from 'uplot';
 import type { TrainingController } from '../controller';
 import { useStoreKey } from '../hooks';
+import { activeRunData } from './active-run-data';
 import { axis, line } from './axes';
 import { runColour } from './palette';
 import { UPlotChart } from './UPlotChart';
@@ -16,19 +17,14 @@ export function GradientChart({ controller: c }: { controller: TrainingControlle
     return run ? [...run.grads.keys()].join(',') : '';
   });
   const ids = layers === '' ? [] : layers.split(',');
-  let seen = '';
-  const data = (): uPlot.AlignedData | null => {
-    const run = c.store.active();
-    const key = run ? `${run.meta.id}:${run.version}` : '';
-    if (key === seen) return null;
-    seen = key;
+  const data = activeRunData(c, (run) => {
     if (!run || ids.length === 0) return [[]];
     // Zero norms have no place on a log axis: leave a gap.
     return uPlot.join(ids.map((id) => {
       const s = run.grads.get(id);
       return s ? [s.x, s.y.map((v) => (v > 0 ? v : null))] as uPlot.AlignedData : [[], []] as uPlot.AlignedData;
     }));
-  };
+  });
   return (
     <UPlotChart
       controller={c}

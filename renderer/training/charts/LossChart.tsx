@@ -1,6 +1,7 @@
 import type uPlot from 'uplot';
 import { mergeSorted } from './align';
 import type { TrainingController } from '../controller';
+import { activeRunData } from './active-run-data';
 import { axis, line } from './axes';
 import { UPlotChart } from './UPlotChart';
 
@@ -11,18 +12,13 @@ const C = { batch: 'rgba(100, 116, 139, 0.45)', train: '#2563eb', val: '#ea580c'
  * batch loss underneath in grey — x is in epochs, batches placed at their fraction of an epoch.
  */
 export function LossChart({ controller: c }: { controller: TrainingController }) {
-  let seen = '';
-  const data = (): uPlot.AlignedData | null => {
-    const run = c.store.active();
-    const key = run ? `${run.meta.id}:${run.version}` : '';
-    if (key === seen) return null;
-    seen = key;
+  const data = activeRunData(c, (run) => {
     if (!run) return [[], [], [], [], [], []];
     const perEpoch = run.info?.batchesPerEpoch ?? 0;
     const bx = perEpoch > 0 ? run.batch.x.map((s) => s / perEpoch) : run.batch.x;
     const e = run.epochs;
     return mergeSorted([bx, run.batch.y], [e.epoch.y, e.trainLoss.y, e.valLoss.y, e.trainAcc.y, e.valAcc.y]) as uPlot.AlignedData;
-  };
+  });
   return (
     <UPlotChart
       controller={c}
