@@ -56,7 +56,7 @@ export function CsvDataset({ controller, dataset, specs, onChange }: Props) {
             const file = e.target.files?.[0];
             if (!file) return;
             try {
-              controller.files.set(file.name, await file.text());
+              controller.setFile(file.name, await file.text());
               setReadError(null);
               setLoaded((n) => n + 1);
               if (file.name !== path) set({ path: file.name, target: undefined, features: undefined });

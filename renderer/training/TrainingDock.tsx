@@ -1,7 +1,9 @@
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { TrainingConfig } from '../../core/graph/schema';
 import { useDoc, useServices } from '../app/context';
 import { useAnalysis } from '../hooks/useAnalysis';
+import { previewCsv } from './csv-preview';
+import { useStoreKey } from './hooks';
 import { trainingControllerFor } from './live';
 import { TrainingPanel } from './TrainingPanel';
 
@@ -18,8 +20,17 @@ export function TrainingDock() {
   const controller = trainingControllerFor(bridge);
   const onTrainingChange = useCallback((training: TrainingConfig) => store.edit((g) => ({ ...g, training })), [store]);
   const firstError = analysis.problems.find((p) => p.severity === 'error');
+  // A picked CSV file the preview already rejects (a bad cell, an unknown column…) would only fail in
+  // the worker: say why here instead. Files read by path (desktop) are not held here and not checked.
+  const fileVersion = useStoreKey(controller, () => controller.fileVersion);
+  const dataset = graph.training.dataset;
+  const csvError = useMemo(() => {
+    const text = dataset.name === 'csv' && typeof dataset.path === 'string' ? controller.files.get(dataset.path) : undefined;
+    return text === undefined ? null : previewCsv(text, dataset, 0).error;
+  }, [controller, dataset, fileVersion]);
   const blocked = graph.nodes.length === 0
     ? 'Add nodes to the canvas (or pick a template) to train.'
-    : firstError ? `Fix the graph first: ${firstError.message}` : null;
+    : firstError ? `Fix the graph first: ${firstError.message}`
+      : csvError ? `Fix the CSV file first: ${csvError}` : null;
   return <TrainingPanel controller={controller} bridge={bridge} graph={graph} file={file} onTrainingChange={onTrainingChange} blocked={blocked} />;
 }

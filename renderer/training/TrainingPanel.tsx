@@ -45,7 +45,7 @@ export function TrainingPanel({ controller: c, bridge, graph, file, onTrainingCh
   const [tab, setTab] = useState<Tab>('live');
   const [message, setMessage] = useState<string | null>(null);
   const runsInput = useRef<HTMLInputElement>(null);
-  useTrainingShortcuts(c, graph, open);
+  useTrainingShortcuts(c, graph, open, blocked);
 
   const say = (p: Promise<string> | string) => void Promise.resolve(p).then(setMessage, (e: Error) => setMessage(e.message));
   return (

@@ -18,6 +18,8 @@ export class TrainingController {
   readonly store: RunStore = createRunStore();
   /** CSV text by the path written in the graph: browser mode sends it with each run. */
   readonly files = new Map<string, string>();
+  /** Bumped by `setFile`, so views that check the picked file (the Train button) look again. */
+  fileVersion = 0;
   /** The latest message worth showing the user (a failed command, a refused inspect…). */
   notice: string | null = null;
   private gate = new CommandGate();
@@ -26,6 +28,13 @@ export class TrainingController {
 
   constructor(readonly engine: EngineBridge) {
     this.unsubscribe = engine.onMessage((m) => this.receive(m));
+  }
+
+  /** Keep a picked file's text (sent with each run) and tell subscribers it changed. */
+  setFile(name: string, text: string): void {
+    this.files.set(name, text);
+    this.fileVersion++;
+    this.store.setActive(this.store.activeId);
   }
 
   dispose(): void {

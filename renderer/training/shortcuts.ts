@@ -20,10 +20,15 @@ export function trainingActionForKey(e: { key: string; ctrlKey: boolean; metaKey
   return null;
 }
 
-/** Space plays/pauses, `.` steps one batch, R resets — except while typing in a field. */
-export function useTrainingShortcuts(c: TrainingController, graph: Graph, enabled: boolean): void {
+/**
+ * Space plays/pauses, `.` steps one batch, R resets — except while typing in a field. Like the buttons,
+ * while `blocked` (the graph or its data cannot train) Space only pauses and `.` does nothing.
+ */
+export function useTrainingShortcuts(c: TrainingController, graph: Graph, enabled: boolean, blocked: string | null = null): void {
   const latest = useRef(graph);
   latest.current = graph;
+  const isBlocked = useRef(blocked !== null);
+  isBlocked.current = blocked !== null;
   useEffect(() => {
     if (!enabled) return;
     const onKey = (e: KeyboardEvent) => {
@@ -32,8 +37,12 @@ export function useTrainingShortcuts(c: TrainingController, graph: Graph, enable
       // React Flow marks Space as handled (it is its hold-to-pan key), so Space ignores defaultPrevented.
       if (!action || (e.defaultPrevented && action !== 'toggle')) return;
       e.preventDefault();
-      if (action === 'toggle') c.toggle(latest.current);
-      else if (action === 'step') c.step(latest.current);
+      if (action === 'toggle') {
+        if (!isBlocked.current) c.toggle(latest.current);
+        else c.pause();
+      } else if (action === 'step') {
+        if (!isBlocked.current) c.step(latest.current);
+      }
       else c.reset(latest.current);
     };
     window.addEventListener('keydown', onKey);

@@ -22,8 +22,17 @@ export function ValidationView({ controller: c }: { controller: TrainingControll
     const p = prepareCanvas(canvas.current);
     if (!p) return;
     last.current = data;
-    if (run?.confusion) drawConfusion(p.ctx, p.w, p.h, run.confusion);
-    else if (run?.predictions) drawRegression(p.ctx, p.w, p.h, run.predictions);
+    // The drawn numbers, readable without the canvas (tests, automation): classes and counts, or the point count.
+    const el = canvas.current;
+    if (run?.confusion) {
+      drawConfusion(p.ctx, p.w, p.h, run.confusion);
+      el.dataset.classes = String(run.confusion.classes);
+      el.dataset.total = String(run.confusion.counts.reduce((s, n) => s + n, 0));
+    } else if (run?.predictions) {
+      drawRegression(p.ctx, p.w, p.h, run.predictions);
+      delete el.dataset.classes;
+      el.dataset.total = String(run.predictions.targets.length);
+    }
   };
   useRafDraw(c, () => draw(false), 250);
   useResizeRedraw(canvas, () => draw(true));
@@ -35,7 +44,7 @@ export function ValidationView({ controller: c }: { controller: TrainingControll
           {task === 'regression' ? 'Validation: prediction vs target' : 'Validation confusion matrix (rows: true class, columns: predicted)'}
         </span>
       </figcaption>
-      <canvas ref={canvas} />
+      <canvas ref={canvas} data-testid="chart-validation-canvas" />
       {task === null && <div className="nl-tr-empty">Validation results appear after the first epoch</div>}
     </figure>
   );
