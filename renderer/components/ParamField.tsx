@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useDraftText } from '../hooks/useDraftText';
 import { rangeText } from '../../core/catalog/params';
 import type { ParamSpec } from '../../core/catalog/types';
 import { displayValue, parseParamInput } from '../state/param-input';
@@ -17,13 +17,8 @@ interface Props {
  * when leaving the field; an invalid entry stays visible with the reason and is not applied.
  */
 export function ParamField({ name, spec, value, onCommit, testId = `param-${name}` }: Props) {
-  const [text, setText] = useState(displayValue(value));
-  const [error, setError] = useState<string | null>(null);
-  // Undo/redo or another edit changed the value underneath: show it.
-  useEffect(() => {
-    setText(displayValue(value));
-    setError(null);
-  }, [value]);
+  // Undo/redo or another edit changing the value underneath shows in the field (see useDraftText).
+  const { text, setText, error, setError } = useDraftText(displayValue(value));
 
   const commit = (raw: string) => {
     const r = parseParamInput(spec, raw);

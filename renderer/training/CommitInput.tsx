@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useDraftText } from '../hooks/useDraftText';
 
 interface Props {
   id: string;
@@ -30,12 +30,7 @@ export function checkValue(text: string, kind: Props['kind'], min?: number, max?
  * change is one undo step and half-typed numbers never reach the graph. Escape reverts.
  */
 export function CommitInput({ id, value, kind, min, max, title, optional, onCommit }: Props) {
-  const [text, setText] = useState(String(value));
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    setText(String(value));
-    setError(null);
-  }, [value]);
+  const { text, setText, error, setError } = useDraftText(String(value));
   const commit = () => {
     const r = checkValue(text, kind, min, max, optional);
     setError(r.error);

@@ -29,6 +29,12 @@ async function setEpochs(page: Page, n: number): Promise<void> {
 }
 
 /** 200 rows of two features in [-1, 1] and a 0/1 label on the side of the line x1 + x2 = 0 (a margin kept). */
+/** Press Train and wait until the run has finished `epochs` epochs (the way every view here starts). */
+async function trainUntilEpoch(page: Page, epochs: number, timeout = 30_000): Promise<void> {
+  await page.getByTestId('train-start').click();
+  await expect.poll(() => num(page, 'metric-epoch'), { timeout }).toBeGreaterThanOrEqual(epochs);
+}
+
 function separableCsv(rows = 200): string {
   let seed = 7;
   const rand = () => {
@@ -71,8 +77,7 @@ test('a CSV file picked in the browser previews, maps its target, trains; a bad 
 
   await setEpochs(page, 300);
   await expect(page.getByTestId('train-start')).toBeEnabled();
-  await page.getByTestId('train-start').click();
-  await expect.poll(() => num(page, 'metric-epoch'), { timeout: 30_000 }).toBeGreaterThanOrEqual(2);
+  await trainUntilEpoch(page, 2);
   await expect(page.getByTestId('run-error')).toBeHidden();
   // A line is easy for the XOR MLP: validation accuracy climbs to ≥ 0.9.
   await expect.poll(() => num(page, 'metric-accuracy'), { timeout: 40_000, intervals: [250] }).toBeGreaterThanOrEqual(0.9);
@@ -145,8 +150,7 @@ test('Layers and Validation views and node previews show what XOR is doing', asy
   test.setTimeout(90_000);
   await loadTemplate(page, 'xor-mlp');
   await setEpochs(page, 5000);
-  await page.getByTestId('train-start').click();
-  await expect.poll(() => num(page, 'metric-epoch'), { timeout: 30_000 }).toBeGreaterThanOrEqual(3);
+  await trainUntilEpoch(page, 3);
 
   // Layers: one histogram per node, drawn, with mean / spread and for tanh the saturated share.
   await page.getByTestId('training-tab-layers').click();
@@ -200,8 +204,7 @@ test('a regression graph shows target against prediction in the Validation tab',
   await expect(page.locator('.react-flow__node')).toHaveCount(3);
   await expect(page.getByTestId('dataset-select')).toHaveValue('plane');
   await expect(page.getByTestId('train-start')).toBeEnabled();
-  await page.getByTestId('train-start').click();
-  await expect.poll(() => num(page, 'metric-epoch'), { timeout: 30_000 }).toBeGreaterThanOrEqual(2);
+  await trainUntilEpoch(page, 2);
   await page.getByTestId('training-tab-validation').click();
   await expect(page.getByTestId('chart-regression')).toBeVisible();
   await expect(page.getByTestId('chart-confusion')).toHaveCount(0);
@@ -219,8 +222,7 @@ test('the attention template draws its attention heatmap', async ({ app: page })
   test.setTimeout(90_000);
   await loadTemplate(page, 'attention-sequence');
   await setEpochs(page, 1000);
-  await page.getByTestId('train-start').click();
-  await expect.poll(() => num(page, 'metric-epoch'), { timeout: 45_000 }).toBeGreaterThanOrEqual(2);
+  await trainUntilEpoch(page, 2, 45_000);
   await page.getByTestId('training-tab-attention').click();
   const view = page.getByTestId('chart-attention');
   await expect(view).toBeVisible();
