@@ -75,7 +75,8 @@ test('a CSV file picked in the browser previews, maps its target, trains; a bad 
   await expect(page.getByTestId('csv-feature-label')).toHaveCount(0);
   await expect(page.getByTestId('csv-error')).toHaveCount(0);
 
-  await setEpochs(page, 300);
+  // Far more epochs than needed, so the run is still going when it is stopped below.
+  await setEpochs(page, 100_000);
   await expect(page.getByTestId('train-start')).toBeEnabled();
   await trainUntilEpoch(page, 2);
   await expect(page.getByTestId('run-error')).toBeHidden();
