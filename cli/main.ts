@@ -6,6 +6,7 @@ import { exportCommand } from './commands/export';
 import { trainCommand } from './commands/train';
 import { validateCommand } from './commands/validate';
 import { CliError, processOutput, type Output } from './io';
+import { enableRelaxedSimd } from './wasm-features';
 
 const USAGE = `usage: netloom <command> [options]
 
@@ -23,6 +24,7 @@ const USAGE = `usage: netloom <command> [options]
 
 /** Run one CLI invocation; returns the exit code. Never lets a stack trace reach the user. */
 export async function main(argv: string[], io: Output = processOutput): Promise<number> {
+  enableRelaxedSimd();
   try {
     return await run(argv, io);
   } catch (e) {

@@ -22,7 +22,7 @@ export async function benchCommand(workload: string | undefined, json: boolean, 
   }
   const protocol = process.env.NETLOOM_BENCH_QUICK === '1' ? QUICK_PROTOCOL : FULL_PROTOCOL;
   const header = `netloom bench — Node ${process.version}, ${os.platform()} ${os.arch()}, ${os.cpus().length} cpus, ${os.cpus()[0]?.model ?? '?'}`;
-  if (!json) io.out(`${header}\n${pad('workload', 9)}${pad('figure', 20)}${pad('loss@100', 11)}${pad('PyTorch', 11)}${pad('kernels', 9)}peak RSS\n`);
+  if (!json) io.out(`${header}\n${pad('workload', 9)}${pad('figure', 20)}${pad('loss@100', 11)}${pad('PyTorch', 11)}${pad('kernels', 11)}peak RSS\n`);
   const rows: BenchRow[] = [];
   for (const name of names as WorkloadName[]) {
     const row = await inWorker(name, protocol);
@@ -30,7 +30,7 @@ export async function benchCommand(workload: string | undefined, json: boolean, 
     if (!json) {
       const fig = `${Math.round(row.figure).toLocaleString('en-US')} ${row.unit}`;
       const ref = row.referenceLoss100 === null ? '—' : row.referenceLoss100.toFixed(6);
-      io.out(`${pad(name, 9)}${pad(fig, 20)}${pad(row.loss100.toFixed(6), 11)}${pad(ref, 11)}${pad(row.backend, 9)}${row.peakRssMB.toFixed(0)} MB\n`);
+      io.out(`${pad(name, 9)}${pad(fig, 20)}${pad(row.loss100.toFixed(6), 11)}${pad(ref, 11)}${pad(row.kernels ? `wasm-${row.kernels}` : row.backend, 11)}${row.peakRssMB.toFixed(0)} MB\n`);
     }
   }
   if (json) io.out(`${JSON.stringify({ node: process.version, platform: `${os.platform()} ${os.arch()}`, cpus: os.cpus().length, protocol, results: rows })}\n`);

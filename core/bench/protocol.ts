@@ -31,6 +31,8 @@ export interface WorkloadResult {
   compileMs: number;
   /** Which kernels ran: the SIMD wasm ones over an arena, or the TS reference. */
   backend: 'wasm' | 'js';
+  /** Which wasm build ran: 'fma' (relaxed SIMD) or 'simd'; null on the TS kernels. */
+  kernels: 'fma' | 'simd' | null;
 }
 
 export function compileWorkload(w: Workload): Plan {
@@ -82,10 +84,12 @@ export function runWorkload(name: WorkloadName, o: ProtocolOptions = FULL_PROTOC
   const repeats: number[] = [];
   let loss100 = NaN;
   let backend: 'wasm' | 'js' = 'js';
+  let kernels: WorkloadResult['kernels'] = null;
   for (let r = 0; r < o.repeats; r++) {
     const { trainer, loss } = lossAtStep(w, plan);
     if (r === 0) loss100 = loss;
     backend = trainer.exec.backend;
+    kernels = trainer.exec.kernelFlavor;
     stepsPerSecond(trainer, o.warmupMs);
     const perStep = w.unit === 'samples/s' ? plan.batchSize : 1;
     repeats.push(stepsPerSecond(trainer, o.windowMs) * perStep);
@@ -93,6 +97,6 @@ export function runWorkload(name: WorkloadName, o: ProtocolOptions = FULL_PROTOC
   const sorted = [...repeats].sort((a, b) => a - b);
   return {
     workload: name, title: w.title, unit: w.unit, figure: sorted[Math.floor(sorted.length / 2)]!, repeats,
-    loss100, referenceLoss100: w.referenceLoss100, compileMs, backend,
+    loss100, referenceLoss100: w.referenceLoss100, compileMs, backend, kernels,
   };
 }

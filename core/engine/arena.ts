@@ -1,5 +1,5 @@
 import { registerArena } from '../kernels/gemm';
-import { instantiateKernels, kernelModule, WASM_RESERVED_BYTES } from '../kernels/wasm/module';
+import { instantiateKernels, kernelModule, preferredFlavor, WASM_RESERVED_BYTES, type KernelFlavor } from '../kernels/wasm/module';
 
 /** Every buffer starts on a cache line, which also keeps SIMD loads aligned. */
 const ALIGN_FLOATS = 16;
@@ -34,19 +34,22 @@ export class Arena {
   private next = WASM_RESERVED_BYTES;
   private readonly end: number;
 
-  private constructor(floats: number) {
+  private constructor(floats: number, readonly flavor: KernelFlavor) {
     const bytes = WASM_RESERVED_BYTES + floats * 4 + ALIGN_FLOATS * 4;
     this.memory = new WebAssembly.Memory({ initial: Math.ceil(bytes / PAGE) });
     this.end = this.memory.buffer.byteLength;
-    const kernels = instantiateKernels(this.memory);
+    const kernels = instantiateKernels(this.memory, flavor);
     if (!kernels) throw new Error('wasm kernels unavailable');
     registerArena(this.memory.buffer, kernels);
   }
 
-  /** An arena for `floats` floats of buffers, or null where the wasm kernels cannot run. */
-  static tryCreate(floats: number): Arena | null {
-    if (!kernelModule()) return null;
-    return new Arena(floats);
+  /**
+   * An arena for `floats` floats of buffers whose kernels are of that flavor (default: FMA where the
+   * runtime has relaxed SIMD), or null where those wasm kernels cannot run.
+   */
+  static tryCreate(floats: number, flavor: KernelFlavor = preferredFlavor()): Arena | null {
+    if (!kernelModule(flavor)) return null;
+    return new Arena(floats, flavor);
   }
 
   alloc = (size: number): Float32Array => {

@@ -5,6 +5,7 @@ import { initParam } from './init';
 import { Arena, ArenaMeasure } from './arena';
 import { mulberry32, type Rng } from '../util/rng';
 import { allocBuf, type Buf, type DType } from '../util/tensor';
+import type { KernelFlavor } from '../kernels/wasm/module';
 
 export interface ExecutorOptions {
   dtype?: DType;
@@ -14,6 +15,8 @@ export interface ExecutorOptions {
   alloc?: (size: number) => Buf;
   /** 'auto' (default): the SIMD wasm kernels over one arena when dtype is f32 and wasm is available. */
   backend?: 'auto' | 'js';
+  /** Which wasm build: 'fma' (relaxed SIMD) or 'simd'; default FMA where the runtime supports it. */
+  kernels?: KernelFlavor;
   /** Floats to keep free in the arena for `allocState` (optimizer moments), sized by the caller. */
   stateFloats?: number;
 }
@@ -50,7 +53,7 @@ export class Executor {
     if (!options.alloc && dtype === 'f32' && options.backend !== 'js') {
       const measure = new ArenaMeasure();
       this.layout(measure.alloc, dtype, rng);
-      arena = Arena.tryCreate(measure.floats + (options.stateFloats ?? 0) + 64);
+      arena = Arena.tryCreate(measure.floats + (options.stateFloats ?? 0) + 64, options.kernels);
     }
     this.arena = arena;
     this.layout(arena ? arena.alloc : (options.alloc ?? plain), dtype, rng);
@@ -131,6 +134,11 @@ export class Executor {
   /** Whether the SIMD wasm kernels run this plan. */
   get backend(): 'wasm' | 'js' {
     return this.arena ? 'wasm' : 'js';
+  }
+
+  /** The wasm build running this plan ('fma' or 'simd'), null on the TS kernels. */
+  get kernelFlavor(): KernelFlavor | null {
+    return this.arena?.flavor ?? null;
   }
 
   /** Draw every parameter from its initialiser, in plan order, from one stream. */

@@ -1,4 +1,4 @@
-import { KERNELS_WASM_BASE64 } from './kernels-wasm.generated';
+import { KERNELS_FMA_WASM_BASE64, KERNELS_WASM_BASE64 } from './kernels-wasm.generated';
 
 /** The exports of the SIMD kernel module (pointers are byte addresses in its imported memory). */
 export interface WasmKernels {
@@ -6,12 +6,25 @@ export interface WasmKernels {
   gemmNT(a: number, b: number, c: number, M: number, N: number, K: number, init: number): void;
   colsum(src: number, dst: number, M: number, N: number): void;
   adamStep(p: number, g: number, m: number, v: number, n: number, b1: number, b2: number, stepSize: number, sqrtBc2: number, eps: number, keep: number): void;
+  /** First byte after the module's packing scratch (assembly/scratch.ts). */
+  scratchEnd(): number;
 }
 
-/** Bytes at the bottom of every arena left to the module's own static data (it has none today). */
-export const WASM_RESERVED_BYTES = 1024;
+/**
+ * Which build of the kernels runs: 'fma' multiplies and adds in one fused, singly rounded relaxed-SIMD
+ * instruction (where the runtime has relaxed SIMD and the CPU FMA); 'simd' rounds the product and the sum
+ * separately. Results differ between the two in the last bits, never between runs of the same one.
+ */
+export type KernelFlavor = 'fma' | 'simd';
 
-let compiled: WebAssembly.Module | null | undefined;
+/**
+ * Bytes at the bottom of every arena left to the module: its packing scratch (a 256 × 256 block of B and a
+ * 256 × 4 panel of A, after 1 KiB kept free). A test checks this covers `scratchEnd()`.
+ */
+export const WASM_RESERVED_BYTES = 1024 + 256 * 256 * 4 + 256 * 4 * 4;
+
+const compiled: Partial<Record<KernelFlavor, WebAssembly.Module | null>> = {};
+let relaxed: boolean | undefined;
 
 function decodeBase64(b64: string): Uint8Array<ArrayBuffer> {
   const bin = atob(b64);
@@ -21,22 +34,55 @@ function decodeBase64(b64: string): Uint8Array<ArrayBuffer> {
 }
 
 /**
- * The compiled module, or null where WebAssembly or its SIMD proposal is missing (the engine then runs the
- * TS kernels). Compiled once, synchronously: core runs in workers and the CLI, where that is allowed.
+ * (func (param v128 v128 v128) (result v128) local.get 0 local.get 1 local.get 2 f32x4.relaxed_madd):
+ * validating it is the feature test for relaxed SIMD (Node 20 needs --experimental-wasm-relaxed-simd;
+ * Node 22+, Electron and Chromium have it on).
  */
-export function kernelModule(): WebAssembly.Module | null {
-  if (compiled !== undefined) return compiled;
-  try {
-    compiled = typeof WebAssembly === 'object' ? new WebAssembly.Module(decodeBase64(KERNELS_WASM_BASE64)) : null;
-  } catch {
-    compiled = null;
+const RELAXED_PROBE = new Uint8Array([
+  0, 0x61, 0x73, 0x6d, 1, 0, 0, 0, 1, 8, 1, 0x60, 3, 0x7b, 0x7b, 0x7b, 1, 0x7b, 3, 2, 1, 0,
+  0x0a, 0x0d, 1, 0x0b, 0, 0x20, 0, 0x20, 1, 0x20, 2, 0xfd, 0x85, 2, 0x0b,
+]);
+
+/** Whether this runtime validates relaxed-SIMD code (checked once). */
+export function relaxedSimdSupported(): boolean {
+  if (relaxed === undefined) {
+    try {
+      relaxed = typeof WebAssembly === 'object' && WebAssembly.validate(RELAXED_PROBE);
+    } catch {
+      relaxed = false;
+    }
   }
-  return compiled;
+  return relaxed;
 }
 
-/** One instance of the kernels working on `memory`. */
-export function instantiateKernels(memory: WebAssembly.Memory): WasmKernels | null {
-  const mod = kernelModule();
+/** The flavor a run gets when it does not ask: FMA where the runtime supports it. */
+export function preferredFlavor(): KernelFlavor {
+  return relaxedSimdSupported() && kernelModule('fma') ? 'fma' : 'simd';
+}
+
+/**
+ * The compiled module of that flavor, or null where WebAssembly, its SIMD proposal or (for 'fma') relaxed
+ * SIMD is missing (the engine then runs another flavor or the TS kernels). Compiled once, synchronously:
+ * core runs in workers and the CLI, where that is allowed.
+ */
+export function kernelModule(flavor: KernelFlavor = 'simd'): WebAssembly.Module | null {
+  const cached = compiled[flavor];
+  if (cached !== undefined) return cached;
+  let mod: WebAssembly.Module | null = null;
+  try {
+    if (typeof WebAssembly === 'object' && (flavor === 'simd' || relaxedSimdSupported())) {
+      mod = new WebAssembly.Module(decodeBase64(flavor === 'fma' ? KERNELS_FMA_WASM_BASE64 : KERNELS_WASM_BASE64));
+    }
+  } catch {
+    mod = null;
+  }
+  compiled[flavor] = mod;
+  return mod;
+}
+
+/** One instance of the kernels of that flavor working on `memory`. */
+export function instantiateKernels(memory: WebAssembly.Memory, flavor: KernelFlavor = 'simd'): WasmKernels | null {
+  const mod = kernelModule(flavor);
   if (!mod) return null;
   const inst = new WebAssembly.Instance(mod, { env: { memory, abort: () => { throw new Error('wasm kernel abort'); } } });
   return inst.exports as unknown as WasmKernels;

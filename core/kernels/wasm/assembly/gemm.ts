@@ -1,10 +1,48 @@
 // AssemblyScript (compiled by scripts/build-wasm.mjs, not by tsc): f32 matrix products with 128-bit SIMD.
 // All pointers are byte addresses in the imported memory (the Executor's arena); matrices are row-major.
 // Every output element sums its products in ascending reduction order, starting from its initial value,
-// like the TS reference in core/kernels/matmul.ts, so the two differ only by f32 vs f64 rounding.
+// like the TS reference in core/kernels/matmul.ts, so the two differ only by f32 vs f64 rounding (and, in
+// the relaxed-SIMD build, by the fused multiply-add's single rounding; see madd.ts).
 
-/** Reduction block: keeps a KC-row strip of B (8 columns) in L1 while the row blocks of A stream by. */
+import { madd } from './madd';
+import { PACK_A, PACK_B } from './scratch';
+
+/** Reduction block: a packed KC × 8 strip of B (8 KiB) stays in L1 while a row block of A meets it. */
 const KC: i32 = 256;
+/** Column block: a packed KC × NC block of B (256 KiB) stays in L2 while every row block of A passes. */
+const NC: i32 = 256;
+
+/*
+ * Packing. Strided walks through B (row stride N floats) and through a transposed A (stride M floats) map
+ * onto a handful of cache sets when the stride is a multiple of 1 KiB (N = 256, 512, …), so those sizes
+ * thrashed L1 (the "H = 256 cliff"). The kernels therefore copy the block they are about to reuse into a
+ * contiguous scratch area first: B as strips of 8 columns ([strip][p][8]), a transposed A row block as
+ * [p][4]. Packing moves values, never adds them, so results are exactly those of the unpacked loops.
+ */
+
+/** B[p0.., j0..] (kc rows × nc columns, nc a multiple of 8) → PACK_B as nc/8 strips of kc × 8 floats. */
+@inline function packB(b: usize, ldb: usize, kc: i32, nc: i32): void {
+  let dst = PACK_B;
+  for (let j = 0; j < nc; j += 8) {
+    let src = b + (<usize>j << 2);
+    for (let p = 0; p < kc; p++) {
+      v128.store(dst, v128.load(src));
+      v128.store(dst, v128.load(src, 16), 16);
+      dst += 32;
+      src += ldb;
+    }
+  }
+}
+
+/** 4 consecutive rows of a transposed A (A(i, p) at a + i·4 + p·aps) → PACK_A as kc × 4 floats. */
+@inline function packA4(a: usize, aps: usize, kc: i32): void {
+  let dst = PACK_A;
+  for (let p = 0; p < kc; p++) {
+    v128.store(dst, v128.load(a));
+    dst += 16;
+    a += aps;
+  }
+}
 
 /** 4 rows × 8 columns of C, reduction p in [0, P). A(r, p) at a + r·ars + p·aps (bytes), B row stride ldb. */
 @inline function tile4x8(a: usize, ars: usize, aps: usize, b: usize, ldb: usize, c: usize, ldc: usize, P: i32): void {
@@ -15,14 +53,14 @@ const KC: i32 = 256;
   let a0 = a, a1 = a + ars, a2 = a + 2 * ars, a3 = a + 3 * ars;
   for (let p = 0; p < P; p++) {
     const b0 = v128.load(b), b1 = v128.load(b, 16);
-    let s = f32x4.splat(load<f32>(a0));
-    c00 = f32x4.add(c00, f32x4.mul(s, b0)); c01 = f32x4.add(c01, f32x4.mul(s, b1));
-    s = f32x4.splat(load<f32>(a1));
-    c10 = f32x4.add(c10, f32x4.mul(s, b0)); c11 = f32x4.add(c11, f32x4.mul(s, b1));
-    s = f32x4.splat(load<f32>(a2));
-    c20 = f32x4.add(c20, f32x4.mul(s, b0)); c21 = f32x4.add(c21, f32x4.mul(s, b1));
-    s = f32x4.splat(load<f32>(a3));
-    c30 = f32x4.add(c30, f32x4.mul(s, b0)); c31 = f32x4.add(c31, f32x4.mul(s, b1));
+    let s = v128.load32_splat(a0);
+    c00 = madd(s, b0, c00); c01 = madd(s, b1, c01);
+    s = v128.load32_splat(a1);
+    c10 = madd(s, b0, c10); c11 = madd(s, b1, c11);
+    s = v128.load32_splat(a2);
+    c20 = madd(s, b0, c20); c21 = madd(s, b1, c21);
+    s = v128.load32_splat(a3);
+    c30 = madd(s, b0, c30); c31 = madd(s, b1, c31);
     a0 += aps; a1 += aps; a2 += aps; a3 += aps;
     b += ldb;
   }
@@ -36,9 +74,9 @@ const KC: i32 = 256;
 @inline function tile1x8(a: usize, aps: usize, b: usize, ldb: usize, c: usize, P: i32): void {
   let c0 = v128.load(c), c1 = v128.load(c, 16);
   for (let p = 0; p < P; p++) {
-    const s = f32x4.splat(load<f32>(a));
-    c0 = f32x4.add(c0, f32x4.mul(s, v128.load(b)));
-    c1 = f32x4.add(c1, f32x4.mul(s, v128.load(b, 16)));
+    const s = v128.load32_splat(a);
+    c0 = madd(s, v128.load(b), c0);
+    c1 = madd(s, v128.load(b, 16), c1);
     a += aps;
     b += ldb;
   }
@@ -51,10 +89,10 @@ const KC: i32 = 256;
   let a0 = a, a1 = a + ars, a2 = a + 2 * ars, a3 = a + 3 * ars;
   for (let p = 0; p < P; p++) {
     const b0 = v128.load(b);
-    c0 = f32x4.add(c0, f32x4.mul(f32x4.splat(load<f32>(a0)), b0));
-    c1 = f32x4.add(c1, f32x4.mul(f32x4.splat(load<f32>(a1)), b0));
-    c2 = f32x4.add(c2, f32x4.mul(f32x4.splat(load<f32>(a2)), b0));
-    c3 = f32x4.add(c3, f32x4.mul(f32x4.splat(load<f32>(a3)), b0));
+    c0 = madd(v128.load32_splat(a0), b0, c0);
+    c1 = madd(v128.load32_splat(a1), b0, c1);
+    c2 = madd(v128.load32_splat(a2), b0, c2);
+    c3 = madd(v128.load32_splat(a3), b0, c3);
     a0 += aps; a1 += aps; a2 += aps; a3 += aps;
     b += ldb;
   }
@@ -64,7 +102,7 @@ const KC: i32 = 256;
 @inline function tile1x4(a: usize, aps: usize, b: usize, ldb: usize, c: usize, P: i32): void {
   let c0 = v128.load(c);
   for (let p = 0; p < P; p++) {
-    c0 = f32x4.add(c0, f32x4.mul(f32x4.splat(load<f32>(a)), v128.load(b)));
+    c0 = madd(v128.load32_splat(a), v128.load(b), c0);
     a += aps;
     b += ldb;
   }
@@ -91,6 +129,8 @@ const KC: i32 = 256;
  * C[M,N] += Σ_p A(i,p)·B[p,j] over p < P, with A strided: element (i, p) at a + 4·(i·ars + p·aps).
  * A·B is (ars = P, aps = 1); Aᵀ·B with A stored [P, M] is (ars = 1, aps = M).
  * init: 0 accumulate onto C, 1 start from zero, 2 start from the bias row at `bias` (N values).
+ * Blocked KC (reduction) × NC (columns) × 4 rows; p blocks run in ascending order and each C element
+ * accumulates in place, so every element still sums its products in ascending p from its initial value.
  */
 export function gemm(a: usize, ars: i32, aps: i32, b: usize, c: usize, M: i32, P: i32, N: i32, init: i32, bias: usize): void {
   const ldc = <usize>N << 2;
@@ -98,20 +138,38 @@ export function gemm(a: usize, ars: i32, aps: i32, b: usize, c: usize, M: i32, P
   else if (init == 2) for (let i = 0; i < M; i++) memory.copy(c + <usize>i * ldc, bias, ldc);
   const arsB = <usize>ars << 2, apsB = <usize>aps << 2, ldb = <usize>N << 2;
   const N8 = N & ~7, N4 = N & ~3, M4 = M & ~3;
+  // Packing B pays once a strip is reused by at least two row blocks; a transposed A panel always pays
+  // (it is met by every strip, and its unpacked walk is the strided one).
+  const packsB = M >= 8;
+  const packsA = aps != 1 && N8 >= 16;
   for (let p0 = 0; p0 < P; p0 += KC) {
     const kc = min(KC, P - p0);
     const ap = a + <usize>p0 * apsB, bp = b + <usize>p0 * ldb;
-    // Row blocks outer: a block's A panel (4 rows × kc) stays in L1 while it meets every column strip of B.
-    let i = 0;
-    for (; i < M4; i += 4) {
-      const ai = ap + <usize>i * arsB, ci = c + <usize>i * ldc;
-      for (let j = 0; j < N8; j += 8) tile4x8(ai, arsB, apsB, bp + (<usize>j << 2), ldb, ci + (<usize>j << 2), ldc, kc);
-      if (N4 > N8) tile4x4(ai, arsB, apsB, bp + (<usize>N8 << 2), ldb, ci + (<usize>N8 << 2), ldc, kc);
+    for (let j0 = 0; j0 < N8; j0 += NC) {
+      const nc = min(NC, N8 - j0);
+      const bj = bp + (<usize>j0 << 2);
+      if (packsB) packB(bj, ldb, kc, nc);
+      const sb: usize = packsB ? PACK_B : bj, ldsb: usize = packsB ? 32 : ldb;
+      const strip: usize = packsB ? <usize>kc << 5 : 32;
+      let i = 0;
+      for (; i < M4; i += 4) {
+        let ai = ap + <usize>i * arsB, ars4 = arsB, aps4 = apsB;
+        if (packsA) {
+          packA4(ai, apsB, kc);
+          ai = PACK_A; ars4 = 4; aps4 = 16;
+        }
+        const ci = c + <usize>i * ldc + (<usize>j0 << 2);
+        for (let s = 0; s < nc >> 3; s++) tile4x8(ai, ars4, aps4, sb + <usize>s * strip, ldsb, ci + (<usize>s << 5), ldc, kc);
+      }
+      for (; i < M; i++) {
+        const ai = ap + <usize>i * arsB, ci = c + <usize>i * ldc + (<usize>j0 << 2);
+        for (let s = 0; s < nc >> 3; s++) tile1x8(ai, apsB, sb + <usize>s * strip, ldsb, ci + (<usize>s << 5), kc);
+      }
     }
-    for (; i < M; i++) {
-      const ai = ap + <usize>i * arsB, ci = c + <usize>i * ldc;
-      for (let j = 0; j < N8; j += 8) tile1x8(ai, apsB, bp + (<usize>j << 2), ldb, ci + (<usize>j << 2), kc);
-      if (N4 > N8) tile1x4(ai, apsB, bp + (<usize>N8 << 2), ldb, ci + (<usize>N8 << 2), kc);
+    if (N4 > N8) {
+      let i = 0;
+      for (; i < M4; i += 4) tile4x4(ap + <usize>i * arsB, arsB, apsB, bp + (<usize>N8 << 2), ldb, c + <usize>i * ldc + (<usize>N8 << 2), ldc, kc);
+      for (; i < M; i++) tile1x4(ap + <usize>i * arsB, apsB, bp + (<usize>N8 << 2), ldb, c + <usize>i * ldc + (<usize>N8 << 2), kc);
     }
     for (let j = N4; j < N; j++) column(ap, arsB, apsB, bp + (<usize>j << 2), ldb, c + (<usize>j << 2), ldc, M, kc);
   }
@@ -125,7 +183,7 @@ export function gemm(a: usize, ars: i32, aps: i32, b: usize, c: usize, M: i32, P
 @inline function dot(x: usize, y: usize, N: i32): f32 {
   let acc = f32x4.splat(0);
   let j = 0;
-  for (; j + 4 <= N; j += 4) acc = f32x4.add(acc, f32x4.mul(v128.load(x + (<usize>j << 2)), v128.load(y + (<usize>j << 2))));
+  for (; j + 4 <= N; j += 4) acc = madd(v128.load(x + (<usize>j << 2)), v128.load(y + (<usize>j << 2)), acc);
   let s = hsum(acc);
   for (; j < N; j++) s += load<f32>(x + (<usize>j << 2)) * load<f32>(y + (<usize>j << 2));
   return s;
@@ -152,13 +210,13 @@ export function gemmNT(a: usize, b: usize, c: usize, M: i32, N: i32, K: i32, ini
         const o = <usize>j << 2;
         const x0 = v128.load(a0 + o), x1 = v128.load(a1 + o);
         let y = v128.load(b0 + o);
-        s00 = f32x4.add(s00, f32x4.mul(x0, y)); s10 = f32x4.add(s10, f32x4.mul(x1, y));
+        s00 = madd(x0, y, s00); s10 = madd(x1, y, s10);
         y = v128.load(b1 + o);
-        s01 = f32x4.add(s01, f32x4.mul(x0, y)); s11 = f32x4.add(s11, f32x4.mul(x1, y));
+        s01 = madd(x0, y, s01); s11 = madd(x1, y, s11);
         y = v128.load(b2 + o);
-        s02 = f32x4.add(s02, f32x4.mul(x0, y)); s12 = f32x4.add(s12, f32x4.mul(x1, y));
+        s02 = madd(x0, y, s02); s12 = madd(x1, y, s12);
         y = v128.load(b3 + o);
-        s03 = f32x4.add(s03, f32x4.mul(x0, y)); s13 = f32x4.add(s13, f32x4.mul(x1, y));
+        s03 = madd(x0, y, s03); s13 = madd(x1, y, s13);
       }
       let r00 = hsum(s00), r01 = hsum(s01), r02 = hsum(s02), r03 = hsum(s03);
       let r10 = hsum(s10), r11 = hsum(s11), r12 = hsum(s12), r13 = hsum(s13);

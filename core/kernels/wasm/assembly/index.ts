@@ -1,3 +1,4 @@
 // Entry point of the SIMD kernel module; see scripts/build-wasm.mjs.
 export { gemm, gemmNT, colsum } from './gemm';
 export { adamStep } from './adam';
+export { scratchEnd } from './scratch';
