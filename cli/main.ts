@@ -20,6 +20,7 @@ const USAGE = `usage: netloom <command> [options]
                                             JSON, PyTorch or Keras Python (data written beside -o),
                                             or an ONNX inference model (needs -o)
   bench [--workload W1|W2|W3|W4] [--json]   speed of the reference workloads (docs/perf.md)
+  bench --scaling [--json]                  GEMM and MLP throughput against width and batch size
 `;
 
 /** Run one CLI invocation; returns the exit code. Never lets a stack trace reach the user. */
@@ -50,6 +51,7 @@ async function run(argv: string[], io: Output): Promise<number> {
         jsonl: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         workload: { type: 'string' },
+        scaling: { type: 'boolean', default: false },
         to: { type: 'string' },
         output: { type: 'string', short: 'o' },
         'load-weights': { type: 'string' },
@@ -84,7 +86,7 @@ async function run(argv: string[], io: Output): Promise<number> {
     case 'export':
       return exportCommand(file(), { to: v.to, output: v.output, loadWeights: v['load-weights'] }, io);
     case 'bench':
-      return benchCommand(v.workload, v.json, io);
+      return benchCommand(v.workload, v.json, io, v.scaling);
     default:
       throw new CliError(`unknown command "${command}"\n${USAGE}`, 2);
   }

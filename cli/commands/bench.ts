@@ -3,7 +3,9 @@ import os from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { FULL_PROTOCOL, QUICK_PROTOCOL, type ProtocolOptions, type WorkloadResult } from '../../core/bench/protocol';
+import { FULL_SCALING, QUICK_SCALING, scalingMarkdown, type ScalingReport } from '../../core/bench/scaling-report';
 import { WORKLOADS, type WorkloadName } from '../../core/bench/workloads';
+import type { BenchRequest } from '../bench-worker';
 import { CliError, type Output } from '../io';
 
 export interface BenchRow extends WorkloadResult {
@@ -15,7 +17,8 @@ export interface BenchRow extends WorkloadResult {
  * thread running the compiled plan. NETLOOM_BENCH_QUICK=1 shortens the windows (tests only: figures are
  * then meaningless, losses are not).
  */
-export async function benchCommand(workload: string | undefined, json: boolean, io: Output): Promise<number> {
+export async function benchCommand(workload: string | undefined, json: boolean, io: Output, scaling = false): Promise<number> {
+  if (scaling) return scalingCommand(json, io);
   const names = workload === undefined ? [...WORKLOADS] : [workload.toUpperCase()];
   for (const n of names) {
     if (!(WORKLOADS as readonly string[]).includes(n)) throw new CliError(`netloom bench: unknown workload "${workload}" (known: ${WORKLOADS.join(', ')})`, 2);
@@ -25,7 +28,7 @@ export async function benchCommand(workload: string | undefined, json: boolean, 
   if (!json) io.out(`${header}\n${pad('workload', 9)}${pad('figure', 20)}${pad('loss@100', 11)}${pad('PyTorch', 11)}${pad('kernels', 11)}peak RSS\n`);
   const rows: BenchRow[] = [];
   for (const name of names as WorkloadName[]) {
-    const row = await inWorker(name, protocol);
+    const row = await inWorker<WorkloadResult>({ workload: name, protocol }, name);
     rows.push(row);
     if (!json) {
       const fig = `${Math.round(row.figure).toLocaleString('en-US')} ${row.unit}`;
@@ -41,11 +44,20 @@ function pad(s: string, w: number): string {
   return s.padEnd(w);
 }
 
+/** `netloom bench --scaling [--json]`: the scaling tables of docs/perf.md (markdown), in a worker thread. */
+async function scalingCommand(json: boolean, io: Output): Promise<number> {
+  const quick = process.env.NETLOOM_BENCH_QUICK === '1';
+  const r = await inWorker<ScalingReport>({ kind: 'scaling', scaling: quick ? QUICK_SCALING : FULL_SCALING }, 'scaling');
+  const head = `netloom bench --scaling — Node ${process.version}, ${os.cpus().length} cpus, ${os.cpus()[0]?.model ?? '?'}, load average ${os.loadavg()[0]!.toFixed(2)}`;
+  io.out(json ? `${JSON.stringify({ node: process.version, ...r })}\n` : `${head}\n\n${scalingMarkdown(r)}`);
+  return 0;
+}
+
 /**
  * The worker is TypeScript: a small CommonJS bootstrap registers tsx inside the new thread (hooks are per
  * thread), then imports cli/bench-worker.ts.
  */
-function inWorker(workload: WorkloadName, protocol: ProtocolOptions): Promise<BenchRow> {
+function inWorker<T>(request: BenchRequest, what: string): Promise<T & { peakRssMB: number }> {
   // The ESM build of tsx's API (require.resolve would pick the CommonJS one).
   const require = createRequire(import.meta.url);
   const tsxPkg = require.resolve('tsx/package.json');
@@ -53,13 +65,13 @@ function inWorker(workload: WorkloadName, protocol: ProtocolOptions): Promise<Be
   const entry = new URL('../bench-worker.ts', import.meta.url).href;
   const boot = `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
   return new Promise((resolve, reject) => {
-    const w = new Worker(boot, { eval: true, workerData: { workload, protocol } });
-    w.once('message', (m: { ok: true; result: WorkloadResult; peakRssMB: number } | { ok: false; error: string }) => {
+    const w = new Worker(boot, { eval: true, workerData: request });
+    w.once('message', (m: { ok: true; result: T; peakRssMB: number } | { ok: false; error: string }) => {
       void w.terminate();
       if (m.ok) resolve({ ...m.result, peakRssMB: m.peakRssMB });
-      else reject(new Error(`bench ${workload}: ${m.error}`));
+      else reject(new Error(`bench ${what}: ${m.error}`));
     });
     w.once('error', reject);
-    w.once('exit', (code) => { if (code !== 0) reject(new Error(`bench worker for ${workload} exited with ${code}`)); });
+    w.once('exit', (code) => { if (code !== 0) reject(new Error(`bench worker for ${what} exited with ${code}`)); });
   });
 }

@@ -1,4 +1,7 @@
 import { compileGraph } from '../compiler/compile';
+import { Arena } from '../engine/arena';
+import { gemmFor } from '../kernels/gemm';
+import type { KernelFlavor } from '../kernels/wasm/module';
 import type { DatasetInfo } from '../catalog/types';
 import type { Graph, GraphNode } from '../graph/schema';
 import { mulberry32 } from '../util/rng';
@@ -50,6 +53,48 @@ export function mlpThroughput(hidden: number, batchSize: number, ms: number): nu
   };
   run(ms / 4);
   return run(ms);
+}
+
+/**
+ * Floating-point operations per training sample of that MLP: forward 2·in·out per Dense, backward 2·in·out
+ * for the weight gradient and 2·in·out for the input gradient (not needed by the first layer).
+ */
+export function mlpFlopsPerSample(hidden: number): number {
+  return 4 * 784 * hidden + 6 * hidden * hidden + 6 * hidden * 10;
+}
+
+/**
+ * GFLOP/s of the three products of one Dense layer's training step — Y = X·W + b, dW = Xᵀ·dY,
+ * dX = dY·Wᵀ — for X [M, K], W [K, N], with the kernels of one build. Best of `repeats` windows of `ms`:
+ * the best is the least disturbed by other processes on a shared machine.
+ */
+export function denseGflops(flavor: KernelFlavor, M: number, K: number, N: number, ms = 40, repeats = 5): number | null {
+  const arena = Arena.tryCreate(2 * (M * K + K * N + M * N) + N + 256, flavor);
+  if (!arena) return null;
+  const rng = mulberry32(7);
+  const buf = (n: number) => {
+    const a = arena.alloc(n);
+    for (let i = 0; i < n; i++) a[i] = rng.next() - 0.5;
+    return a;
+  };
+  const X = buf(M * K), W = buf(K * N), b = buf(N), Y = buf(M * N), dW = buf(K * N), dX = buf(M * K);
+  const g = gemmFor(X);
+  const stepOnce = () => {
+    g.affine(X, W, b, Y, M, K, N);
+    g.mmTA(X, 0, Y, 0, dW, 0, M, K, N, false);
+    g.mmTB(Y, 0, W, 0, dX, 0, M, N, K, false);
+  };
+  let best = Infinity;
+  for (let r = 0; r < repeats; r++) {
+    const t0 = performance.now();
+    let n = 0;
+    do {
+      stepOnce();
+      n++;
+    } while (performance.now() - t0 < ms);
+    best = Math.min(best, (performance.now() - t0) / n);
+  }
+  return (6 * M * K * N) / best / 1e6;
 }
 
 /** A chain Input → (Dense 16 → tanh)… → Dense 1 → sigmoid → Loss with about `count` nodes. */
