@@ -4,16 +4,20 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { runWorkload, type ProtocolOptions } from '../core/bench/protocol';
 import { scalingReport, type ScalingOptions } from '../core/bench/scaling-report';
 import type { WorkloadName } from '../core/bench/workloads';
+import { reusingSpawner } from './parallel-helper';
 
 export type BenchRequest =
-  | { kind?: 'workload'; workload: WorkloadName; protocol: ProtocolOptions }
+  | { kind?: 'workload'; workload: WorkloadName; protocol: ProtocolOptions; workers?: number }
   | { kind: 'scaling'; scaling: ScalingOptions };
 
 const req = workerData as BenchRequest;
+const helpers = reusingSpawner();
 try {
-  const result = req.kind === 'scaling' ? scalingReport(req.scaling) : runWorkload(req.workload, req.protocol);
+  const result = req.kind === 'scaling' ? scalingReport(req.scaling) : await runWorkload(req.workload, req.protocol, (req.workers ?? 1) > 1 ? helpers.spawn : undefined);
   // maxRSS is in KiB and covers the whole process (main thread, this worker, the wasm arena).
   parentPort!.postMessage({ ok: true, result, peakRssMB: process.resourceUsage().maxRSS / 1024 });
 } catch (e) {
   parentPort!.postMessage({ ok: false, error: e instanceof Error ? e.message : String(e) });
+} finally {
+  helpers.close();
 }

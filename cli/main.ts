@@ -19,7 +19,9 @@ const USAGE = `usage: netloom <command> [options]
   export <graph.json> --to json|pytorch|keras|onnx [-o FILE] [--load-weights FILE]
                                             JSON, PyTorch or Keras Python (data written beside -o),
                                             or an ONNX inference model (needs -o)
-  bench [--workload W1|W2|W3|W4] [--json]   speed of the reference workloads (docs/perf.md)
+  bench [--workload W1|W2|W3|W4] [--json] [--workers 1|2]
+                                            speed of the reference workloads (docs/perf.md);
+                                            --workers 2 trains each batch data-parallel
   bench --scaling [--json]                  GEMM and MLP throughput against width and batch size
 `;
 
@@ -52,6 +54,7 @@ async function run(argv: string[], io: Output): Promise<number> {
         json: { type: 'boolean', default: false },
         workload: { type: 'string' },
         scaling: { type: 'boolean', default: false },
+        workers: { type: 'string' },
         to: { type: 'string' },
         output: { type: 'string', short: 'o' },
         'load-weights': { type: 'string' },
@@ -86,7 +89,7 @@ async function run(argv: string[], io: Output): Promise<number> {
     case 'export':
       return exportCommand(file(), { to: v.to, output: v.output, loadWeights: v['load-weights'] }, io);
     case 'bench':
-      return benchCommand(v.workload, v.json, io, v.scaling);
+      return benchCommand(v.workload, v.json, io, v.scaling, intFlag('workers', v.workers, 1) ?? 1);
     default:
       throw new CliError(`unknown command "${command}"\n${USAGE}`, 2);
   }

@@ -1,12 +1,10 @@
-import { createRequire } from 'node:module';
 import os from 'node:os';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { FULL_PROTOCOL, QUICK_PROTOCOL, type ProtocolOptions, type WorkloadResult } from '../../core/bench/protocol';
 import { FULL_SCALING, QUICK_SCALING, scalingMarkdown, type ScalingReport } from '../../core/bench/scaling-report';
 import { WORKLOADS, type WorkloadName } from '../../core/bench/workloads';
 import type { BenchRequest } from '../bench-worker';
 import { CliError, type Output } from '../io';
+import { tsWorker } from '../ts-worker';
 
 export interface BenchRow extends WorkloadResult {
   peakRssMB: number;
@@ -17,23 +15,24 @@ export interface BenchRow extends WorkloadResult {
  * thread running the compiled plan. NETLOOM_BENCH_QUICK=1 shortens the windows (tests only: figures are
  * then meaningless, losses are not).
  */
-export async function benchCommand(workload: string | undefined, json: boolean, io: Output, scaling = false): Promise<number> {
+export async function benchCommand(workload: string | undefined, json: boolean, io: Output, scaling = false, workers = 1): Promise<number> {
   if (scaling) return scalingCommand(json, io);
+  if (workers !== 1 && workers !== 2) throw new CliError(`netloom bench: --workers must be 1 or 2, got ${workers}`, 2);
   const names = workload === undefined ? [...WORKLOADS] : [workload.toUpperCase()];
   for (const n of names) {
     if (!(WORKLOADS as readonly string[]).includes(n)) throw new CliError(`netloom bench: unknown workload "${workload}" (known: ${WORKLOADS.join(', ')})`, 2);
   }
   const protocol = process.env.NETLOOM_BENCH_QUICK === '1' ? QUICK_PROTOCOL : FULL_PROTOCOL;
   const header = `netloom bench — Node ${process.version}, ${os.platform()} ${os.arch()}, ${os.cpus().length} cpus, ${os.cpus()[0]?.model ?? '?'}`;
-  if (!json) io.out(`${header}\n${pad('workload', 9)}${pad('figure', 20)}${pad('loss@100', 11)}${pad('PyTorch', 11)}${pad('kernels', 11)}peak RSS\n`);
+  if (!json) io.out(`${header}\n${pad('workload', 9)}${pad('figure', 20)}${pad('loss@100', 11)}${pad('PyTorch', 11)}${pad('kernels', 11)}${pad('workers', 8)}peak RSS\n`);
   const rows: BenchRow[] = [];
   for (const name of names as WorkloadName[]) {
-    const row = await inWorker<WorkloadResult>({ workload: name, protocol }, name);
+    const row = await inWorker<WorkloadResult>({ workload: name, protocol, workers }, name);
     rows.push(row);
     if (!json) {
       const fig = `${Math.round(row.figure).toLocaleString('en-US')} ${row.unit}`;
       const ref = row.referenceLoss100 === null ? '—' : row.referenceLoss100.toFixed(6);
-      io.out(`${pad(name, 9)}${pad(fig, 20)}${pad(row.loss100.toFixed(6), 11)}${pad(ref, 11)}${pad(row.kernels ? `wasm-${row.kernels}` : row.backend, 11)}${row.peakRssMB.toFixed(0)} MB\n`);
+      io.out(`${pad(name, 9)}${pad(fig, 20)}${pad(row.loss100.toFixed(6), 11)}${pad(ref, 11)}${pad(row.kernels ? `wasm-${row.kernels}` : row.backend, 11)}${pad(String(row.workers), 8)}${row.peakRssMB.toFixed(0)} MB\n`);
     }
   }
   if (json) io.out(`${JSON.stringify({ node: process.version, platform: `${os.platform()} ${os.arch()}`, cpus: os.cpus().length, protocol, results: rows })}\n`);
@@ -53,19 +52,10 @@ async function scalingCommand(json: boolean, io: Output): Promise<number> {
   return 0;
 }
 
-/**
- * The worker is TypeScript: a small CommonJS bootstrap registers tsx inside the new thread (hooks are per
- * thread), then imports cli/bench-worker.ts.
- */
+/** One bench request in a fresh worker thread (cli/bench-worker.ts). */
 function inWorker<T>(request: BenchRequest, what: string): Promise<T & { peakRssMB: number }> {
-  // The ESM build of tsx's API (require.resolve would pick the CommonJS one).
-  const require = createRequire(import.meta.url);
-  const tsxPkg = require.resolve('tsx/package.json');
-  const tsxApi = new URL((require(tsxPkg) as { exports: Record<string, { import: { default: string } }> }).exports['./esm/api']!.import.default, pathToFileURL(tsxPkg)).href;
-  const entry = new URL('../bench-worker.ts', import.meta.url).href;
-  const boot = `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
   return new Promise((resolve, reject) => {
-    const w = new Worker(boot, { eval: true, workerData: request });
+    const w = tsWorker(new URL('../bench-worker.ts', import.meta.url), request);
     w.once('message', (m: { ok: true; result: T; peakRssMB: number } | { ok: false; error: string }) => {
       void w.terminate();
       if (m.ok) resolve({ ...m.result, peakRssMB: m.peakRssMB });

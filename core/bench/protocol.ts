@@ -1,5 +1,6 @@
 import { compileGraph } from '../compiler/compile';
 import type { Plan } from '../compiler/plan';
+import type { HelperSpawner } from '../engine/data-parallel';
 import { Trainer } from '../engine/trainer';
 import { mulberry32 } from '../util/rng';
 import { buildWorkload, WEIGHT_SEED, type Workload, type WorkloadName } from './workloads';
@@ -33,6 +34,8 @@ export interface WorkloadResult {
   backend: 'wasm' | 'js';
   /** Which wasm build ran: 'fma' (relaxed SIMD) or 'simd'; null on the TS kernels. */
   kernels: 'fma' | 'simd' | null;
+  /** Workers that trained each batch (2: data-parallel). */
+  workers: number;
 }
 
 export function compileWorkload(w: Workload): Plan {
@@ -56,8 +59,7 @@ function step(t: Trainer): number {
 }
 
 /** Loss of step 100 (its forward pass), from a fresh model. */
-export function lossAtStep(w: Workload, plan: Plan, steps = 100): { trainer: Trainer; loss: number } {
-  const trainer = freshTrainer(w, plan);
+export function lossAtStep(w: Workload, plan: Plan, steps = 100, trainer = freshTrainer(w, plan)): { trainer: Trainer; loss: number } {
   let loss = NaN;
   for (let i = 0; i < steps; i++) loss = step(trainer);
   return { trainer, loss };
@@ -76,7 +78,11 @@ function stepsPerSecond(t: Trainer, ms: number): number {
   return (steps / elapsed) * 1000;
 }
 
-export function runWorkload(name: WorkloadName, o: ProtocolOptions = FULL_PROTOCOL): WorkloadResult {
+/**
+ * With `parallel`, every fresh trainer trains data-parallel over a helper from `spawn` wherever the plan's
+ * rows are independent (forced, not the automatic choice: the bench measures what 2 workers give).
+ */
+export async function runWorkload(name: WorkloadName, o: ProtocolOptions = FULL_PROTOCOL, parallel?: HelperSpawner): Promise<WorkloadResult> {
   const w = buildWorkload(name);
   const c0 = performance.now();
   const plan = compileWorkload(w);
@@ -85,8 +91,11 @@ export function runWorkload(name: WorkloadName, o: ProtocolOptions = FULL_PROTOC
   let loss100 = NaN;
   let backend: 'wasm' | 'js' = 'js';
   let kernels: WorkloadResult['kernels'] = null;
+  let workers = 1;
   for (let r = 0; r < o.repeats; r++) {
-    const { trainer, loss } = lossAtStep(w, plan);
+    const fresh = freshTrainer(w, plan);
+    if (parallel) workers = await fresh.startDataParallel(parallel, true);
+    const { trainer, loss } = lossAtStep(w, plan, 100, fresh);
     if (r === 0) loss100 = loss;
     backend = trainer.exec.backend;
     kernels = trainer.exec.kernelFlavor;
@@ -97,6 +106,6 @@ export function runWorkload(name: WorkloadName, o: ProtocolOptions = FULL_PROTOC
   const sorted = [...repeats].sort((a, b) => a - b);
   return {
     workload: name, title: w.title, unit: w.unit, figure: sorted[Math.floor(sorted.length / 2)]!, repeats,
-    loss100, referenceLoss100: w.referenceLoss100, compileMs, backend, kernels,
+    loss100, referenceLoss100: w.referenceLoss100, compileMs, backend, kernels, workers,
   };
 }

@@ -5,6 +5,7 @@ import { deriveSeed, mulberry32, shuffleInPlace, type Rng } from '../util/rng';
 import type { DType } from '../util/tensor';
 import { arenaFloats } from './arena';
 import { fillBatch, predictedClass } from './batch';
+import { DataParallel, paysToSplit, splittable, type HelperSpawner } from './data-parallel';
 import { Executor } from './executor';
 import { createOptimizer, type Optimizer } from './optimizers';
 import { regularizeAndClip } from './regularize';
@@ -42,6 +43,7 @@ export class Trainer {
   private epochLossSum = 0;
   private epochSeen = 0;
   private epochCorrect = 0;
+  private parallel: DataParallel | null = null;
 
   constructor(
     readonly plan: Plan, readonly data: LoadedDataset, readonly config: TrainingConfig, dtype: DType = 'f32',
@@ -76,22 +78,65 @@ export class Trainer {
     this.epochCorrect = 0;
   }
 
+  /** Workers training each batch: 1, or 2 while data-parallel (startDataParallel). */
+  get workers(): number {
+    return this.parallel ? 2 : 1;
+  }
+
+  /**
+   * Train data-parallel from now on, with a helper worker from `spawn`, when the run allows it
+   * (training.dataParallel is not false, the wasm kernels run, SharedArrayBuffer exists) and it pays
+   * (paysToSplit) — or, with `force` (`netloom bench --workers 2`), whenever the plan's rows are
+   * independent. Call before the first step: a run's worker count must not change midway, or reruns would
+   * differ. Resolves to the worker count.
+   */
+  async startDataParallel(spawn: HelperSpawner, force = false): Promise<number> {
+    if (this.parallel || this.step > 0) return this.workers;
+    const allowed = this.config.dataParallel !== false && typeof SharedArrayBuffer === 'function' && this.exec.kernelFlavor !== null;
+    if (!allowed || !(force ? splittable(this.plan) : paysToSplit(this.plan))) return 1;
+    const helper = spawn({ plan: this.plan, sab: DataParallel.sharedBuffer(this.plan), kernels: this.exec.kernelFlavor });
+    try {
+      await helper.ready;
+    } catch {
+      helper.terminate();
+      return 1;
+    }
+    this.parallel = new DataParallel(this.plan, helper);
+    return 2;
+  }
+
+  /** Ends the helper worker, if any (the run continues on one worker only after a reset). */
+  stopDataParallel(): void {
+    this.parallel?.stop();
+    this.parallel = null;
+  }
+
   /** Train one minibatch; returns its loss. Throws DivergenceError on a non-finite loss. */
   trainBatch(): number {
     const { exec, plan } = this;
     const start = this.batchInEpoch * plan.batchSize;
     const n = Math.min(plan.batchSize, this.data.train.count - start);
-    fillBatch(plan, this.data.train, this.order, start, n, exec.input, exec.target);
-    exec.forward(n, true);
-    const loss = exec.loss;
-    if (!Number.isFinite(loss)) throw this.divergence(loss);
-    exec.backward(n);
+    const dp = this.parallel;
+    let loss: number;
+    let prediction = exec.prediction;
+    if (dp) {
+      fillBatch(plan, this.data.train, this.order, start, n, dp.batchInput, dp.batchTarget);
+      loss = dp.step(exec, n);
+      if (!Number.isFinite(loss)) throw this.divergence(loss);
+      prediction = dp.batchPrediction;
+    } else {
+      fillBatch(plan, this.data.train, this.order, start, n, exec.input, exec.target);
+      exec.forward(n, true);
+      loss = exec.loss;
+      if (!Number.isFinite(loss)) throw this.divergence(loss);
+      exec.backward(n);
+    }
     regularizeAndClip(plan.params, exec.params, exec.paramGrads, this.config);
     this.optimizer.step(exec.params, exec.paramGrads);
     this.epochLossSum += loss * n;
     this.epochSeen += n;
     if (plan.task === 'classification') {
-      for (let i = 0; i < n; i++) if (predictedClass(plan, exec.prediction, i) === this.trueClass(this.data.train, this.order[start + i]!)) this.epochCorrect++;
+      for (let i = 0; i < n; i++) if (predictedClass(plan, prediction, i) === this.trueClass(this.data.train, this.order[start + i]!)) this.epochCorrect++;
     }
     this.step++;
     this.batchInEpoch++;

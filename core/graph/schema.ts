@@ -60,6 +60,8 @@ export const TrainingSchema = z
     /** Clip each gradient component to [-clipValue, clipValue]. */
     clipValue: finite.positive().optional(),
     shuffle: z.boolean().optional(),
+    /** false: always train on one worker; absent/true: two workers where it pays (docs/perf.md). */
+    dataParallel: z.boolean().optional(),
   })
   .strict();
 
