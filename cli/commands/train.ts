@@ -5,6 +5,7 @@ import { TrainingSession } from '../../core/session/session';
 import { assignWeights, decodeWeightsFor, encodeWeights } from '../../core/weights';
 import { createNodeResources } from '../resources';
 import { CliError, loadGraphFile, problemLines, type Output } from '../io';
+import { spawnNodeHelper } from '../parallel-helper';
 
 export interface TrainFlags {
   epochs?: number;
@@ -34,6 +35,8 @@ export async function trainCommand(file: string, flags: TrainFlags, io: Output):
       statsEvery: flags.jsonl ? 1 : 0,
       // The CLI has nothing else to do between slices: yield rarely.
       sliceMs: 200,
+      // Large enough runs train on both cores (unless training.dataParallel is false).
+      parallel: spawnNodeHelper,
     });
   } catch (e) {
     if (e instanceof ProblemError) throw new CliError(problemLines(e.problems));
@@ -53,7 +56,11 @@ export async function trainCommand(file: string, flags: TrainFlags, io: Output):
       io.out(`epoch ${e.epoch}: train ${m(e.train)}; validation ${m(e.validation)}${e.extrapolation ? `; extrapolation ${m(e.extrapolation)}` : ''}\n`);
     }
   });
-  await session.start();
+  try {
+    await session.start();
+  } finally {
+    session.trainer.stopDataParallel();
+  }
   if (failed) {
     const f = failed as Extract<SessionEvent, { type: 'error' }>;
     if (!flags.jsonl) io.err(`${f.message}${f.suggestion ? `\nsuggestion: ${f.suggestion}` : ''}\n`);

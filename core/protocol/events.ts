@@ -20,6 +20,8 @@ export const StartEvent = z.object({
   trainSamples: z.number(),
   validationSamples: z.number(),
   parameters: z.number(),
+  /** Workers training each batch: 2 when the run is data-parallel (absent in older logs: 1). */
+  workers: z.number().int().min(1).optional(),
 });
 
 export const BatchEvent = z.object({

@@ -2,6 +2,7 @@ import { compileGraph } from '../compiler/compile';
 import type { Plan } from '../compiler/plan';
 import { getDataset, resolveDatasetParams } from '../datasets';
 import type { LoadedDataset, ResourceLoader } from '../datasets/types';
+import type { HelperSpawner } from '../engine/data-parallel';
 import { DivergenceError, Trainer, type SplitMetrics } from '../engine/trainer';
 import { formatProblem, ProblemError } from '../graph/problem';
 import type { Graph } from '../graph/schema';
@@ -28,6 +29,11 @@ export interface SessionOptions {
   /** Override the epoch count from the graph. */
   epochs?: number;
   seed?: number;
+  /**
+   * Starts a data-parallel helper worker (the host's); with it the run trains on two workers where that
+   * pays and the graph allows it (training.dataParallel), decided once before the first batch.
+   */
+  parallel?: HelperSpawner;
 }
 
 export interface Evaluation {
@@ -64,6 +70,7 @@ export class TrainingSession {
     const compiled = compileGraph(graph, { datasetInfo: data.info });
     if (!compiled.ok) throw new ProblemError(compiled.problems);
     const trainer = new Trainer(compiled.plan, data, training);
+    if (options.parallel) await trainer.startDataParallel(options.parallel);
     return new TrainingSession(compiled.plan, data, trainer, { ...graph, training }, options);
   }
 
@@ -82,6 +89,7 @@ export class TrainingSession {
       type: 'start', protocol: PROTOCOL_VERSION, name: this.graph.name, seed: this.graph.training.seed,
       epochs: this.epochs, batchesPerEpoch: this.trainer.batchesPerEpoch, trainSamples: this.data.train.count,
       validationSamples: this.data.validation.count, parameters: this.plan.params.reduce((s, p) => s + p.size, 0),
+      workers: this.trainer.workers,
     };
   }
 

@@ -1,4 +1,5 @@
 import type { ResourceLoader } from '../datasets/types';
+import type { HelperSpawner } from '../engine/data-parallel';
 import { parseGraphObject } from '../graph/io';
 import { formatProblem, ProblemError } from '../graph/problem';
 import {
@@ -32,7 +33,11 @@ export class RunWorker {
   private batchesSeen = 0;
   private options: RunOptions = {};
 
-  constructor(private readonly port: WorkerPort, private readonly resources: (files: Record<string, string>) => ResourceLoader) {}
+  /** `parallel`: how this host starts a data-parallel helper worker (none: every run trains on this one). */
+  constructor(
+    private readonly port: WorkerPort, private readonly resources: (files: Record<string, string>) => ResourceLoader,
+    private readonly parallel?: HelperSpawner,
+  ) {}
 
   /** Entry point for every incoming message. Invalid ones are answered with a `fatal`, never thrown. */
   handle(raw: unknown): void {
@@ -83,6 +88,7 @@ export class RunWorker {
         ...(options.seed !== undefined ? { seed: options.seed } : {}),
         gridSize: options.gridSize ?? 40,
         statsEvery: 1,
+        ...(this.parallel ? { parallel: this.parallel } : {}),
       });
     } catch (e) {
       if (e instanceof ProblemError) return this.failStart(e.problems.map(formatProblem), 'invalid-graph');

@@ -55,9 +55,21 @@ const MIME: Record<string, string> = {
   '.map': 'application/json; charset=utf-8',
 };
 
+/**
+ * Cross-origin isolation (COOP + COEP, and CORP on our own files so they pass COEP): the renderer gets
+ * SharedArrayBuffer, which data-parallel training needs (core/engine/data-parallel.ts). Nothing is ever
+ * loaded from another origin, so isolating costs nothing.
+ */
+export const ISOLATION_HEADERS: Record<string, string> = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
 const securityHeaders = (): Record<string, string> => ({
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
   'X-Content-Type-Options': 'nosniff',
+  ...ISOLATION_HEADERS,
 });
 
 const refuse = (status: number, text: string): Response =>
