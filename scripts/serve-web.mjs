@@ -13,7 +13,8 @@ const host = process.env.HOST ?? '127.0.0.1';
 
 const CSP = [
   "default-src 'self'",
-  "script-src 'self'",
+  // Compiling the engine's WebAssembly kernels (and nothing else: no JS eval).
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "font-src 'self'",

@@ -27,7 +27,8 @@ export const APP_SCHEME_PRIVILEGES: CustomScheme = {
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
-  "script-src 'self'",
+  // Compiling the engine's WebAssembly kernels (and nothing else: no JS eval).
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "font-src 'self'",

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { RunWorker } from '../../core/worker/run-worker';
 import { createBrowserResources } from './browser-resources';
+import { spawnWebHelper } from './web-helper';
 
 // The page's CSP (inherited by the worker) forbids eval; without this zod probes `new Function`.
 z.config({ jitless: true });
@@ -15,5 +16,7 @@ const worker = new RunWorker(
   // Transfer lists move the typed arrays (losses, decision grid…) instead of copying them.
   { post: (envelope, transfer) => scope.postMessage(envelope, transfer) },
   (files) => createBrowserResources(files),
+  // Used only where SharedArrayBuffer exists (a cross-origin isolated page) and the run is large enough.
+  spawnWebHelper,
 );
 scope.addEventListener('message', (e: MessageEvent<unknown>) => worker.handle(e.data));
