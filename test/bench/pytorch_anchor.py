@@ -2,7 +2,7 @@
 """PyTorch anchor for `netloom bench`: the four reference workloads of docs/perf.md, same data, same
 initial weights (mulberry32 streams), same protocol (100 steps -> loss of step 100, 1 s warm-up,
 >= 3 s window, median of 3). Run with Debian's torch: /usr/bin/python3 test/bench/pytorch_anchor.py
-Options: --workload W1 (repeatable), --quick (loss only), --json.
+Options: --workload W1 (repeatable), --quick (loss only), --json, --threads N (default 1).
 """
 import json
 import math
@@ -12,7 +12,8 @@ import time
 
 import torch
 
-torch.set_num_threads(1)
+# One thread unless --threads N: the issue compares NetLoom with PyTorch at 1 and at 2 threads.
+torch.set_num_threads(int(sys.argv[sys.argv.index('--threads') + 1]) if '--threads' in sys.argv else 1)
 
 
 def mulberry32(seed):

@@ -54,6 +54,25 @@ describe('data-parallel training (2 workers)', () => {
     expect(b.weights).toEqual(a.weights);
   });
 
+  it('allocates no typed arrays per step on the lead', async () => {
+    const t = freshTrainer(w2, plan);
+    await t.startDataParallel(helpers.spawn);
+    t.trainBatch();
+    const real = globalThis.Float32Array;
+    let constructed = 0;
+    globalThis.Float32Array = new Proxy(real, { construct(target, args, nt) { constructed++; return Reflect.construct(target, args, nt); } });
+    try {
+      for (let i = 0; i < 20; i++) {
+        t.trainBatch();
+        t.endOfEpoch();
+      }
+    } finally {
+      globalThis.Float32Array = real;
+    }
+    expect(t.workers).toBe(2);
+    expect(constructed).toBe(0);
+  });
+
   it('stays on one worker when the graph says dataParallel: false', async () => {
     const t = freshTrainer({ ...w2, graph: { ...w2.graph, training: { ...w2.graph.training, dataParallel: false } } }, plan);
     expect(await t.startDataParallel(helpers.spawn, true)).toBe(1);
