@@ -49,6 +49,21 @@ const RESULT_BYTES = 64; // f64 loss of the helper's half
 /** A step that takes the helper this long means it is gone (it never takes more than seconds). */
 const HANG_MS = 60_000;
 
+/**
+ * Polls before sleeping: a futex wake-up costs tens of microseconds, about what a W2 half-step takes, so
+ * each side first checks for a while (~tens of µs) whether the other is already done.
+ */
+const SPINS = 20_000;
+
+/** Waits until control[i] is no longer `value`. */
+function waitWhile(control: Int32Array, i: number, value: number, timeoutMs = Infinity): 'ok' | 'timed-out' {
+  for (let k = 0; k < SPINS; k++) if (Atomics.load(control, i) !== value) return 'ok';
+  while (Atomics.load(control, i) === value) {
+    if (Atomics.wait(control, i, value, timeoutMs) === 'timed-out') return 'timed-out';
+  }
+  return 'ok';
+}
+
 /** dst[d…] = src[s…], n floats (no subarray views: the hot loop allocates nothing). */
 function copy(dst: Buf, d: number, src: Buf, s: number, n: number): void {
   for (let i = 0; i < n; i++) dst[d + i] = src[s + i]!;
@@ -147,7 +162,7 @@ export function runHelper(init: HelperInit, makeExecutor: (plan: Plan, kernels: 
   const pSize = plan.tensors[plan.predictionTensor]!.size;
   let seen = 0;
   for (;;) {
-    Atomics.wait(s.control, CMD, seen);
+    waitWhile(s.control, CMD, seen);
     seen = Atomics.load(s.control, CMD);
     if (Atomics.load(s.control, OP) === 2) return;
     try {
@@ -226,9 +241,7 @@ export class DataParallel {
     exec.backward(n0);
     copy(s.prediction, 0, exec.prediction, 0, n0 * this.pSize);
     if (n1 === 0) return loss0;
-    while (Atomics.load(s.control, DONE) !== this.seq) {
-      if (Atomics.wait(s.control, DONE, this.seq - 1, HANG_MS) === 'timed-out') throw new Error('the data-parallel helper worker stopped answering');
-    }
+    if (waitWhile(s.control, DONE, this.seq - 1, HANG_MS) === 'timed-out') throw new Error('the data-parallel helper worker stopped answering');
     if (s.control[FAILED]) throw new Error('the data-parallel helper worker failed');
     // Fixed order: the lead's half first, in f64, one rounding to f32 per element.
     const w0 = n0 / n, w1 = n1 / n;
