@@ -139,9 +139,9 @@ export function gemm(a: usize, ars: i32, aps: i32, b: usize, c: usize, M: i32, P
   const arsB = <usize>ars << 2, apsB = <usize>aps << 2, ldb = <usize>N << 2;
   const N8 = N & ~7, N4 = N & ~3, M4 = M & ~3;
   // Packing B pays once a strip is reused by at least two row blocks; a transposed A panel always pays
-  // (it is met by every strip, and its unpacked walk is the strided one).
+  // (it is met by every strip, and its unpacked walk is the strided one; packA4 reads 4 adjacent rows).
   const packsB = M >= 8;
-  const packsA = aps != 1 && N8 >= 16;
+  const packsA = ars == 1 && aps != 1 && N8 >= 16;
   for (let p0 = 0; p0 < P; p0 += KC) {
     const kc = min(KC, P - p0);
     const ap = a + <usize>p0 * apsB, bp = b + <usize>p0 * ldb;
