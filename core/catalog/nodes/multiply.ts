@@ -5,7 +5,6 @@ import type { NodeKind } from '../types';
 export const MultiplyNode: NodeKind = {
   type: 'Multiply',
   category: 'layer',
-  paletteGroup: 'Shape',
   title: 'Multiply',
   explanation:
     'Multiplies two signals value by value. With a sigmoid in front of one input it becomes a gate: values near 0 shut the other signal off, values near 1 let it through — the trick inside LSTMs and attention-like layers.',
