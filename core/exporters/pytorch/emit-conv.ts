@@ -42,9 +42,8 @@ export function torchPool(node: ExportNode, op: 'max' | 'avg', rank: 1 | 2): Tor
   const g = r.g;
   const pad = symmetricPadding(rank, g);
   const k = node.params.poolSize as number;
-  const stride = rank === 2 ? g.sw : g.sw;
   const extra = op === 'avg' ? ', count_include_pad=True' : '';
-  const pool = `nn.${op === 'max' ? 'Max' : 'Avg'}Pool${rank}d(${k}, stride=${stride}, padding=${pad ?? 0}${extra})`;
+  const pool = `nn.${op === 'max' ? 'Max' : 'Avg'}Pool${rank}d(${k}, stride=${g.sw}, padding=${pad ?? 0}${extra})`;
   // A padded cell must never win a max: pad with -inf there (as PyTorch's own padding does).
   const module = pad === null ? `nn.Sequential(${padModule(rank, g, op === 'max' ? 'float("-inf")' : '0.0')}, ${pool})` : pool;
   return { module, call: callModule, weights: [] };
