@@ -21,6 +21,7 @@ export function describeCatalog() {
     nodes: NODE_KIND_LIST.map((k) => ({
       type: k.type,
       category: k.category,
+      paletteGroup: k.paletteGroup ?? null,
       title: k.title,
       explanation: k.explanation,
       inputs: k.inputs.map((p) => p.name),

@@ -40,7 +40,27 @@ export function checkParam(spec: ParamSpec, v: unknown): string | null {
       return typeof v === 'string' && spec.options.includes(v)
         ? null
         : `must be one of ${spec.options.join(', ')}, got ${describeValue(v)}`;
+    case 'ints':
+      return checkInts(spec, v);
+    case 'padding':
+      if (v === 'valid' || v === 'same') return null;
+      if (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= spec.max) return null;
+      return `must be "valid", "same" or an integer in [0, ${spec.max}] (zeros added on each side), got ${describeValue(v)}`;
   }
+}
+
+function checkInts(spec: Extract<ParamSpec, { kind: 'ints' }>, v: unknown): string | null {
+  const what = `a list of ${spec.minLength === spec.maxLength ? spec.minLength : `${spec.minLength} to ${spec.maxLength}`} integers`;
+  if (!Array.isArray(v)) return `must be ${what}, e.g. [${spec.default.join(', ')}], got ${describeValue(v)}`;
+  if (v.length < spec.minLength || v.length > spec.maxLength) return `must be ${what}, got ${v.length}`;
+  let minusOnes = 0;
+  for (const x of v) {
+    if (typeof x !== 'number' || !Number.isInteger(x)) return `must hold integers only, got ${describeValue(x)}`;
+    if (x === -1 && spec.allowMinusOne) minusOnes++;
+    else if (x < spec.min) return `must hold integers ≥ ${spec.min}${spec.allowMinusOne ? ' (or one -1)' : ''}, got ${x}`;
+  }
+  if (minusOnes > 1) return 'may hold at most one -1 (only one axis size can be worked out from the others)';
+  return null;
 }
 
 export function rangeText(spec: ParamSpec): string {
@@ -51,5 +71,7 @@ export function rangeText(spec: ParamSpec): string {
     return `${lo}, ${hi}`;
   }
   if (spec.kind === 'enum') return spec.options.join(' | ');
+  if (spec.kind === 'ints') return `${spec.minLength === spec.maxLength ? spec.minLength : `${spec.minLength}–${spec.maxLength}`} integers`;
+  if (spec.kind === 'padding') return `valid | same | 0–${spec.max}`;
   return 'true | false';
 }

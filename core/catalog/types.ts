@@ -6,9 +6,17 @@ export type ParamSpec =
   | { kind: 'int'; default: number; min: number; max?: number; description: string }
   | { kind: 'number'; default: number; min?: number; max?: number; minExclusive?: boolean; maxExclusive?: boolean; description: string }
   | { kind: 'boolean'; default: boolean; description: string }
-  | { kind: 'enum'; default: string; options: readonly string[]; description: string };
+  | { kind: 'enum'; default: string; options: readonly string[]; description: string }
+  /**
+   * A list of integers, e.g. Reshape's `shape` or Permute's `axes`. `allowMinusOne` admits one -1 (an axis
+   * whose size follows from the others) besides values ≥ min.
+   */
+  | { kind: 'ints'; default: readonly number[]; min: number; minLength: number; maxLength: number; allowMinusOne?: boolean; description: string }
+  /** Convolution/pooling padding: 'valid' (none), 'same' (output size = ⌈input / stride⌉) or zeros on each side. */
+  | { kind: 'padding'; default: 'valid' | 'same' | number; max: number; description: string };
 
-export type ParamValues = Record<string, number | boolean | string>;
+export type ParamValue = number | boolean | string | readonly number[];
+export type ParamValues = Record<string, ParamValue>;
 
 export interface PortSpec {
   name: string;
@@ -60,6 +68,11 @@ export interface ParamTensorSpec {
   value?: number;
   /** Whether L1/L2 and weight decay apply (weights yes, biases and norms' gains no). */
   decay: boolean;
+  /**
+   * false for state the kernel updates itself rather than the optimizer (BatchNorm's running mean and
+   * variance): saved with the weights and exported, but never stepped, decayed or gradient-checked.
+   */
+  trainable?: boolean;
 }
 
 /**
@@ -107,6 +120,8 @@ export type Category = 'data' | 'layer' | 'activation' | 'output';
 export interface NodeKind {
   type: string;
   category: Category;
+  /** Palette section, e.g. 'Convolution'; defaults from the category. */
+  paletteGroup?: string;
   title: string;
   /** One or two sentences for learners, in plain words. */
   explanation: string;

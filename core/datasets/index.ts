@@ -7,6 +7,7 @@ import { mnistDataset } from './mnist';
 import { planeDataset } from './plane';
 import { resolveDatasetParams as resolveWith, type ResolvedDatasetParams } from './resolve';
 import { sequenceDataset } from './sequence';
+import { shapesDataset } from './shapes';
 import { sineDataset } from './sine';
 import { spiralDataset } from './spiral';
 import type { DatasetKind, ResourceLoader } from './types';
@@ -26,6 +27,7 @@ export const DATASETS: Record<string, DatasetKind> = {
   plane: planeDataset,
   sine: sineDataset,
   mnist: mnistDataset,
+  shapes: shapesDataset,
   arithmetic: arithmeticDataset,
   sequence: sequenceDataset,
   csv: csvDataset,

@@ -9,6 +9,12 @@ export const MNIST_PIXELS = 784;
 export const MNIST_AVAILABLE = 10_000;
 
 const INFO: DatasetInfo = { inputShape: [MNIST_PIXELS], target: { kind: 'classes', classes: 10 } };
+/** The same pixels, row by row, seen as one grey channel of 28 × 28 for convolutions (channels first). */
+const IMAGE_INFO: DatasetInfo = { inputShape: [1, 28, 28], target: { kind: 'classes', classes: 10 } };
+
+function infoFor(layout: string): DatasetInfo {
+  return layout === 'image' ? IMAGE_INFO : INFO;
+}
 
 const PARAMS: Record<string, ParamSpec> = {
   samples: {
@@ -19,6 +25,12 @@ const PARAMS: Record<string, ParamSpec> = {
     description: 'how many images to use, as evenly spread over the ten digits as the data allows',
   },
   validationSplit: VALIDATION_SPLIT,
+  layout: {
+    kind: 'enum',
+    default: 'flat',
+    options: ['flat', 'image'],
+    description: 'flat: 784 numbers per image, for Dense layers; image: [1, 28, 28] (one grey channel), for Conv2D',
+  },
 };
 
 /** Check what the host handed over: ten flat arrays of whole 28×28 images. */
@@ -61,8 +73,7 @@ export const mnistDataset: DatasetKind = {
     'A plain Dense network reaches about 90% quickly; the last few percent take depth, tuning and patience.',
   params: PARAMS,
   describe(params) {
-    settleParams(PARAMS, params);
-    return INFO;
+    return infoFor(settleParams(PARAMS, params).layout as string);
   },
   async load(params, seed, resources) {
     const p = settleParams(PARAMS, params);
@@ -89,6 +100,6 @@ export const mnistDataset: DatasetKind = {
         rows.targets[row] = d;
       }
     }
-    return toLoaded(INFO, rows, num(p, 'validationSplit'), seed);
+    return toLoaded(infoFor(p.layout as string), rows, num(p, 'validationSplit'), seed);
   },
 };

@@ -2,7 +2,7 @@ import type { Plan } from '../compiler/plan';
 import type { DataSplit, LoadedDataset } from '../datasets/types';
 import type { TrainingConfig } from '../graph/schema';
 import { deriveSeed, mulberry32, shuffleInPlace, type Rng } from '../util/rng';
-import type { DType } from '../util/tensor';
+import type { Buf, DType } from '../util/tensor';
 import { arenaFloats } from './arena';
 import { fillBatch, predictedClass } from './batch';
 import { DataParallel, paysToSplit, splittable, type HelperSpawner } from './data-parallel';
@@ -38,6 +38,8 @@ export class Trainer {
   step = 0;
   readonly batchesPerEpoch: number;
   private readonly order: Int32Array;
+  private readonly steppedParams: Buf[];
+  private readonly steppedGrads: Buf[];
   private shuffleRng!: Rng;
   private dropoutStream!: Rng;
   private epochLossSum = 0;
@@ -51,7 +53,11 @@ export class Trainer {
     const dropoutRng: Rng = { next: () => this.dropoutStream.next(), normal: () => this.dropoutStream.normal(), int: (n) => this.dropoutStream.int(n), state: () => this.dropoutStream.state() };
     // Optimizer moments live next to the parameters (in the wasm arena when there is one): at most two per parameter.
     this.exec = new Executor(plan, { dtype, rng: dropoutRng, stateFloats: 2 * arenaFloats(plan.params.map((p) => p.size)) });
-    this.optimizer = createOptimizer(config.optimizer, plan.params.map((p) => p.size), this.exec.allocState);
+    // State tensors (BatchNorm's running statistics) are updated by their kernel, never by the optimizer.
+    const stepped = plan.params.flatMap((p, i) => (p.trainable === false ? [] : [i]));
+    this.steppedParams = stepped.map((i) => this.exec.params[i]!);
+    this.steppedGrads = stepped.map((i) => this.exec.paramGrads[i]!);
+    this.optimizer = createOptimizer(config.optimizer, stepped.map((i) => plan.params[i]!.size), this.exec.allocState);
     this.order = new Int32Array(data.train.count);
     this.batchesPerEpoch = Math.ceil(data.train.count / plan.batchSize);
     this.reset();
@@ -132,7 +138,7 @@ export class Trainer {
       exec.backward(n);
     }
     regularizeAndClip(plan.params, exec.params, exec.paramGrads, this.config);
-    this.optimizer.step(exec.params, exec.paramGrads);
+    this.optimizer.step(this.steppedParams, this.steppedGrads);
     this.epochLossSum += loss * n;
     this.epochSeen += n;
     if (plan.task === 'classification') {

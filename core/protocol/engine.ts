@@ -31,7 +31,7 @@ const controlCommands = [
   z.object({ type: z.literal('step'), runId, batches: z.number().int().min(1).max(100000).default(1) }),
   z.object({ type: z.literal('stop'), runId }),
   z.object({ type: z.literal('reset'), runId }),
-  /** Attention weights of one validation example on a SelfAttention node. */
+  /** Attention weights of one validation example on a SelfAttention node, or feature maps of an image-shaped node. */
   z.object({ type: z.literal('inspect'), runId, nodeId: z.string(), example: z.number().int().min(0) }),
 ] as const;
 /** Commands to a run that exists (everything but start). */
@@ -89,9 +89,24 @@ export const InspectResult = z.object({
 });
 export type InspectResult = z.infer<typeof InspectResult>;
 
+/** Answer to `inspect` on a convolution-family node: its output for one validation example. */
+export const FeatureMapsResult = z.object({
+  type: z.literal('featureMaps'),
+  runId,
+  nodeId: z.string(),
+  example: z.number(),
+  channels: z.number().int().min(0),
+  height: z.number().int().min(1),
+  width: z.number().int().min(1),
+  /** channels × height × width values, channels first. */
+  values: f32,
+});
+export type FeatureMapsResult = z.infer<typeof FeatureMapsResult>;
+
 export const EngineMessage = z.discriminatedUnion('type', [
   EngineFrame,
   InspectResult,
+  FeatureMapsResult,
   z.object({ type: z.literal('fatal'), runId: z.string().optional(), message: z.string() }),
 ]);
 export type EngineMessage = z.infer<typeof EngineMessage>;
@@ -112,5 +127,6 @@ export function transferablesOf(message: EngineMessage): ArrayBuffer[] {
     add(message.predictions?.targets);
     add(message.predictions?.predictions);
   } else if (message.type === 'inspect') add(message.weights);
+  else if (message.type === 'featureMaps') add(message.values);
   return out;
 }

@@ -1,3 +1,4 @@
+import type { ParamValues } from '../catalog/types';
 import { ACTIVATIONS, RELU_FAMILY } from '../catalog/activations';
 import type { Executor } from '../engine/executor';
 import type { NodeStats } from '../protocol/events';
@@ -62,7 +63,7 @@ function isSaturating(fn: string): boolean {
 }
 
 /** Fraction of values where the slope is under a tenth of its peak (at 0): learning crawls there. */
-function saturated(exec: Executor, inT: number, outT: number, count: number, fn: string, p: Record<string, number | boolean | string>): number {
+function saturated(exec: Executor, inT: number, outT: number, count: number, fn: string, p: ParamValues): number {
   const act = ACTIVATIONS[fn]!;
   const x = exec.values[inT]!, y = exec.values[outT]!;
   const peak = act.df(0, act.f(0, p), p);

@@ -8,6 +8,7 @@ import {
 } from '../protocol/engine';
 import { TrainingSession } from '../session/session';
 import { attentionOf, confusionMatrix, regressionPairs } from '../session/validation-views';
+import { featureMapsOf } from '../session/feature-maps';
 import { FrameBuilder } from './frame-builder';
 
 /** At most this many frames a second reach the UI. */
@@ -68,8 +69,10 @@ export class RunWorker {
         break;
       case 'inspect': {
         const att = attentionOf(s.trainer.exec, s.data.validation, cmd.nodeId, cmd.example);
+        const maps = att ? null : featureMapsOf(s.trainer.exec, s.data.validation, cmd.nodeId, cmd.example);
         if (att) this.send({ type: 'inspect', runId: this.runId, nodeId: cmd.nodeId, example: cmd.example, ...att });
-        else this.send({ type: 'fatal', runId: this.runId, message: `"${cmd.nodeId}" is not a SelfAttention node of this run, or example ${cmd.example} does not exist` });
+        else if (maps) this.send({ type: 'featureMaps', runId: this.runId, nodeId: cmd.nodeId, example: cmd.example, ...maps });
+        else this.send({ type: 'fatal', runId: this.runId, message: `"${cmd.nodeId}" is neither a SelfAttention node nor an image-shaped layer of this run, or example ${cmd.example} does not exist` });
         return;
       }
     }

@@ -1,3 +1,4 @@
+import type { ParamValues } from '../../core/catalog/types';
 import { ACTIVATIONS } from '../../core/catalog/activations';
 import { getNodeKind } from '../../core/catalog';
 import { paramSpecsOf, withDefaults } from '../../core/catalog/params';
@@ -17,7 +18,7 @@ function NodeInspectorImpl({ node }: { node: GraphNode }) {
   const kind = getNodeKind(node.type);
   if (!kind) return <p className="nl-muted">Unknown node type “{node.type}”: it cannot be edited here.</p>;
   // Params resolved as far as they are valid, so an Activation shows its current fn's params.
-  let values: Record<string, number | boolean | string>;
+  let values: ParamValues;
   try {
     values = withDefaults(kind, node.params);
   } catch {

@@ -51,10 +51,10 @@ export function Palette() {
       />
       <div className="nl-palette-list">
         {PALETTE_GROUPS.map((group) => {
-          const items = found.filter((i) => i.category === group.category);
+          const items = found.filter((i) => i.group === group.title);
           if (items.length === 0) return null;
           return (
-            <section key={group.category} className={`nl-palette-group cat-${group.category}`}>
+            <section key={group.title} className={`nl-palette-group cat-${group.category}`} data-testid={`palette-group-${group.title}`}>
               <h3>{group.title}</h3>
               {items.map((item) => (
                 <div

@@ -8,7 +8,7 @@ interface Props {
   spec: ParamSpec;
   value: unknown;
   /** Called with a valid value only; one call = one undo entry. */
-  onCommit: (value: number | boolean | string) => void;
+  onCommit: (value: number | boolean | string | number[]) => void;
   testId?: string;
 }
 
@@ -24,7 +24,8 @@ export function ParamField({ name, spec, value, onCommit, testId = `param-${name
     const r = parseParamInput(spec, raw);
     if (!r.ok) return setError(r.message);
     setError(null);
-    if (r.value !== value) onCommit(r.value);
+    const same = Array.isArray(r.value) && Array.isArray(value) ? r.value.join(',') === value.join(',') : r.value === value;
+    if (!same) onCommit(r.value);
   };
 
   const inputId = `field-${testId}`;
@@ -43,7 +44,7 @@ export function ParamField({ name, spec, value, onCommit, testId = `param-${name
         id={inputId}
         data-testid={testId}
         type="text"
-        inputMode="decimal"
+        inputMode={spec.kind === 'padding' || spec.kind === 'ints' ? 'text' : 'decimal'}
         aria-invalid={error !== null}
         value={text}
         onChange={(e) => {

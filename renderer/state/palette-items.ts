@@ -10,24 +10,35 @@ export interface PaletteItem {
   params: Record<string, string>;
   title: string;
   category: Category;
+  /** The palette section it is listed under (the kind's `paletteGroup`, else its category's). */
+  group: string;
   explanation: string;
 }
 
+/** Sections in palette order; layers are split by what they do. A group no entry names is not shown. */
 export const PALETTE_GROUPS: readonly { category: Category; title: string }[] = [
   { category: 'data', title: 'Data' },
   { category: 'layer', title: 'Layers' },
+  { category: 'layer', title: 'Convolution' },
+  { category: 'layer', title: 'Pooling' },
+  { category: 'layer', title: 'Normalisation' },
+  { category: 'layer', title: 'Recurrent' },
+  { category: 'layer', title: 'Shape' },
   { category: 'activation', title: 'Activations' },
   { category: 'output', title: 'Output' },
 ];
+
+const CATEGORY_GROUP: Record<Category, string> = { data: 'Data', layer: 'Layers', activation: 'Activations', output: 'Output' };
 
 /** Catalog order; the generic Activation node is replaced by one item per function. */
 export const PALETTE_ITEMS: readonly PaletteItem[] = NODE_KIND_LIST.flatMap((kind): PaletteItem[] => {
   if (kind.type === 'Activation') {
     return ACTIVATION_LIST.map((a) => ({
-      key: `Activation-${a.fn}`, type: 'Activation', params: { fn: a.fn }, title: a.title, category: 'activation', explanation: a.explanation,
+      key: `Activation-${a.fn}`, type: 'Activation', params: { fn: a.fn }, title: a.title, category: 'activation', group: 'Activations', explanation: a.explanation,
     }));
   }
-  return [{ key: kind.type, type: kind.type, params: {}, title: kind.title, category: kind.category, explanation: kind.explanation }];
+  const group = kind.paletteGroup ?? CATEGORY_GROUP[kind.category];
+  return [{ key: kind.type, type: kind.type, params: {}, title: kind.title, category: kind.category, group, explanation: kind.explanation }];
 });
 
 /**

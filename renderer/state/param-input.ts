@@ -1,15 +1,25 @@
 import { checkParam } from '../../core/catalog/params';
 import type { ParamSpec } from '../../core/catalog/types';
 
-export type ParsedInput = { ok: true; value: number | boolean | string } | { ok: false; message: string };
+export type ParsedInput = { ok: true; value: number | boolean | string | number[] } | { ok: false; message: string };
 
 /**
  * Read what the learner typed into a param field and check it against the spec. An invalid entry is
  * reported and never applied to the graph.
  */
 export function parseParamInput(spec: ParamSpec, text: string): ParsedInput {
-  let value: number | boolean | string;
-  if (spec.kind === 'int' || spec.kind === 'number') {
+  let value: number | boolean | string | number[];
+  if (spec.kind === 'ints') {
+    // "1, 28, 28", "[1, 28, 28]" or "1 28 28": whatever separates the numbers.
+    const parts = text.replace(/[[\]()]/g, ' ').split(/[\s,;]+/).filter(Boolean);
+    if (parts.length === 0) return { ok: false, message: `enter ${spec.minLength === 1 ? 'one or more' : spec.minLength} whole numbers, e.g. ${spec.default.join(', ')}` };
+    const bad = parts.find((t) => !Number.isFinite(Number(t)));
+    if (bad !== undefined) return { ok: false, message: `"${bad}" is not a number` };
+    value = parts.map(Number);
+  } else if (spec.kind === 'padding') {
+    const t = text.trim().toLowerCase();
+    value = t === 'valid' || t === 'same' ? t : t !== '' && Number.isFinite(Number(t)) ? Number(t) : t;
+  } else if (spec.kind === 'int' || spec.kind === 'number') {
     const t = text.trim();
     if (t === '') return { ok: false, message: 'enter a number' };
     const n = Number(t);
@@ -23,5 +33,6 @@ export function parseParamInput(spec: ParamSpec, text: string): ParsedInput {
 }
 
 export function displayValue(v: unknown): string {
+  if (Array.isArray(v)) return v.join(', ');
   return v === undefined || v === null ? '' : String(v);
 }

@@ -72,6 +72,8 @@ export function ParamRow({ name, spec, value, onChange }: { name: string; spec: 
       </>
     );
   }
+  // Datasets have no list or padding params; those kinds belong to layers.
+  if (spec.kind === 'ints' || spec.kind === 'padding') return null;
   const max = 'max' in spec ? spec.max : undefined;
   const min = 'min' in spec ? spec.min : undefined;
   return (

@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import type { Graph, TrainingConfig } from '../../core/graph/schema';
 import type { HostBridge } from '../../core/protocol/host';
 import { AttentionView } from './charts/AttentionView';
+import { FeatureMapsView } from './charts/FeatureMapsView';
 import { CompareView } from './charts/CompareView';
 import { DecisionChart } from './charts/DecisionChart';
 import { GradientChart } from './charts/GradientChart';
@@ -79,6 +80,7 @@ export function TrainingPanel({ controller: c, bridge, graph, file, onTrainingCh
               </div>
             )}
             {tab === 'layers' && <LayersView controller={c} />}
+            {tab === 'layers' && <FeatureMapsView controller={c} />}
             {tab === 'validation' && <ValidationView controller={c} />}
             {tab === 'attention' && <AttentionView controller={c} />}
             {tab === 'compare' && <CompareView controller={c} />}

@@ -1,5 +1,5 @@
 import type { Graph } from '../../core/graph/schema';
-import type { EngineFrame, InspectResult, RunOptions, RunState } from '../../core/protocol/engine';
+import type { EngineFrame, FeatureMapsResult, InspectResult, RunOptions, RunState } from '../../core/protocol/engine';
 import type { EventOf, NodeStats } from '../../core/protocol/events';
 import { BoundedSeries } from './bounded-series';
 
@@ -63,6 +63,8 @@ export interface RunData {
   confusion?: NonNullable<EngineFrame['confusion']>;
   predictions?: NonNullable<EngineFrame['predictions']>;
   attention?: InspectResult;
+  /** The latest feature maps asked for (Layers tab). */
+  featureMaps?: FeatureMapsResult;
   error?: string;
   /** After a reset command: frames still in flight from before it are ignored until the reset lands. */
   awaitingReset: boolean;
@@ -116,6 +118,7 @@ function clearMetrics(run: RunData, limits: StoreLimits): void {
   delete run.confusion;
   delete run.predictions;
   delete run.attention;
+  delete run.featureMaps;
   delete run.error;
   run.step = 0;
   run.epoch = 0;
@@ -238,6 +241,13 @@ export function createRunStore(limits: StoreLimits = DEFAULT_LIMITS) {
       const run = runs.get(r.runId);
       if (!run) return;
       run.attention = r;
+      run.version++;
+      notify(r.runId);
+    },
+    applyFeatureMaps(r: FeatureMapsResult): void {
+      const run = runs.get(r.runId);
+      if (!run) return;
+      run.featureMaps = r;
       run.version++;
       notify(r.runId);
     },

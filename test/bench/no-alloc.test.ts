@@ -49,3 +49,41 @@ describe('training steps allocate no typed arrays', () => {
     });
   }
 });
+
+describe('a CNN training step allocates no typed arrays', () => {
+  it('Conv2D (groups, stride, padding), BatchNorm, MaxPool2D, AvgPool2D, Permute, Reshape, GlobalAvgPool, log_softmax', async () => {
+    const { compileGraph } = await import('../../core/compiler/compile');
+    const { Trainer } = await import('../../core/engine/trainer');
+    const { shapesDataset } = await import('../../core/datasets/shapes');
+    const { parseGraphText } = await import('../../core/graph/io');
+    const chain: [string, Record<string, unknown>][] = [
+      ['Input', {}], ['Conv2D', { filters: 4, padding: 'same', groups: 1 }], ['BatchNorm', {}], ['Activation', { fn: 'relu' }],
+      ['MaxPool2D', {}], ['Conv2D', { filters: 4, groups: 2, stride: 2, padding: 1 }], ['AvgPool2D', { padding: 'same' }],
+      ['Permute', { axes: [1, 3, 2] }], ['Reshape', { shape: [4, -1] }], ['GlobalAvgPool', {}], ['Dense', { units: 4 }],
+      ['Activation', { fn: 'log_softmax' }], ['Activation', { fn: 'softmax' }], ['Loss', { fn: 'cross_entropy' }],
+    ];
+    const graph = {
+      format: 'netloom-graph', version: 1,
+      nodes: chain.map(([type, params], i) => ({ id: `n${i}`, type, params })),
+      edges: chain.slice(1).map((_, i) => ({ id: `e${i}`, source: `n${i}`, target: `n${i + 1}` })),
+      training: { dataset: { name: 'shapes', samples: 64 }, optimizer: { type: 'adam', lr: 0.01 }, batchSize: 8, epochs: 1, seed: 1 },
+    };
+    const parsed = parseGraphText(JSON.stringify(graph));
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    const compiled = compileGraph(parsed.graph);
+    if (!compiled.ok) throw new Error(JSON.stringify(compiled.problems));
+    const data = await shapesDataset.load({ samples: 64 }, 1, { readText: async () => '', mnistDigits: async () => [] });
+    const trainer = new Trainer(compiled.plan, data, parsed.graph.training);
+    trainer.trainBatch();
+    countTypedArrays();
+    for (let i = 0; i < 20; i++) {
+      trainer.trainBatch();
+      trainer.endOfEpoch();
+    }
+    const n = constructed;
+    globalThis.Float32Array = realF32;
+    globalThis.Float64Array = realF64;
+    expect(n).toBe(0);
+    expect(trainer.exec.backend).toBe('wasm');
+  });
+});

@@ -15,7 +15,7 @@ interface Row {
   lines?: number;
 }
 
-const KNOWN_TYPES = 'Input, Dense, Dropout, NALU, SelfAttention, Add, Concat, Flatten, LayerNorm, MeanPool, Activation, Loss';
+const KNOWN_TYPES = 'Input, Dense, Dropout, NALU, SelfAttention, Add, Concat, Flatten, LayerNorm, MeanPool, Activation, Loss, Conv2D, Conv1D, MaxPool2D, AvgPool2D, MaxPool1D, AvgPool1D, GlobalAvgPool, BatchNorm, Reshape, Permute, Multiply';
 
 const ROWS: Row[] = [
   // The file itself
@@ -32,7 +32,7 @@ const ROWS: Row[] = [
   { file: 'unknown-top-level-field.json', code: 1, message: 'layers: unknown field "layers" (extension fields must start with "x-")' },
   // Nodes and their params
   { file: 'duplicate-node-id.json', code: 1, message: 'nodes[2] (id "d1"): duplicate node id, also used by nodes[1]' },
-  { file: 'unknown-node-type.json', code: 1, message: `nodes[1] (id "d1"): unknown node type "Conv2D"; known types: ${KNOWN_TYPES}` },
+  { file: 'unknown-node-type.json', code: 1, message: `nodes[1] (id "d1"): unknown node type "Conv3D"; known types: ${KNOWN_TYPES}` },
   { file: 'unknown-activation-fn.json', code: 1, message: /^nodes\[2\] \(id "a1"\): Activation\.fn must be one of linear, .*\btanh\b.*, got "swish"$/m },
   { file: 'dense-units-zero.json', code: 1, message: 'nodes[1] (id "d1"): Dense.units must be a positive integer, got 0' },
   { file: 'dense-units-fraction.json', code: 1, message: 'nodes[1] (id "d1"): Dense.units must be a positive integer, got 2.5' },

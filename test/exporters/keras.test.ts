@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildExportModel, type ExportNode } from '../../core/exporters';
 import { exportKeras, kerasLayerName } from '../../core/exporters/keras';
 import { activationGraphs, coverageGraphs, exampleGraphs } from './helpers/graphs';
+import { convGraphs } from './helpers/conv-graphs';
 import { PYTHON, runPython } from './helpers/python';
 
 /**
@@ -13,7 +14,7 @@ import { PYTHON, runPython } from './helpers/python';
  * named after its id, of the right class and settings, wired to the right inputs, and every NetLoom
  * tensor has a place in the weights table.
  */
-const cases = [...exampleGraphs(), ...activationGraphs(), ...coverageGraphs()];
+const cases = [...exampleGraphs(), ...activationGraphs(), ...coverageGraphs(), ...convGraphs()];
 
 interface LayerInfo { var: string; class: string; args: unknown[]; kwargs: Record<string, unknown>; inputs: string[] }
 interface ScriptInfo { layers: LayerInfo[]; output: Record<string, string>; variables: Record<string, string>; weights: Record<string, string[]> }
@@ -40,6 +41,18 @@ function expectedLayer(node: ExportNode): { cls: string; check(l: LayerInfo): vo
     crelu: ['CReLU', () => {}],
     gelu: ['GeluTanh', () => {}],
     mish: ['Mish', () => {}],
+    log_softmax: ['layers.Lambda', (l) => expect(l.args).toEqual(['lambda t: tf.nn.log_softmax(t, axis=-1)'])],
+  };
+  const channelsFirst = (l: LayerInfo) => expect(l.kwargs.data_format).toBe('channels_first');
+  const conv = (l: LayerInfo) => {
+    expect(l.args).toEqual([p.filters, p.kernelSize]);
+    expect(l.kwargs).toMatchObject({ strides: p.stride, dilation_rate: p.dilation, groups: p.groups, use_bias: p.bias, padding: p.padding === 'same' ? 'same' : 'valid' });
+    channelsFirst(l);
+  };
+  const pool = (l: LayerInfo) => {
+    expect(l.args).toEqual([p.poolSize]);
+    expect(l.kwargs.strides).toBe(p.stride === 0 ? p.poolSize : p.stride);
+    channelsFirst(l);
   };
   switch (node.type) {
     case 'Dense': return { cls: 'layers.Dense', check: (l) => { expect(l.args).toEqual([p.units]); expect(l.kwargs.use_bias).toBe(p.bias); } };
@@ -51,6 +64,17 @@ function expectedLayer(node: ExportNode): { cls: string; check(l: LayerInfo): vo
     case 'Flatten': return { cls: 'layers.Flatten', check: () => {} };
     case 'LayerNorm': return { cls: 'layers.LayerNormalization', check: (l) => expect(l.kwargs.epsilon).toBe(1e-5) };
     case 'MeanPool': return { cls: 'layers.GlobalAveragePooling1D', check: () => {} };
+    case 'Conv2D': return { cls: 'layers.Conv2D', check: conv };
+    case 'Conv1D': return { cls: 'layers.Conv1D', check: conv };
+    case 'MaxPool2D': return { cls: 'layers.MaxPooling2D', check: pool };
+    case 'AvgPool2D': return { cls: 'layers.AveragePooling2D', check: pool };
+    case 'MaxPool1D': return { cls: 'layers.MaxPooling1D', check: pool };
+    case 'AvgPool1D': return { cls: 'layers.AveragePooling1D', check: pool };
+    case 'GlobalAvgPool': return { cls: `layers.GlobalAveragePooling${node.inputShapes[0]!.length === 3 ? 2 : 1}D`, check: channelsFirst };
+    case 'BatchNorm': return { cls: 'layers.BatchNormalization', check: (l) => expect(l.kwargs).toMatchObject({ axis: 1, epsilon: p.epsilon, center: p.affine }) };
+    case 'Reshape': return { cls: 'layers.Reshape', check: (l) => expect(l.args).toEqual([node.shape]) };
+    case 'Permute': return { cls: 'layers.Permute', check: (l) => expect(l.args).toEqual([p.axes]) };
+    case 'Multiply': return { cls: 'layers.Multiply', check: () => {} };
     case 'Activation': {
       const [cls, check] = act[p.fn as string]!;
       return { cls, check };
@@ -92,7 +116,10 @@ describe.skipIf(!existsSync(PYTHON))('Keras export (syntax and structure; Tensor
       expect(layer!.class, node.id).toBe(want.cls);
       want.check(layer!);
       // Inputs are variables of the layers of the nodes feeding it, in port order.
-      const inputs = layer!.inputs[0]!.replace(/^\[|\]$/g, '').split(', ').map((v) => script.variables[v]);
+      // A padding layer applied inline (explicit padding) wraps the variable: `Pad(...)(var)`.
+      const unwrap = (s: string) => /\((\w+)\)+$/.exec(s)?.[1] ?? s;
+      const raw = layer!.inputs[0]!;
+      const inputs = (raw.startsWith('[') ? raw.slice(1, -1).split(', ') : [raw]).map((v) => script.variables[unwrap(v)]);
       expect(inputs, `${node.id} inputs`).toEqual(node.inputs.map(kerasLayerName));
     }
     expect(script.variables[script.output.outputs!]).toBe(kerasLayerName(model.prediction));

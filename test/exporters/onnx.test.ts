@@ -10,6 +10,7 @@ import { exportOnnx, ONNX_INPUT, ONNX_OUTPUT } from '../../core/exporters/onnx';
 import type { Graph } from '../../core/graph/schema';
 import { encodeWeights } from '../../core/weights';
 import { activationGraphs, coverageGraphs, exampleGraphs } from './helpers/graphs';
+import { convGraphs } from './helpers/conv-graphs';
 import { hasPythonModule, runPython } from './helpers/python';
 import { compileOrThrow, loadData } from './helpers/reference-run';
 
@@ -18,7 +19,7 @@ import { compileOrThrow, loadData } from './helpers/reference-run';
  * shape inference) and, run by onnxruntime-node, give NetLoom's eval-mode predictions (max abs diff
  * < 1e-4), both with the seed's initial weights and with weights after some training.
  */
-const cases = [...exampleGraphs(), ...activationGraphs(), ...coverageGraphs()];
+const cases = [...exampleGraphs(), ...activationGraphs(), ...coverageGraphs(), ...convGraphs()];
 
 interface Prepared {
   name: string;

@@ -6,6 +6,7 @@ import { exportPytorch } from '../../core/exporters/pytorch';
 import type { Graph, OptimizerConfig } from '../../core/graph/schema';
 import { encodeSafetensors } from '../../core/weights';
 import { activationGraphs, coverageGraphs, exampleGraphs } from './helpers/graphs';
+import { convGraphs } from './helpers/conv-graphs';
 import { hasPythonModule, runPython } from './helpers/python';
 import { loadData, referenceRun, STEPS, type ReferenceRun } from './helpers/reference-run';
 
@@ -28,7 +29,7 @@ interface Run {
   reference: ReferenceRun;
 }
 
-const cases = [...exampleGraphs(), ...activationGraphs(), ...coverageGraphs()];
+const cases = [...exampleGraphs(), ...activationGraphs(), ...coverageGraphs(), ...convGraphs()];
 const runs: Run[] = [];
 let results: Record<string, { forward: number[]; losses: number[]; final: number; error?: string }> = {};
 let dir = '';
@@ -75,7 +76,7 @@ describe.skipIf(!torchAvailable)('PyTorch export parity (/usr/bin/python3 + torc
   });
 
   it('covers every example, every activation and the coverage graphs', () => {
-    expect(runs.length).toBe(cases.length * 2 + coverageGraphs().length);
+    expect(runs.length).toBe(cases.length * 2 + coverageGraphs().length + convGraphs().length);
     expect(cases.filter((c) => c.name.startsWith('act-')).length).toBeGreaterThanOrEqual(18);
   });
 

@@ -57,7 +57,8 @@ export function checkOp(spec: OpCheck): OpCheckResult {
   const [plo, phi] = spec.paramRange ?? [-1, 1];
   const inputs = spec.inputs.map((s) => fill(new Float64Array(n * sizeOf(s)), rng, ilo, ihi));
   const pspecs = spec.kind.paramTensors({ params, inputs: spec.inputs, output: outShape });
-  const pvals = pspecs.map((p) => fill(new Float64Array(sizeOf(p.shape)), rng, plo, phi));
+  // State tensors (running statistics) are not differentiated; they get positive values so a variance is valid.
+  const pvals = pspecs.map((p) => fill(new Float64Array(sizeOf(p.shape)), rng, ...(p.trainable === false ? [0.5, 1.5] as const : [plo, phi] as const)));
   const outSize = isLoss ? 1 : n * sizeOf(outShape);
   const target = spec.target ? Float64Array.from(spec.target(rng, n, sizeOf(spec.inputs[0]!))) : undefined;
   // The objective is Σ output·R for a fixed random R, so every output element's gradient matters.
@@ -127,7 +128,9 @@ export function checkOp(spec: OpCheck): OpCheckResult {
     }
   };
   inputs.forEach((x, i) => probe(x, buffers.dInputs[i] as Float64Array, `input ${i}`));
-  pvals.forEach((p, i) => probe(p, buffers.dParams[i] as Float64Array, `param ${pspecs[i]!.name}`));
+  pvals.forEach((p, i) => {
+    if (pspecs[i]!.trainable !== false) probe(p, buffers.dParams[i] as Float64Array, `param ${pspecs[i]!.name}`);
+  });
   objective();
   return { outputShape: outShape, forwardMaxDiff, maxRelError, worst, checked };
 

@@ -4,6 +4,7 @@ import { crelu } from './crelu';
 import { prelu } from './prelu';
 import { elu, hardSigmoid, leakyRelu, relu6, selu } from './relu-family';
 import { softmax } from './softmax';
+import { logSoftmax } from './log-softmax';
 import { gelu, mish, silu, softplus, softsign } from './smooth';
 
 /**
@@ -16,7 +17,7 @@ export const ACTIVATION_LIST: readonly ActivationFn[] = [
   step, sigmoid, hardSigmoid, tanh, softsign,
   relu, leakyRelu, prelu, relu6, crelu, elu, selu,
   softplus, gelu, silu, mish,
-  softmax,
+  softmax, logSoftmax,
 ];
 
 export const ACTIVATIONS: Readonly<Record<string, ActivationFn>> = Object.fromEntries(

@@ -1,5 +1,5 @@
 import { gemmFor } from '../../kernels/gemm';
-import { sizeOf } from '../../util/tensor';
+import { formatShape, sizeOf } from '../../util/tensor';
 import type { InitName, NodeKind } from '../types';
 
 export const DENSE_INITS: readonly InitName[] = [
@@ -26,6 +26,14 @@ export const DenseNode: NodeKind = {
   inferShape({ params, inputs }) {
     const x = inputs[0]!;
     if (x.length === 0) return { ok: false, message: 'needs at least one feature axis', port: 0 };
+    // A sequence [T, d] is fine (the same weights at every position); an image is almost always a missing Flatten.
+    if (x.length >= 3) {
+      return {
+        ok: false,
+        port: 0,
+        message: `works on a flat list of features, but gets the image-like ${formatShape(x)}; put a Flatten (or a GlobalAvgPool) before it`,
+      };
+    }
     return { ok: true, shape: [...x.slice(0, -1), params.units as number] };
   },
   paramTensors({ params, inputs }) {

@@ -8,6 +8,7 @@ import type { NodeKind } from '../types';
 export const FlattenNode: NodeKind = {
   type: 'Flatten',
   category: 'layer',
+  paletteGroup: 'Shape',
   title: 'Flatten',
   explanation:
     'Lays out a grid or a sequence as one long row of numbers, so that layers which expect a flat list (a final Dense, NALU, the loss) can take it. The numbers themselves are untouched.',

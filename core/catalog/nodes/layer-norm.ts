@@ -15,6 +15,7 @@ export const LAYER_NORM_EPSILON = 1e-5;
 export const LayerNormNode: NodeKind = {
   type: 'LayerNorm',
   category: 'layer',
+  paletteGroup: 'Normalisation',
   title: 'Layer norm',
   explanation:
     'Rescales each row of features to average 0 and spread 1, then lets training choose a new scale (gamma) and offset (beta) per feature. Keeping values in a steady range makes deep networks and attention train more smoothly.',

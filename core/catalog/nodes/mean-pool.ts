@@ -5,6 +5,7 @@ import type { NodeKind } from '../types';
 export const MeanPoolNode: NodeKind = {
   type: 'MeanPool',
   category: 'layer',
+  paletteGroup: 'Pooling',
   title: 'Mean pool',
   explanation:
     'Turns a sequence into one summary by averaging each feature over all positions. The result no longer depends on how long the sequence is or where things happened in it, which suits a single answer for the whole sequence.',

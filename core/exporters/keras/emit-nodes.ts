@@ -2,6 +2,7 @@ import { LAYER_NORM_EPSILON } from '../../catalog/nodes/layer-norm';
 import type { ExportNode } from '../export-model';
 import { pyFloat, pyLiteral } from '../python/identifiers';
 import type { KerasCustomLayer } from './custom-layers';
+import { kerasBatchNorm, kerasConv, kerasPool, kerasShapeLayer } from './emit-conv';
 
 /** One node as a Keras functional-API layer: the constructor (without `name=`) and custom layer used. */
 export interface KerasLayerCode {
@@ -10,6 +11,10 @@ export interface KerasLayerCode {
   customLayer?: KerasCustomLayer;
   /** Called on a list of inputs (Add, Concatenate) rather than one tensor. */
   takesList?: boolean;
+  /** Wraps the input expression, e.g. in a padding layer Keras has no argument for. */
+  wrapInput?: (input: string) => string;
+  /** Axis order taking a NetLoom tensor to the Keras weight (e.g. conv kernels); absent: reshape only. */
+  layouts?: Record<string, number[]>;
 }
 
 /** `regularizer` is the kernel regularizer expression for weight matrices (NetLoom's L1/L2), or null. */
@@ -28,6 +33,14 @@ export function kerasLayerCode(node: ExportNode, regularizer: string | null): Ke
     case 'LayerNorm': return { open: `layers.LayerNormalization(axis=-1, epsilon=${pyFloat(LAYER_NORM_EPSILON)}` };
     case 'MeanPool': return { open: 'layers.GlobalAveragePooling1D(' };
     case 'Activation': return kerasActivation(node);
+    case 'Conv2D': return kerasConv(node, 2, reg);
+    case 'Conv1D': return kerasConv(node, 1, reg);
+    case 'MaxPool2D': return kerasPool(node, 'max', 2);
+    case 'AvgPool2D': return kerasPool(node, 'avg', 2);
+    case 'MaxPool1D': return kerasPool(node, 'max', 1);
+    case 'AvgPool1D': return kerasPool(node, 'avg', 1);
+    case 'BatchNorm': return kerasBatchNorm(node);
+    case 'GlobalAvgPool': case 'Reshape': case 'Permute': case 'Multiply': return kerasShapeLayer(node);
     default: throw new Error(`the Keras exporter does not know node type "${node.type}"`);
   }
 }
@@ -40,6 +53,7 @@ function kerasActivation(node: ExportNode): KerasLayerCode {
       return builtIn(p.fn);
     case 'silu': return builtIn('swish');
     case 'softmax': return { open: 'layers.Softmax(axis=-1' };
+    case 'log_softmax': return { open: 'layers.Lambda(lambda t: tf.nn.log_softmax(t, axis=-1)' };
     case 'elu': return { open: `layers.ELU(alpha=${pyFloat(p.alpha as number)}` };
     case 'leaky_relu': return { open: `layers.ReLU(negative_slope=${pyFloat(p.alpha as number)}` };
     case 'relu6': return { open: 'layers.ReLU(max_value=6.0' };

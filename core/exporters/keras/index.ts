@@ -41,14 +41,18 @@ function kerasScript(m: ExportModel, files: ReturnType<typeof pythonExportNames>
   const custom = new Set<KerasCustomLayer>();
   const body: string[] = [`x = keras.Input(shape=${pyLiteral(m.inputShape).replace(/^\[(.*)\]$/, m.inputShape.length === 1 ? '($1,)' : '($1)')}, name=${JSON.stringify(kerasLayerName(m.input))})`];
   const weightTable: string[] = [];
+  const layouts: string[] = [];
   for (const node of m.nodes) {
     // NetLoom's L1/L2 apply to weight matrices; in this export that is Dense kernels (custom layers: see docs).
-    const code = kerasLayerCode(node, node.type === 'Dense' ? regularizer : null);
+    const code = kerasLayerCode(node, node.type === 'Dense' || node.type === 'Conv2D' || node.type === 'Conv1D' ? regularizer : null);
     if (code.customLayer) custom.add(code.customLayer);
     const layerName = kerasLayerName(node.id);
     const sep = code.open.endsWith('(') ? '' : ', ';
     const args = node.inputs.map((i) => names.get(i)!);
-    const call = code.takesList ? `[${args.join(', ')}]` : args[0];
+    const call = code.takesList ? `[${args.join(', ')}]` : code.wrapInput ? code.wrapInput(args[0]!) : args[0];
+    for (const [param, perm] of Object.entries(code.layouts ?? {})) {
+      if (node.weights.some((w) => w.name === param)) layouts.push(`    ${JSON.stringify(`${node.id}.${param}`)}: ${pyLiteral(perm).replace(/^\[(.*)\]$/, '($1)')},`);
+    }
     body.push(`${names.get(node.id)} = ${code.open}${sep}name=${JSON.stringify(layerName)})(${call})`);
     if (node.weights.length) weightTable.push(`    ${JSON.stringify(layerName)}: [${node.weights.map((w) => JSON.stringify(`${node.id}.${w.name}`)).join(', ')}],`);
   }
@@ -98,6 +102,10 @@ function kerasScript(m: ExportModel, files: ReturnType<typeof pythonExportNames>
       'NETLOOM_WEIGHTS = {',
       ...weightTable,
       '}',
+      '# NetLoom tensor -> axis order of the Keras weight (convolution kernels: NetLoom keeps PyTorch\'s [F, C, (kh,) kw]).',
+      'NETLOOM_LAYOUTS = {',
+      ...layouts,
+      '}',
     ],
     SAFETENSORS_PYTHON.split('\n'),
     [
@@ -106,13 +114,16 @@ function kerasScript(m: ExportModel, files: ReturnType<typeof pythonExportNames>
       '    check_weight_names(path, tensors, [n for names in NETLOOM_WEIGHTS.values() for n in names])',
       '    for layer_name, netloom_names in NETLOOM_WEIGHTS.items():',
       '        layer = model.get_layer(layer_name)',
-      '        layer.set_weights([tensors[n].reshape(w.shape) for n, w in zip(netloom_names, layer.get_weights())])',
+      '        layer.set_weights([tensors[n].transpose(NETLOOM_LAYOUTS[n]) if n in NETLOOM_LAYOUTS else tensors[n].reshape(w.shape)',
+      '                           for n, w in zip(netloom_names, layer.get_weights())])',
     ],
     [
       'def save_netloom_weights(model, path):',
       '    tensors = {}',
       '    for layer_name, netloom_names in NETLOOM_WEIGHTS.items():',
       '        for name, value in zip(netloom_names, model.get_layer(layer_name).get_weights()):',
+      '            if name in NETLOOM_LAYOUTS:',
+      '                value = value.transpose(np.argsort(NETLOOM_LAYOUTS[name]))',
       '            tensors[name] = value.reshape(-1) if name.endswith(".alpha") else value',
       `    write_safetensors(path, tensors, ${weightsMetadataPython(m.graph.name)})`,
     ],

@@ -45,6 +45,7 @@ export function emitActivation(g: OnnxGraphBuilder, id: string, fn: string, para
     case 'silu': return g.op('Mul', [x, g.op('Sigmoid', [x], `${id}/sigmoid`)], out);
     case 'mish': return g.op('Mul', [x, g.op('Tanh', [g.op('Softplus', [x], `${id}/softplus`)], `${id}/tanh`)], out);
     case 'softmax': return g.op('Softmax', [x], out, { axis: int(-1) });
+    case 'log_softmax': return g.op('LogSoftmax', [x], out, { axis: int(-1) });
     default: throw new Error(`the ONNX exporter does not know activation "${fn}"`);
   }
 }

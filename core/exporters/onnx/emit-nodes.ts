@@ -2,6 +2,7 @@ import { LAYER_NORM_EPSILON } from '../../catalog/nodes/layer-norm';
 import { NALU_EPSILON } from '../../catalog/nodes/nalu';
 import type { ExportNode } from '../export-model';
 import { emitActivation } from './emit-activations';
+import { emitBatchNorm, emitConv, emitGlobalAvgPool, emitPermute, emitPool, emitReshape } from './emit-conv';
 import { float, int, ints, type OnnxGraphBuilder } from './graph-builder';
 
 /**
@@ -36,6 +37,18 @@ export function emitNode(g: OnnxGraphBuilder, node: ExportNode, inputs: string[]
       return g.op('ReduceMean', [x], id, { axes: ints([1]), keepdims: int(0) });
     case 'Activation':
       return g.op('Identity', [emitActivation(g, id, p.fn as string, p, x, p.fn === 'prelu' ? weight('alpha') : undefined)], id);
+    case 'Conv2D': return emitConv(g, node, x, weight, 2);
+    case 'Conv1D': return emitConv(g, node, x, weight, 1);
+    case 'MaxPool2D': return emitPool(g, node, x, 'max', 2);
+    case 'AvgPool2D': return emitPool(g, node, x, 'avg', 2);
+    case 'MaxPool1D': return emitPool(g, node, x, 'max', 1);
+    case 'AvgPool1D': return emitPool(g, node, x, 'avg', 1);
+    case 'GlobalAvgPool': return emitGlobalAvgPool(g, node, x);
+    case 'BatchNorm': return emitBatchNorm(g, node, x, weight);
+    case 'Reshape': return emitReshape(g, node, x);
+    case 'Permute': return emitPermute(g, node, x);
+    case 'Multiply':
+      return g.op('Mul', [inputs[0]!, inputs[1]!], id);
     default:
       throw new Error(`the ONNX exporter does not know node type "${node.type}"`);
   }

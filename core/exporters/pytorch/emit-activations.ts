@@ -32,6 +32,7 @@ export function torchActivation(fn: string, params: ParamValues, input: Shape): 
     case 'silu': return { module: 'nn.SiLU()' };
     case 'mish': return { module: 'nn.Mish()' };
     case 'softmax': return { module: 'nn.Softmax(dim=-1)' };
+    case 'log_softmax': return { module: 'nn.LogSoftmax(dim=-1)' };
     default: throw new Error(`the PyTorch exporter does not know activation "${fn}"`);
   }
 }

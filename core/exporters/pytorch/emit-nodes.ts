@@ -2,6 +2,7 @@ import type { ExportNode } from '../export-model';
 import { pyFloat, pyLiteral } from '../python/identifiers';
 import { LAYER_NORM_EPSILON } from '../../catalog/nodes/layer-norm';
 import { torchActivation } from './emit-activations';
+import { torchBatchNorm, torchConv, torchGlobalAvgPool, torchPermute, torchPool, torchReshape } from './emit-conv';
 
 /** The custom classes the generated file may define (see support-classes.ts). */
 export type TorchCustomClass = 'Step' | 'CReLU' | 'LastAxisPReLU' | 'NALU' | 'SelfAttention';
@@ -79,6 +80,18 @@ export function torchNodeCode(node: ExportNode): TorchNodeCode {
         ...(act.customClass ? { customClass: act.customClass } : {}),
       };
     }
+    case 'Conv2D': return torchConv(node, 2);
+    case 'Conv1D': return torchConv(node, 1);
+    case 'MaxPool2D': return torchPool(node, 'max', 2);
+    case 'AvgPool2D': return torchPool(node, 'avg', 2);
+    case 'MaxPool1D': return torchPool(node, 'max', 1);
+    case 'AvgPool1D': return torchPool(node, 'avg', 1);
+    case 'GlobalAvgPool': return torchGlobalAvgPool(node);
+    case 'BatchNorm': return torchBatchNorm(node);
+    case 'Reshape': return torchReshape(node);
+    case 'Permute': return torchPermute(node);
+    case 'Multiply':
+      return { call: (_s, [a, b]) => `${a} * ${b}`, weights: [] };
     default:
       throw new Error(`the PyTorch exporter does not know node type "${node.type}"`);
   }

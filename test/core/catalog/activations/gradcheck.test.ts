@@ -75,11 +75,13 @@ const CASES: Record<string, GradCase> = {
   silu: { inputRange: [-6, 6], reference: each((x) => x / (1 + Math.exp(-x))) },
   mish: { inputRange: [-6, 6], reference: each((x) => x * Math.tanh(Math.log(1 + Math.exp(x)))) },
   softmax: { shape: [4], reference: softmaxRows(4) },
+  log_softmax: { shape: [4], reference: (ins, ps, n) => Array.from(softmaxRows(4)(ins, ps, n), Math.log) },
 };
 
 /** Cases beyond one per fn: sequences, non-default params, shapes that change. */
 const EXTRA: Array<{ name: string; fn: string } & GradCase> = [
   { name: 'softmax on a sequence [3, 4] (per position)', fn: 'softmax', shape: [3, 4], reference: softmaxRows(4) },
+  { name: 'log_softmax on a sequence [3, 4] (per position)', fn: 'log_softmax', shape: [3, 4], reference: (ins, ps, n) => Array.from(softmaxRows(4)(ins, ps, n), Math.log) },
   { name: 'prelu on a sequence [3, 4] (alpha shared by positions)', fn: 'prelu', shape: [3, 4], reference: preluRows(4) },
   { name: 'crelu on a sequence [2, 3] → [2, 6]', fn: 'crelu', shape: [2, 3], expectShape: [2, 6], reference: creluRows(3) },
   { name: 'leaky_relu with its default alpha', fn: 'leaky_relu', reference: each((x) => (x > 0 ? x : 0.01 * x)) },

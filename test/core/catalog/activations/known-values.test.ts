@@ -83,6 +83,17 @@ const KNOWN: Record<string, Known> = {
       { shape: [2, 4], input: [5, 5, 5, 5, Math.log(3), 0, -50, -50], output: [0.25, 0.25, 0.25, 0.25, 0.75, 0.25, 0, 0] },
     ],
   },
+  // Scalar view: log of the two-class softmax, log σ(x); log σ(0) = −ln 2, slope σ(−0) = 0.5.
+  log_softmax: {
+    values: [[0, -LN2], [Math.log(3), Math.log(0.75)]],
+    slopes: [[0, 0.5]],
+    rows: [
+      // log(softmax([1, 2, 3])), and a shifted row gives the same (where log(softmax) would hit log 0 = −∞).
+      { shape: [3], input: [1, 2, 3], output: [-2.4076059644443806, -1.4076059644443806, -0.40760596444438063] },
+      { shape: [3], input: [1001, 1002, 1003], output: [-2.4076059644443806, -1.4076059644443806, -0.40760596444438063] },
+      { shape: [2], input: [0, -200], output: [0, -200] },
+    ],
+  },
 };
 
 /** A few extra settings: the fn's own params must actually reach f. */

@@ -28,7 +28,7 @@ describe('scalar f and df behind the inspector plot', () => {
     const p = withDefaults(ActivationNode, { fn });
     const fs = POINTS.map((x) => a.f(x, p));
     let kernelView: number[];
-    if (fn === 'softmax') {
+    if (fn === 'softmax' || fn === 'log_softmax') {
       // The plot's two-class view: softmax([x, 0])[0].
       const out = runActivation({ fn }, [2], POINTS.flatMap((x) => [x, 0])).output;
       kernelView = POINTS.map((_, i) => out[2 * i]!);

@@ -14,7 +14,7 @@ describe('activation registry', () => {
       'step', 'sigmoid', 'hard_sigmoid', 'tanh', 'softsign',
       'relu', 'leaky_relu', 'prelu', 'relu6', 'crelu', 'elu', 'selu',
       'softplus', 'gelu', 'silu', 'mish',
-      'softmax',
+      'softmax', 'log_softmax',
     ]);
     expect(new Set(FNS).size).toBe(FNS.length);
     expect(Object.keys(ACTIVATIONS).sort()).toEqual([...FNS].sort());

@@ -14,6 +14,17 @@ import { LayerNormNode } from '../../../../core/catalog/nodes/layer-norm';
 import { MeanPoolNode } from '../../../../core/catalog/nodes/mean-pool';
 import { NaluNode } from '../../../../core/catalog/nodes/nalu';
 import { SelfAttentionNode } from '../../../../core/catalog/nodes/self-attention';
+import { Conv2DNode } from '../../../../core/catalog/nodes/conv2d';
+import { Conv1DNode } from '../../../../core/catalog/nodes/conv1d';
+import { MaxPool2DNode } from '../../../../core/catalog/nodes/max-pool2d';
+import { AvgPool2DNode } from '../../../../core/catalog/nodes/avg-pool2d';
+import { MaxPool1DNode } from '../../../../core/catalog/nodes/max-pool1d';
+import { AvgPool1DNode } from '../../../../core/catalog/nodes/avg-pool1d';
+import { GlobalAvgPoolNode } from '../../../../core/catalog/nodes/global-avg-pool';
+import { BatchNormNode } from '../../../../core/catalog/nodes/batch-norm';
+import { ReshapeNode } from '../../../../core/catalog/nodes/reshape';
+import { PermuteNode } from '../../../../core/catalog/nodes/permute';
+import { MultiplyNode } from '../../../../core/catalog/nodes/multiply';
 import { buildKernel, type HarnessOptions } from './kernel-harness';
 
 const KINDS: [NodeKind, HarnessOptions][] = [
@@ -25,6 +36,17 @@ const KINDS: [NodeKind, HarnessOptions][] = [
   [FlattenNode, { inputs: [[2, 3]] }],
   [LayerNormNode, { inputs: [[2, 3]] }],
   [MeanPoolNode, { inputs: [[4, 3]] }],
+  [Conv2DNode, { params: { filters: 4, groups: 2, padding: 'same', stride: 2 }, inputs: [[2, 5, 5]] }],
+  [Conv1DNode, { params: { filters: 2, dilation: 2 }, inputs: [[3, 7]] }],
+  [MaxPool2DNode, { inputs: [[2, 4, 4]] }],
+  [AvgPool2DNode, { params: { padding: 'same' }, inputs: [[2, 3, 3]] }],
+  [MaxPool1DNode, { inputs: [[2, 6]] }],
+  [AvgPool1DNode, { inputs: [[2, 6]] }],
+  [GlobalAvgPoolNode, { inputs: [[3, 2, 2]] }],
+  [BatchNormNode, { inputs: [[3, 2, 2]] }],
+  [ReshapeNode, { params: { shape: [3, -1] }, inputs: [[2, 3]] }],
+  [PermuteNode, { params: { axes: [2, 1] }, inputs: [[2, 3]] }],
+  [MultiplyNode, { inputs: [[2, 3], [2, 3]] }],
 ];
 /** [type name, kind, options], so test titles name the kind. */
 const CASES = KINDS.map(([kind, opts]) => [kind.type, kind, opts] as const);
@@ -33,6 +55,7 @@ describe('new node kinds', () => {
   it('are registered in palette order', () => {
     expect(NODE_KIND_LIST.map((k) => k.type)).toEqual([
       'Input', 'Dense', 'Dropout', 'NALU', 'SelfAttention', 'Add', 'Concat', 'Flatten', 'LayerNorm', 'MeanPool', 'Activation', 'Loss',
+      'Conv2D', 'Conv1D', 'MaxPool2D', 'AvgPool2D', 'MaxPool1D', 'AvgPool1D', 'GlobalAvgPool', 'BatchNorm', 'Reshape', 'Permute', 'Multiply',
     ]);
   });
 

@@ -40,7 +40,8 @@ export function buildKernel(kind: NodeKind, opts: HarnessOptions): Harness {
   const uniform = (len: number, a: number, b: number) => Float64Array.from({ length: len }, () => a + (b - a) * rng.next());
   const inputs = opts.inputs.map((s) => uniform(maxBatch * sizeOf(s), lo, hi));
   const paramSpecs = kind.paramTensors({ params, inputs: opts.inputs, output: shape.shape });
-  const paramBufs = paramSpecs.map((p) => uniform(sizeOf(p.shape), -1, 1));
+  // State tensors (BatchNorm's running variance) must stay positive.
+  const paramBufs = paramSpecs.map((p) => (p.trainable === false ? uniform(sizeOf(p.shape), 0.5, 1.5) : uniform(sizeOf(p.shape), -1, 1)));
   const outSize = maxBatch * sizeOf(shape.shape);
   const output = new Float64Array(outSize);
   const dOutput = uniform(outSize, -1, 1);

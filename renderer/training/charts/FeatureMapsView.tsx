@@ -1,0 +1,82 @@
+import { useEffect, useRef, useState } from 'react';
+import type { TrainingController } from '../controller';
+import { useRafDraw, useStoreKey } from '../hooks';
+import { prepareCanvas } from './canvas';
+import { channelRange, layoutMaps } from './feature-maps-layout';
+import { rgb, sequential } from './palette';
+
+/** While a run trains, the shown maps are refreshed this often (each is one forward pass in the worker). */
+const REFRESH_MS = 1500;
+
+/** Layers whose output is a stack of maps, one per channel. */
+const MAP_TYPES = new Set(['Conv2D', 'Conv1D', 'MaxPool2D', 'AvgPool2D', 'MaxPool1D', 'AvgPool1D']);
+
+/**
+ * Feature maps of one validation example on a convolution or pooling layer: one small picture per
+ * channel (each scaled to its own range, dark = low, bright = high), so a learner sees which filter
+ * responds where. A 1D layer shows one strip per channel.
+ */
+export function FeatureMapsView({ controller: c }: { controller: TrainingController }) {
+  const runId = useStoreKey(c, () => c.store.activeId);
+  const nodesKey = useStoreKey(c, () => c.store.active()?.meta.graph.nodes.filter((n) => MAP_TYPES.has(n.type)).map((n) => n.id).join(',') ?? '');
+  const running = useStoreKey(c, () => c.playState() === 'running');
+  const shown = useStoreKey(c, () => {
+    const m = c.store.active()?.featureMaps;
+    return m ? `${m.nodeId}:${m.example}:${m.channels}` : '';
+  });
+  const nodes = nodesKey === '' ? [] : nodesKey.split(',');
+  const [nodeId, setNodeId] = useState('');
+  const [example, setExample] = useState(0);
+  const chosen = nodes.includes(nodeId) ? nodeId : nodes[0] ?? '';
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const last = useRef<unknown>(null);
+
+  const ask = () => {
+    if (runId && chosen) c.inspect(runId, chosen, example);
+  };
+  useEffect(() => {
+    ask();
+    if (!running) return;
+    const t = setInterval(ask, REFRESH_MS);
+    return () => clearInterval(t);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- re-ask when what is asked changes
+  }, [runId, chosen, example, running]);
+
+  useRafDraw(c, () => {
+    const m = c.store.active()?.featureMaps;
+    if (!canvas.current || !m || m === last.current || m.nodeId !== chosen) return;
+    const p = prepareCanvas(canvas.current);
+    if (!p) return;
+    last.current = m;
+    const plane = m.height * m.width;
+    const L = layoutMaps(p.w, p.h, m.channels, m.height, m.width);
+    const cell = Math.max(L.cell, 0.5);
+    p.ctx.font = '10px system-ui, sans-serif';
+    for (let ch = 0; ch < m.channels; ch++) {
+      const { x, y } = L.at(ch);
+      const { min, span } = channelRange(m.values, ch, plane);
+      p.ctx.fillStyle = '#475569';
+      p.ctx.fillText(`${ch + 1}`, x, y - 2);
+      for (let r = 0; r < m.height; r++) {
+        for (let col = 0; col < m.width; col++) {
+          const v = m.values[ch * plane + r * m.width + col]!;
+          p.ctx.fillStyle = rgb(sequential(span > 0 ? (v - min) / span : 0));
+          p.ctx.fillRect(x + col * cell, y + r * cell, Math.ceil(cell), Math.ceil(cell));
+        }
+      }
+    }
+  });
+
+  if (nodes.length === 0) return null;
+  return (
+    <div className="nl-tr-attention" data-testid="chart-feature-maps" data-shown={shown}>
+      <div className="nl-tr-inline">
+        <strong>Feature maps</strong>
+        <label>Layer <select data-testid="feature-maps-node" value={chosen} onChange={(e) => setNodeId(e.target.value)}>{nodes.map((n) => <option key={n}>{n}</option>)}</select></label>
+        <label>Example <input data-testid="feature-maps-example" type="number" min={0} value={example} onChange={(e) => setExample(Math.max(0, Math.floor(Number(e.target.value) || 0)))} /></label>
+        <button type="button" className="nl-tr-btn" onClick={ask}>Refresh</button>
+      </div>
+      <canvas ref={canvas} style={{ minHeight: 160 }} />
+    </div>
+  );
+}
