@@ -11,11 +11,16 @@ import { LayerNormNode } from './nodes/layer-norm';
 import { MeanPoolNode } from './nodes/mean-pool';
 import { ActivationNode } from './nodes/activation';
 import { LossNode } from './nodes/loss';
+import { EmbeddingNode } from './nodes/embedding';
+import { SimpleRnnNode } from './nodes/simple-rnn';
+import { LstmNode } from './nodes/lstm';
+import { GruNode } from './nodes/gru';
 
 /** Every node type, in palette order. */
 export const NODE_KIND_LIST: readonly NodeKind[] = [
   InputNode, DenseNode, DropoutNode, NaluNode, SelfAttentionNode, AddNode, ConcatNode, FlattenNode,
   LayerNormNode, MeanPoolNode, ActivationNode, LossNode,
+  EmbeddingNode, SimpleRnnNode, LstmNode, GruNode,
 ];
 
 export const NODE_KINDS: Readonly<Record<string, NodeKind>> = Object.fromEntries(NODE_KIND_LIST.map((k) => [k.type, k]));

@@ -107,6 +107,8 @@ export type Category = 'data' | 'layer' | 'activation' | 'output';
 export interface NodeKind {
   type: string;
   category: Category;
+  /** Palette section, e.g. 'Convolution'; defaults from the category. */
+  paletteGroup?: string;
   title: string;
   /** One or two sentences for learners, in plain words. */
   explanation: string;

@@ -14,6 +14,9 @@ import { LayerNormNode } from '../../../../core/catalog/nodes/layer-norm';
 import { MeanPoolNode } from '../../../../core/catalog/nodes/mean-pool';
 import { NaluNode } from '../../../../core/catalog/nodes/nalu';
 import { SelfAttentionNode } from '../../../../core/catalog/nodes/self-attention';
+import { GruNode } from '../../../../core/catalog/nodes/gru';
+import { LstmNode } from '../../../../core/catalog/nodes/lstm';
+import { SimpleRnnNode } from '../../../../core/catalog/nodes/simple-rnn';
 import { buildKernel, type HarnessOptions } from './kernel-harness';
 
 const KINDS: [NodeKind, HarnessOptions][] = [
@@ -25,6 +28,9 @@ const KINDS: [NodeKind, HarnessOptions][] = [
   [FlattenNode, { inputs: [[2, 3]] }],
   [LayerNormNode, { inputs: [[2, 3]] }],
   [MeanPoolNode, { inputs: [[4, 3]] }],
+  [SimpleRnnNode, { params: { units: 3, returnSequences: true }, inputs: [[4, 2]] }],
+  [LstmNode, { params: { units: 3 }, inputs: [[4, 2]] }],
+  [GruNode, { params: { units: 3, returnSequences: true }, inputs: [[4, 2]] }],
 ];
 /** [type name, kind, options], so test titles name the kind. */
 const CASES = KINDS.map(([kind, opts]) => [kind.type, kind, opts] as const);
@@ -33,6 +39,7 @@ describe('new node kinds', () => {
   it('are registered in palette order', () => {
     expect(NODE_KIND_LIST.map((k) => k.type)).toEqual([
       'Input', 'Dense', 'Dropout', 'NALU', 'SelfAttention', 'Add', 'Concat', 'Flatten', 'LayerNorm', 'MeanPool', 'Activation', 'Loss',
+      'Embedding', 'SimpleRNN', 'LSTM', 'GRU',
     ]);
   });
 
