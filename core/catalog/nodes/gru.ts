@@ -19,9 +19,18 @@ export const GruNode: NodeKind = {
     'A recurrent layer with two gates: one decides how much of the old hidden state to keep as it is, the other how much of it to use when proposing a new state. Keeping the state unchanged is easy for it, so like an LSTM it can remember across many steps, with fewer weights.',
   inputs: [{ name: 'in', description: 'a sequence [T, d]: T steps of d numbers' }],
   outputs: [{ name: 'out', description: 'the last hidden state [units], or every step [T, units] with returnSequences' }],
-  params: RECURRENT_PARAMS,
+  params: {
+    ...RECURRENT_PARAMS,
+    updateBias: {
+      kind: 'number',
+      default: 0,
+      min: -10,
+      max: 10,
+      description: 'starting bias of the update gate z; positive makes the layer keep its old state at first, which long sequences need (try 2)',
+    },
+  },
   inferShape: ({ params, inputs }) => recurrentShape(params, inputs[0]!, 'GRU'),
-  paramTensors: ({ params, inputs }) => recurrentParamTensors(3, params, inputs[0]!),
+  paramTensors: ({ params, inputs }) => recurrentParamTensors(3, params, inputs[0]!, { gate: 1, value: params.updateBias as number }),
   createKernel(ctx) {
     const H = ctx.params.units as number;
     const GH = 3 * H;

@@ -17,9 +17,18 @@ export const LstmNode: NodeKind = {
     'A recurrent layer with a separate memory lane (the cell state). At each step three gates decide what to forget, what to write and what to show. Because the memory is only changed by those gates, not squashed at every step, an LSTM can carry a fact across a long sequence.',
   inputs: [{ name: 'in', description: 'a sequence [T, d]: T steps of d numbers' }],
   outputs: [{ name: 'out', description: 'the last hidden state [units], or every step [T, units] with returnSequences' }],
-  params: RECURRENT_PARAMS,
+  params: {
+    ...RECURRENT_PARAMS,
+    forgetBias: {
+      kind: 'number',
+      default: 1,
+      min: -10,
+      max: 10,
+      description: 'starting bias of the forget gate; positive keeps the memory open at first, which long sequences need (1 as in Keras, 2 for very long ones)',
+    },
+  },
   inferShape: ({ params, inputs }) => recurrentShape(params, inputs[0]!, 'LSTM'),
-  paramTensors: ({ params, inputs }) => recurrentParamTensors(4, params, inputs[0]!),
+  paramTensors: ({ params, inputs }) => recurrentParamTensors(4, params, inputs[0]!, { gate: 1, value: params.forgetBias as number }),
   createKernel(ctx) {
     const H = ctx.params.units as number;
     const GH = 4 * H;

@@ -1,7 +1,8 @@
 import { gemmFor } from '../../kernels/gemm';
 import { formatShape } from '../../util/tensor';
 import type { Buf, Shape } from '../../util/tensor';
-import type { Kernel, KernelContext, ParamSpec, ParamTensorSpec, ParamValues, ShapeResult } from '../types';
+import type { BlockInitSpec } from '../../engine/init';
+import type { Kernel, KernelContext, ParamSpec, ParamValues, ShapeResult } from '../types';
 
 /*
  * What SimpleRNN, LSTM and GRU share: params, the shape rule, the weight layout and the driver that runs
@@ -50,15 +51,23 @@ export function recurrentShape(params: ParamValues, x: Shape, title: string): Sh
  * W_ih, W_hh, b_ih, b_hh. All four start uniform in ±1/√H, PyTorch's default for recurrent layers:
  * xavier_uniform's bound √(6/(fanIn+fanOut)) equals 1/√H when fanIn + fanOut = 6H, so the fans given here
  * are chosen to produce that bound (they are not the tensors' real fans).
+ * `gateBias` optionally starts one gate's block of b_ih at a constant and the same block of b_hh at 0, so
+ * their sum (what the gate sees) is exactly that constant: LSTM's forget gate, GRU's update gate.
  */
-export function recurrentParamTensors(gates: number, params: ParamValues, x: Shape): ParamTensorSpec[] {
+export function recurrentParamTensors(
+  gates: number, params: ParamValues, x: Shape, gateBias?: { gate: number; value: number },
+): BlockInitSpec[] {
   const H = params.units as number;
   const d = x[x.length - 1]!;
   const GH = gates * H;
-  const t = (name: string, shape: number[], decay: boolean): ParamTensorSpec => ({
+  const t = (name: string, shape: number[], decay: boolean): BlockInitSpec => ({
     name, shape, init: 'xavier_uniform', fanIn: 3 * H, fanOut: 3 * H, decay,
   });
-  return [t('W_ih', [GH, d], true), t('W_hh', [GH, H], true), t('b_ih', [GH], false), t('b_hh', [GH], false)];
+  const block = (value: number) => (gateBias ? { constantBlocks: [{ start: gateBias.gate * H, end: (gateBias.gate + 1) * H, value }] } : {});
+  return [
+    t('W_ih', [GH, d], true), t('W_hh', [GH, H], true),
+    { ...t('b_ih', [GH], false), ...block(gateBias?.value ?? 0) }, { ...t('b_hh', [GH], false), ...block(0) },
+  ];
 }
 
 /** The buffers a cell reads and writes, shared with the driver. Offsets are element offsets. */

@@ -4,6 +4,8 @@ import { LstmNode } from '../../../../core/catalog/nodes/lstm';
 import { SimpleRnnNode } from '../../../../core/catalog/nodes/simple-rnn';
 import type { NodeKind } from '../../../../core/catalog/types';
 import { checkOp } from '../../../helpers/gradcheck';
+import { initParam } from '../../../../core/engine/init';
+import { mulberry32 } from '../../../../core/util/rng';
 import { buildKernel } from './kernel-harness';
 
 const TOL = 1e-3;
@@ -115,5 +117,33 @@ describe.each(KINDS)('$type', (kind, gates) => {
       for (let j = 0; j < H; j++) changed ||= h.output[(s * T + T - 1) * H + j] !== first[(s * T + T - 1) * H + j];
       expect(changed).toBe(true);
     }
+  });
+});
+
+describe('gate bias at the start', () => {
+  it.each([[LstmNode, 'forgetBias', 4], [GruNode, 'updateBias', 3]] as const)('%s: %s starts the gate-1 block of b_ih at the value and of b_hh at 0; the rest stays uniform', (kind, param, gates) => {
+    const H = 5;
+    const specs = kind.paramTensors({ params: { units: H, returnSequences: false, [param]: 2 }, inputs: [[7, 3]], output: [H] });
+    const rng = mulberry32(3);
+    const [bih, bhh] = specs.slice(2).map((s) => {
+      const buf = new Float64Array(gates * H);
+      initParam(buf, s, rng);
+      return buf;
+    });
+    for (let j = 0; j < gates * H; j++) {
+      const inBlock = j >= H && j < 2 * H;
+      if (inBlock) {
+        expect(bih![j]).toBe(2);
+        expect(bhh![j]).toBe(0);
+      } else {
+        expect(Math.abs(bih![j]!)).toBeLessThanOrEqual(1 / Math.sqrt(H));
+        expect(bih![j]).not.toBe(0);
+      }
+    }
+  });
+
+  it('the defaults are Keras\'s forget bias of 1 for the LSTM and 0 for the GRU', () => {
+    expect(LstmNode.params.forgetBias!.default).toBe(1);
+    expect(GruNode.params.updateBias!.default).toBe(0);
   });
 });
