@@ -2,6 +2,7 @@ import type { ExportNode } from '../export-model';
 import { pyFloat, pyLiteral } from '../python/identifiers';
 import { LAYER_NORM_EPSILON } from '../../catalog/nodes/layer-norm';
 import { torchActivation } from './emit-activations';
+import { torchRecurrentCode } from './emit-recurrent';
 
 /** The custom classes the generated file may define (see support-classes.ts). */
 export type TorchCustomClass = 'Step' | 'CReLU' | 'LastAxisPReLU' | 'NALU' | 'SelfAttention';
@@ -79,7 +80,10 @@ export function torchNodeCode(node: ExportNode): TorchNodeCode {
         ...(act.customClass ? { customClass: act.customClass } : {}),
       };
     }
-    default:
+    default: {
+      const recurrent = torchRecurrentCode(node);
+      if (recurrent) return recurrent;
       throw new Error(`the PyTorch exporter does not know node type "${node.type}"`);
+    }
   }
 }
