@@ -2,6 +2,7 @@ import { LAYER_NORM_EPSILON } from '../../catalog/nodes/layer-norm';
 import { NALU_EPSILON } from '../../catalog/nodes/nalu';
 import type { ExportNode } from '../export-model';
 import { emitActivation } from './emit-activations';
+import { emitRecurrent } from './emit-recurrent';
 import { float, int, ints, type OnnxGraphBuilder } from './graph-builder';
 
 /**
@@ -36,8 +37,11 @@ export function emitNode(g: OnnxGraphBuilder, node: ExportNode, inputs: string[]
       return g.op('ReduceMean', [x], id, { axes: ints([1]), keepdims: int(0) });
     case 'Activation':
       return g.op('Identity', [emitActivation(g, id, p.fn as string, p, x, p.fn === 'prelu' ? weight('alpha') : undefined)], id);
-    default:
+    default: {
+      const recurrent = emitRecurrent(g, node, x, weight);
+      if (recurrent) return recurrent;
       throw new Error(`the ONNX exporter does not know node type "${node.type}"`);
+    }
   }
 }
 
