@@ -51,6 +51,9 @@ function expectedLayer(node: ExportNode): { cls: string; check(l: LayerInfo): vo
     case 'Flatten': return { cls: 'layers.Flatten', check: () => {} };
     case 'LayerNorm': return { cls: 'layers.LayerNormalization', check: (l) => expect(l.kwargs.epsilon).toBe(1e-5) };
     case 'MeanPool': return { cls: 'layers.GlobalAveragePooling1D', check: () => {} };
+    case 'Embedding': return { cls: 'layers.Embedding', check: (l) => expect(l.args).toEqual([p.vocabSize, p.dim]) };
+    case 'SimpleRNN': case 'LSTM': case 'GRU':
+      return { cls: `layers.${node.type}`, check: (l) => { expect(l.args).toEqual([p.units]); expect(l.kwargs.return_sequences).toBe(p.returnSequences); } };
     case 'Activation': {
       const [cls, check] = act[p.fn as string]!;
       return { cls, check };

@@ -2,6 +2,7 @@ import { LAYER_NORM_EPSILON } from '../../catalog/nodes/layer-norm';
 import type { ExportNode } from '../export-model';
 import { pyFloat, pyLiteral } from '../python/identifiers';
 import type { KerasCustomLayer } from './custom-layers';
+import { kerasRecurrentOpen } from './emit-recurrent';
 
 /** One node as a Keras functional-API layer: the constructor (without `name=`) and custom layer used. */
 export interface KerasLayerCode {
@@ -28,7 +29,11 @@ export function kerasLayerCode(node: ExportNode, regularizer: string | null): Ke
     case 'LayerNorm': return { open: `layers.LayerNormalization(axis=-1, epsilon=${pyFloat(LAYER_NORM_EPSILON)}` };
     case 'MeanPool': return { open: 'layers.GlobalAveragePooling1D(' };
     case 'Activation': return kerasActivation(node);
-    default: throw new Error(`the Keras exporter does not know node type "${node.type}"`);
+    default: {
+      const recurrent = kerasRecurrentOpen(node);
+      if (recurrent) return { open: recurrent };
+      throw new Error(`the Keras exporter does not know node type "${node.type}"`);
+    }
   }
 }
 
