@@ -2,7 +2,7 @@ import { useReactFlow } from '@xyflow/react';
 import { useMemo, useState, type DragEvent } from 'react';
 import { useServices } from '../app/context';
 import { addNode } from '../state/graph-edit';
-import { DRAG_MIME, encodeDrag, PALETTE_GROUPS, searchPalette, type PaletteItem } from '../state/palette-items';
+import { DRAG_MIME, encodeDrag, paletteSections, searchPalette, type PaletteItem } from '../state/palette-items';
 import './Palette.css';
 
 /** Hook shared by the palette and the quick-add search: add an item at a flow position and select it. */
@@ -50,11 +50,11 @@ export function Palette() {
         }}
       />
       <div className="nl-palette-list">
-        {PALETTE_GROUPS.map((group) => {
-          const items = found.filter((i) => i.category === group.category);
+        {paletteSections().map((group) => {
+          const items = found.filter((i) => i.group === group.title);
           if (items.length === 0) return null;
           return (
-            <section key={group.category} className={`nl-palette-group cat-${group.category}`}>
+            <section key={group.title} className={`nl-palette-group cat-${group.category}`} data-testid={`palette-group-${group.title}`}>
               <h3>{group.title}</h3>
               {items.map((item) => (
                 <div

@@ -10,6 +10,8 @@ export interface PaletteItem {
   params: Record<string, string>;
   title: string;
   category: Category;
+  /** Palette section title: the kind's `paletteGroup`, else its category's title. */
+  group: string;
   explanation: string;
 }
 
@@ -20,15 +22,35 @@ export const PALETTE_GROUPS: readonly { category: Category; title: string }[] = 
   { category: 'output', title: 'Output' },
 ];
 
+const categoryTitle = (c: Category) => PALETTE_GROUPS.find((g) => g.category === c)!.title;
+
 /** Catalog order; the generic Activation node is replaced by one item per function. */
 export const PALETTE_ITEMS: readonly PaletteItem[] = NODE_KIND_LIST.flatMap((kind): PaletteItem[] => {
   if (kind.type === 'Activation') {
     return ACTIVATION_LIST.map((a) => ({
-      key: `Activation-${a.fn}`, type: 'Activation', params: { fn: a.fn }, title: a.title, category: 'activation', explanation: a.explanation,
+      key: `Activation-${a.fn}`, type: 'Activation', params: { fn: a.fn }, title: a.title, category: 'activation', group: categoryTitle('activation'), explanation: a.explanation,
     }));
   }
-  return [{ key: kind.type, type: kind.type, params: {}, title: kind.title, category: kind.category, explanation: kind.explanation }];
+  return [{
+    key: kind.type, type: kind.type, params: {}, title: kind.title, category: kind.category,
+    group: kind.paletteGroup ?? categoryTitle(kind.category), explanation: kind.explanation,
+  }];
 });
+
+/**
+ * The palette's sections in order: per category (data, layers, activations, output), its own section
+ * first, then the named groups of its kinds (e.g. Recurrent) in catalog order.
+ */
+export function paletteSections(items: readonly PaletteItem[] = PALETTE_ITEMS): { title: string; category: Category }[] {
+  const out: { title: string; category: Category }[] = [];
+  for (const g of PALETTE_GROUPS) {
+    out.push(g);
+    for (const item of items) {
+      if (item.category === g.category && !out.some((s) => s.title === item.group)) out.push({ title: item.group, category: g.category });
+    }
+  }
+  return out;
+}
 
 /**
  * Items matching every word of the query in their title, type, key or explanation, best first:
