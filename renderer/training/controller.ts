@@ -150,6 +150,8 @@ export class TrainingController {
       if (isFinished(m.state)) this.gate.forget(m.runId);
     } else if (m.type === 'inspect') {
       this.store.applyInspect(m);
+    } else if (m.type === 'hiddenState') {
+      this.store.applyHiddenState(m);
     } else {
       this.notice = m.message;
       const run: RunData | undefined = m.runId ? this.store.get(m.runId) : undefined;

@@ -17,3 +17,17 @@ test('the Embedding + LSTM template shows its sequence shapes and a Recurrent pa
   await expect(emb.getByTestId('node-problem')).toContainText('token ids [B, T]');
   await expect(page.getByTestId('problem-item').first()).toHaveAttribute('data-node-id', 'emb');
 });
+
+test('the Layers tab shows the LSTM\'s hidden state over time while it trains', async ({ app: page }) => {
+  test.setTimeout(90_000);
+  await loadTemplate(page, 'copy-first-lstm');
+  await page.getByTestId('train-start').click();
+  await page.getByTestId('training-tab-layers').click();
+  const view = page.getByTestId('chart-hidden-state');
+  await expect(view).toBeVisible();
+  await expect(page.getByTestId('hidden-state-node')).toHaveValue('rnn');
+  await expect(view).toHaveAttribute('data-steps', '30', { timeout: 30_000 });
+  await expect(view).toHaveAttribute('data-units', '32');
+  await page.getByTestId('train-pause').click();
+  await expect(page.getByTestId('run-state')).toHaveText('paused');
+});
