@@ -1,4 +1,5 @@
 import { formatShape } from '../../util/tensor';
+import { KernelInputError } from '../kernel-input-error';
 import type { NodeKind } from '../types';
 
 /**
@@ -45,10 +46,12 @@ export const EmbeddingNode: NodeKind = {
     const tokenAt = (s: number, t: number): number => {
       const v = X![s * T + t]!;
       if (!Number.isInteger(v) || v < 0 || v >= V) {
-        const why = Number.isInteger(v)
-          ? `is outside 0 … ${V - 1}; raise vocabSize to at least ${v + 1} or check the data`
-          : 'is not a whole number, so it is not a token id; the data looks like real-valued features (use Dense) or the dataset needs its token encoding';
-        throw new Error(`Embedding (vocabSize ${V}): input value ${v} at position ${t} of example ${s + 1} ${why}`);
+        const [why, fix] = !Number.isInteger(v)
+          ? ['is not a whole number, so it is not a token id', 'feed real-valued features to a Dense instead, or pick the dataset\'s token encoding']
+          : v < 0
+            ? ['is negative, and token ids start at 0', 'check the data']
+            : [`is outside 0 … ${V - 1}`, `raise vocabSize to at least ${v + 1}, or check the data`];
+        throw new KernelInputError(`Embedding (vocabSize ${V}): input value ${v} at position ${t} of example ${s + 1} ${why}`, fix);
       }
       return v;
     };

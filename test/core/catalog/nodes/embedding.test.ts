@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { KernelInputError } from '../../../../core/catalog/kernel-input-error';
 import { EmbeddingNode } from '../../../../core/catalog/nodes/embedding';
 import type { NodeKind } from '../../../../core/catalog/types';
 import { checkOp } from '../../../helpers/gradcheck';
@@ -66,13 +67,26 @@ describe('Embedding', () => {
     });
   });
 
-  it.each([[5, /outside 0 … 4; raise vocabSize to at least 6/], [-1, /outside 0 … 4/], [1.5, /not a whole number/]])(
-    'stops with a clear message on the token %s', (bad, pattern) => {
-      const h = buildKernel(EmbeddingNode, { params: { vocabSize: V, dim: DIM }, inputs: [[3]], maxBatch: 2 });
-      h.inputs[0]!.set([0, 1, 2, 3, bad, 4]);
-      expect(() => h.kernel.forward(2, true)).toThrow(pattern);
-      expect(() => h.kernel.forward(2, true)).toThrow(/Embedding \(vocabSize 5\): input value .* at position 1 of example 2/);
-    });
+  it.each([
+    [5, /outside 0 … 4$/, 'raise vocabSize to at least 6, or check the data'],
+    [-1, /is negative, and token ids start at 0$/, 'check the data'],
+    [1.5, /is not a whole number, so it is not a token id$/, /Dense/],
+  ] as const)('stops with a clear message and a fix on the token %s', (bad, pattern, fix) => {
+    const h = buildKernel(EmbeddingNode, { params: { vocabSize: V, dim: DIM }, inputs: [[3]], maxBatch: 2 });
+    h.inputs[0]!.set([0, 1, 2, 3, bad, 4]);
+    let caught: unknown;
+    try {
+      h.kernel.forward(2, true);
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(KernelInputError);
+    const err = caught as KernelInputError;
+    expect(err.message).toMatch(pattern);
+    expect(err.message).toMatch(/^Embedding \(vocabSize 5\): input value .* at position 1 of example 2 /);
+    if (typeof fix === 'string') expect(err.suggestion).toBe(fix);
+    else expect(err.suggestion).toMatch(fix);
+  });
 
   it('refuses vectors per position, saying they are not token ids', () => {
     const r = EmbeddingNode.inferShape({ params: { vocabSize: V, dim: DIM }, inputs: [[6, 4]], dataset });
