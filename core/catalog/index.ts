@@ -22,6 +22,10 @@ import { BatchNormNode } from './nodes/batch-norm';
 import { ReshapeNode } from './nodes/reshape';
 import { PermuteNode } from './nodes/permute';
 import { MultiplyNode } from './nodes/multiply';
+import { EmbeddingNode } from './nodes/embedding';
+import { SimpleRnnNode } from './nodes/simple-rnn';
+import { LstmNode } from './nodes/lstm';
+import { GruNode } from './nodes/gru';
 
 /** Every node type, in palette order. */
 export const NODE_KIND_LIST: readonly NodeKind[] = [
@@ -29,6 +33,7 @@ export const NODE_KIND_LIST: readonly NodeKind[] = [
   LayerNormNode, MeanPoolNode, ActivationNode, LossNode,
   Conv2DNode, Conv1DNode, MaxPool2DNode, AvgPool2DNode, MaxPool1DNode, AvgPool1DNode, GlobalAvgPoolNode,
   BatchNormNode, ReshapeNode, PermuteNode, MultiplyNode,
+  EmbeddingNode, SimpleRnnNode, LstmNode, GruNode,
 ];
 
 export const NODE_KINDS: Readonly<Record<string, NodeKind>> = Object.fromEntries(NODE_KIND_LIST.map((k) => [k.type, k]));

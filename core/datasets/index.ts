@@ -12,6 +12,11 @@ import { sineDataset } from './sine';
 import { spiralDataset } from './spiral';
 import type { DatasetKind, ResourceLoader } from './types';
 import { xorDataset } from './xor';
+import { irisDataset } from './iris';
+import { parityDataset } from './parity';
+import { balancedParensDataset } from './balanced-parens';
+import { countTokensDataset } from './count-tokens';
+import { copyFirstDataset } from './copy-first';
 
 export type { DataSplit, DatasetKind, LoadedDataset, ResourceLoader } from './types';
 export type { DatasetParamProblem, ResolvedDatasetParams } from './resolve';
@@ -31,6 +36,11 @@ export const DATASETS: Record<string, DatasetKind> = {
   arithmetic: arithmeticDataset,
   sequence: sequenceDataset,
   csv: csvDataset,
+  iris: irisDataset,
+  parity: parityDataset,
+  'balanced-parens': balancedParensDataset,
+  'count-tokens': countTokensDataset,
+  'copy-first': copyFirstDataset,
 };
 
 export function getDataset(name: string): DatasetKind | undefined {

@@ -1,6 +1,7 @@
 import { kindOf } from '../compiler/compile';
 import type { Plan } from '../compiler/plan';
 import type { Kernel } from '../catalog/types';
+import { KernelInputError } from '../catalog/kernel-input-error';
 import { initParam } from './init';
 import { Arena, ArenaMeasure } from './arena';
 import { mulberry32, type Rng } from '../util/rng';
@@ -148,7 +149,17 @@ export class Executor {
 
   forward(n: number, training: boolean): void {
     const ks = this.kernels;
-    for (let i = 0; i < ks.length; i++) ks[i]!.forward(n, training);
+    let i = 0;
+    try {
+      for (; i < ks.length; i++) ks[i]!.forward(n, training);
+    } catch (e) {
+      // Say which node refused its input; other errors pass through unchanged.
+      if (e instanceof KernelInputError && e.nodeId === undefined) {
+        e.nodeId = this.plan.ops[i]!.node;
+        e.message = `node "${e.nodeId}": ${e.message}`;
+      }
+      throw e;
+    }
   }
 
   /** Gradients of the mean batch loss w.r.t. every parameter (after forward with the same n). */

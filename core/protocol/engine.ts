@@ -102,11 +102,24 @@ export const FeatureMapsResult = z.object({
   values: f32,
 });
 export type FeatureMapsResult = z.infer<typeof FeatureMapsResult>;
+/** The answer to `inspect` on a recurrent node: its hidden state over time for one example. */
+export const HiddenStateResult = z.object({
+  type: z.literal('hiddenState'),
+  runId,
+  nodeId: z.string(),
+  example: z.number(),
+  steps: z.number(),
+  units: z.number(),
+  /** steps × units: row t is the hidden state after step t. */
+  values: f32,
+});
+export type HiddenStateResult = z.infer<typeof HiddenStateResult>;
 
 export const EngineMessage = z.discriminatedUnion('type', [
   EngineFrame,
   InspectResult,
   FeatureMapsResult,
+  HiddenStateResult,
   z.object({ type: z.literal('fatal'), runId: z.string().optional(), message: z.string() }),
 ]);
 export type EngineMessage = z.infer<typeof EngineMessage>;
@@ -128,5 +141,6 @@ export function transferablesOf(message: EngineMessage): ArrayBuffer[] {
     add(message.predictions?.predictions);
   } else if (message.type === 'inspect') add(message.weights);
   else if (message.type === 'featureMaps') add(message.values);
+  else if (message.type === 'hiddenState') add(message.values);
   return out;
 }

@@ -1,4 +1,5 @@
 import { compileGraph } from '../compiler/compile';
+import { KernelInputError } from '../catalog/kernel-input-error';
 import type { Plan } from '../compiler/plan';
 import { getDataset, resolveDatasetParams } from '../datasets';
 import type { LoadedDataset, ResourceLoader } from '../datasets/types';
@@ -231,6 +232,8 @@ export class TrainingSession {
     this.state = 'error';
     if (e instanceof DivergenceError) {
       this.emit({ type: 'error', code: 'divergence', message: e.message, suggestion: e.suggestion, ...(e.nodeId ? { nodeId: e.nodeId } : {}) });
+    } else if (e instanceof KernelInputError) {
+      this.emit({ type: 'error', code: 'dataset', message: e.message, ...(e.suggestion ? { suggestion: e.suggestion } : {}), ...(e.nodeId ? { nodeId: e.nodeId } : {}) });
     } else if (e instanceof ProblemError) {
       this.emit({ type: 'error', code: 'invalid-graph', message: e.message, problems: e.problems.map(formatProblem) });
     } else {

@@ -6,6 +6,7 @@ import {
   ENGINE_PROTOCOL_VERSION, EngineCommandEnvelope, transferablesOf,
   type EngineCommand, type EngineMessage, type RunOptions, type RunState,
 } from '../protocol/engine';
+import { hiddenStateOf } from '../session/hidden-state';
 import { TrainingSession } from '../session/session';
 import { attentionOf, confusionMatrix, regressionPairs } from '../session/validation-views';
 import { featureMapsOf } from '../session/feature-maps';
@@ -68,11 +69,16 @@ export class RunWorker {
         this.frames.setPosition(0, 0, 0);
         break;
       case 'inspect': {
+        const hidden = hiddenStateOf(s.trainer.exec, s.data.validation, cmd.nodeId, cmd.example);
+        if (hidden) {
+          this.send({ type: 'hiddenState', runId: this.runId, nodeId: cmd.nodeId, example: cmd.example, ...hidden });
+          return;
+        }
         const att = attentionOf(s.trainer.exec, s.data.validation, cmd.nodeId, cmd.example);
         const maps = att ? null : featureMapsOf(s.trainer.exec, s.data.validation, cmd.nodeId, cmd.example);
         if (att) this.send({ type: 'inspect', runId: this.runId, nodeId: cmd.nodeId, example: cmd.example, ...att });
         else if (maps) this.send({ type: 'featureMaps', runId: this.runId, nodeId: cmd.nodeId, example: cmd.example, ...maps });
-        else this.send({ type: 'fatal', runId: this.runId, message: `"${cmd.nodeId}" is neither a SelfAttention node nor an image-shaped layer of this run, or example ${cmd.example} does not exist` });
+        else this.send({ type: 'fatal', runId: this.runId, message: `"${cmd.nodeId}" is not a SelfAttention, recurrent or image-shaped layer of this run, or example ${cmd.example} does not exist` });
         return;
       }
     }

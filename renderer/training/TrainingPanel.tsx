@@ -7,6 +7,7 @@ import { CompareView } from './charts/CompareView';
 import { DecisionChart } from './charts/DecisionChart';
 import { GradientChart } from './charts/GradientChart';
 import { LayersView } from './charts/LayersView';
+import { HiddenStateView } from './charts/HiddenStateView';
 import { LossChart } from './charts/LossChart';
 import { ValidationView } from './charts/ValidationView';
 import type { TrainingController } from './controller';
@@ -81,6 +82,7 @@ export function TrainingPanel({ controller: c, bridge, graph, file, onTrainingCh
             )}
             {tab === 'layers' && <LayersView controller={c} />}
             {tab === 'layers' && <FeatureMapsView controller={c} />}
+            {tab === 'layers' && <HiddenStateView controller={c} />}
             {tab === 'validation' && <ValidationView controller={c} />}
             {tab === 'attention' && <AttentionView controller={c} />}
             {tab === 'compare' && <CompareView controller={c} />}

@@ -152,6 +152,8 @@ export class TrainingController {
       this.store.applyInspect(m);
     } else if (m.type === 'featureMaps') {
       this.store.applyFeatureMaps(m);
+    } else if (m.type === 'hiddenState') {
+      this.store.applyHiddenState(m);
     } else {
       this.notice = m.message;
       const run: RunData | undefined = m.runId ? this.store.get(m.runId) : undefined;

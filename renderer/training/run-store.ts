@@ -1,5 +1,5 @@
 import type { Graph } from '../../core/graph/schema';
-import type { EngineFrame, FeatureMapsResult, InspectResult, RunOptions, RunState } from '../../core/protocol/engine';
+import type { EngineFrame, FeatureMapsResult, HiddenStateResult, InspectResult, RunOptions, RunState } from '../../core/protocol/engine';
 import type { EventOf, NodeStats } from '../../core/protocol/events';
 import { BoundedSeries } from './bounded-series';
 
@@ -65,6 +65,8 @@ export interface RunData {
   attention?: InspectResult;
   /** The latest feature maps asked for (Layers tab). */
   featureMaps?: FeatureMapsResult;
+  /** The last hidden state over time asked for (Layers tab, recurrent nodes). */
+  hiddenState?: HiddenStateResult;
   error?: string;
   /** After a reset command: frames still in flight from before it are ignored until the reset lands. */
   awaitingReset: boolean;
@@ -248,6 +250,13 @@ export function createRunStore(limits: StoreLimits = DEFAULT_LIMITS) {
       const run = runs.get(r.runId);
       if (!run) return;
       run.featureMaps = r;
+      run.version++;
+      notify(r.runId);
+    },
+    applyHiddenState(r: HiddenStateResult): void {
+      const run = runs.get(r.runId);
+      if (!run) return;
+      run.hiddenState = r;
       run.version++;
       notify(r.runId);
     },

@@ -32,3 +32,22 @@ describe('netloom train --jsonl', () => {
     expect(Object.keys(last.validation)).toEqual(['loss', 'accuracy']);
   });
 });
+
+describe('netloom train --jsonl on an LSTM graph', () => {
+  it('is byte-identical for the same seed (Embedding + LSTM on copy-first)', async () => {
+    const run = async (seed: string) => {
+      let out = '';
+      const code = await main(['train', resolve(EXAMPLES_DIR, 'copy-first-lstm.json'), '--jsonl', '--epochs', '1', '--seed', seed], {
+        out: (t) => { out += t; }, err: () => {}, isTTY: false,
+      });
+      return { code, out };
+    };
+    const a = await run('3');
+    const b = await run('3');
+    const c = await run('4');
+    expect(a.code).toBe(0);
+    expect(a.out.split('\n').filter((l) => l.includes('"type":"batch"')).length).toBe(200);
+    expect(b.out).toBe(a.out);
+    expect(c.out).not.toBe(a.out);
+  }, 120_000);
+});

@@ -62,7 +62,7 @@ const ROWS: Row[] = [
   { file: 'cross-entropy-wrong-outputs.json', code: 1, message: /^nodes\[5\] \(id "loss"\): Loss cross_entropy needs one output per class \(10\).*the prediction is \[B, 8\]/m },
   { file: 'sequence-into-loss.json', code: 1, message: /^nodes\[4\] \(id "loss"\): Loss needs a flat prediction \[B, n\], got \[B, 8, 1\]; add Flatten or MeanPool/m },
   // Training settings
-  { file: 'unknown-dataset.json', code: 1, message: /^training\.dataset\.name: unknown dataset "iris" \(known: xor, .*mnist.*\)$/m },
+  { file: 'unknown-dataset.json', code: 1, message: /^training\.dataset\.name: unknown dataset "moons" \(known: xor, .*mnist.*\)$/m },
   { file: 'dataset-noise-out-of-range.json', code: 1, message: 'training.dataset.noise: must be in [0, 1], got 2' },
   { file: 'optimizer-lr-negative.json', code: 1, message: 'training.optimizer.lr: must be > 0, got -0.1' },
   { file: 'optimizer-unknown-type.json', code: 1, message: 'training.optimizer.type: must be one of "sgd", "rmsprop", "adam", "adamw", got "adagrad"' },

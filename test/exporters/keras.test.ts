@@ -75,6 +75,9 @@ function expectedLayer(node: ExportNode): { cls: string; check(l: LayerInfo): vo
     case 'Reshape': return { cls: 'layers.Reshape', check: (l) => expect(l.args).toEqual([node.shape]) };
     case 'Permute': return { cls: 'layers.Permute', check: (l) => expect(l.args).toEqual([p.axes]) };
     case 'Multiply': return { cls: 'layers.Multiply', check: () => {} };
+    case 'Embedding': return { cls: 'layers.Embedding', check: (l) => expect(l.args).toEqual([p.vocabSize, p.dim]) };
+    case 'SimpleRNN': case 'LSTM': case 'GRU':
+      return { cls: `layers.${node.type}`, check: (l) => { expect(l.args).toEqual([p.units]); expect(l.kwargs.return_sequences).toBe(p.returnSequences); } };
     case 'Activation': {
       const [cls, check] = act[p.fn as string]!;
       return { cls, check };

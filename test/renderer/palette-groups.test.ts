@@ -45,3 +45,13 @@ describe('list and padding params in the inspector', () => {
     expect(parseParamInput(padding, '1.5')).toMatchObject({ ok: false });
   });
 });
+
+describe('the Recurrent palette section', () => {
+  it('lists Embedding and the recurrent layers, in catalog order, after the other layer sections', () => {
+    const recurrent = PALETTE_ITEMS.filter((i) => i.group === 'Recurrent').map((i) => i.key);
+    expect(recurrent).toEqual(['Embedding', 'SimpleRNN', 'LSTM', 'GRU']);
+    const titles = PALETTE_GROUPS.map((g) => g.title);
+    expect(titles.indexOf('Recurrent')).toBeGreaterThan(titles.indexOf('Layers'));
+    expect(titles.indexOf('Activations')).toBeGreaterThan(titles.indexOf('Recurrent'));
+  });
+});

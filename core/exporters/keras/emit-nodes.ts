@@ -3,6 +3,7 @@ import type { ExportNode } from '../export-model';
 import { pyFloat, pyLiteral } from '../python/identifiers';
 import type { KerasCustomLayer } from './custom-layers';
 import { kerasBatchNorm, kerasConv, kerasPool, kerasShapeLayer } from './emit-conv';
+import { kerasRecurrentOpen } from './emit-recurrent';
 
 /** One node as a Keras functional-API layer: the constructor (without `name=`) and custom layer used. */
 export interface KerasLayerCode {
@@ -41,7 +42,11 @@ export function kerasLayerCode(node: ExportNode, regularizer: string | null): Ke
     case 'AvgPool1D': return kerasPool(node, 'avg', 1);
     case 'BatchNorm': return kerasBatchNorm(node);
     case 'GlobalAvgPool': case 'Reshape': case 'Permute': case 'Multiply': return kerasShapeLayer(node);
-    default: throw new Error(`the Keras exporter does not know node type "${node.type}"`);
+    default: {
+      const recurrent = kerasRecurrentOpen(node);
+      if (recurrent) return { open: recurrent };
+      throw new Error(`the Keras exporter does not know node type "${node.type}"`);
+    }
   }
 }
 

@@ -6,6 +6,7 @@ import { buildExportModel, type ExportModel } from '../export-model';
 import { pythonExportNames } from '../python/file-names';
 import { pyLiteral, pythonNames } from '../python/identifiers';
 import { SAFETENSORS_PYTHON, weightsMetadataPython } from '../pytorch/weights-code';
+import { kerasRecurrentKinds, RECURRENT_WEIGHTS_PYTHON } from './emit-recurrent';
 import type { ExportFile, ExportOptions } from '../types';
 import { kerasCustomLayers, type KerasCustomLayer } from './custom-layers';
 import { kerasLayerCode } from './emit-nodes';
@@ -106,7 +107,13 @@ function kerasScript(m: ExportModel, files: ReturnType<typeof pythonExportNames>
       'NETLOOM_LAYOUTS = {',
       ...layouts,
       '}',
+      '',
+      '# Recurrent layers whose weights are converted between the layouts (see recurrent_to_keras).',
+      'RECURRENT_LAYERS = {',
+      ...kerasRecurrentKinds(m.nodes, kerasLayerName),
+      '}',
     ],
+    RECURRENT_WEIGHTS_PYTHON.split('\n'),
     SAFETENSORS_PYTHON.split('\n'),
     [
       'def load_netloom_weights(model, path):',
@@ -114,14 +121,19 @@ function kerasScript(m: ExportModel, files: ReturnType<typeof pythonExportNames>
       '    check_weight_names(path, tensors, [n for names in NETLOOM_WEIGHTS.values() for n in names])',
       '    for layer_name, netloom_names in NETLOOM_WEIGHTS.items():',
       '        layer = model.get_layer(layer_name)',
-      '        layer.set_weights([tensors[n].transpose(NETLOOM_LAYOUTS[n]) if n in NETLOOM_LAYOUTS else tensors[n].reshape(w.shape)',
-      '                           for n, w in zip(netloom_names, layer.get_weights())])',
+      '        arrays = [tensors[n].transpose(NETLOOM_LAYOUTS[n]) if n in NETLOOM_LAYOUTS else tensors[n] for n in netloom_names]',
+      '        if layer_name in RECURRENT_LAYERS:',
+      '            arrays = recurrent_to_keras(RECURRENT_LAYERS[layer_name], arrays)',
+      '        layer.set_weights([a.reshape(w.shape) for a, w in zip(arrays, layer.get_weights())])',
     ],
     [
       'def save_netloom_weights(model, path):',
       '    tensors = {}',
       '    for layer_name, netloom_names in NETLOOM_WEIGHTS.items():',
-      '        for name, value in zip(netloom_names, model.get_layer(layer_name).get_weights()):',
+      '        values = model.get_layer(layer_name).get_weights()',
+      '        if layer_name in RECURRENT_LAYERS:',
+      '            values = recurrent_from_keras(RECURRENT_LAYERS[layer_name], values)',
+      '        for name, value in zip(netloom_names, values):',
       '            if name in NETLOOM_LAYOUTS:',
       '                value = value.transpose(np.argsort(NETLOOM_LAYOUTS[name]))',
       '            tensors[name] = value.reshape(-1) if name.endswith(".alpha") else value',

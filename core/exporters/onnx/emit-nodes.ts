@@ -3,6 +3,7 @@ import { NALU_EPSILON } from '../../catalog/nodes/nalu';
 import type { ExportNode } from '../export-model';
 import { emitActivation } from './emit-activations';
 import { emitBatchNorm, emitConv, emitGlobalAvgPool, emitPermute, emitPool, emitReshape } from './emit-conv';
+import { emitRecurrent } from './emit-recurrent';
 import { float, int, ints, type OnnxGraphBuilder } from './graph-builder';
 
 /**
@@ -49,8 +50,11 @@ export function emitNode(g: OnnxGraphBuilder, node: ExportNode, inputs: string[]
     case 'Permute': return emitPermute(g, node, x);
     case 'Multiply':
       return g.op('Mul', [inputs[0]!, inputs[1]!], id);
-    default:
+    default: {
+      const recurrent = emitRecurrent(g, node, x, weight);
+      if (recurrent) return recurrent;
       throw new Error(`the ONNX exporter does not know node type "${node.type}"`);
+    }
   }
 }
 

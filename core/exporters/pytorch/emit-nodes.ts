@@ -3,6 +3,7 @@ import { pyFloat, pyLiteral } from '../python/identifiers';
 import { LAYER_NORM_EPSILON } from '../../catalog/nodes/layer-norm';
 import { torchActivation } from './emit-activations';
 import { torchBatchNorm, torchConv, torchGlobalAvgPool, torchPermute, torchPool, torchReshape } from './emit-conv';
+import { torchRecurrentCode } from './emit-recurrent';
 
 /** The custom classes the generated file may define (see support-classes.ts). */
 export type TorchCustomClass = 'Step' | 'CReLU' | 'LastAxisPReLU' | 'NALU' | 'SelfAttention';
@@ -92,7 +93,10 @@ export function torchNodeCode(node: ExportNode): TorchNodeCode {
     case 'Permute': return torchPermute(node);
     case 'Multiply':
       return { call: (_s, [a, b]) => `${a} * ${b}`, weights: [] };
-    default:
+    default: {
+      const recurrent = torchRecurrentCode(node);
+      if (recurrent) return recurrent;
       throw new Error(`the PyTorch exporter does not know node type "${node.type}"`);
+    }
   }
 }

@@ -6,7 +6,7 @@ import { noResources } from './memory-resources';
 
 describe('dataset catalog', () => {
   it('lists every dataset under its own name', () => {
-    expect(datasetNames()).toEqual(['xor', 'circle', 'gaussians', 'spiral', 'plane', 'sine', 'mnist', 'shapes', 'arithmetic', 'sequence', 'csv']);
+    expect(datasetNames()).toEqual(['xor', 'circle', 'gaussians', 'spiral', 'plane', 'sine', 'mnist', 'shapes', 'arithmetic', 'sequence', 'csv', 'iris', 'parity', 'balanced-parens', 'count-tokens', 'copy-first']);
     for (const name of datasetNames()) expect(getDataset(name)!.name).toBe(name);
     expect(getDataset('nope')).toBeUndefined();
     expect(getDataset('constructor')).toBeUndefined();
@@ -17,7 +17,7 @@ describe('dataset catalog', () => {
     await expect(describeDataset('moons', {}, noResources)).rejects.toThrow('unknown dataset "moons" (known: xor, circle,');
   });
 
-  it.each(['xor', 'circle', 'gaussians', 'spiral', 'plane', 'sine', 'arithmetic', 'sequence'])(
+  it.each(['xor', 'circle', 'gaussians', 'spiral', 'plane', 'sine', 'arithmetic', 'sequence', 'parity', 'balanced-parens', 'count-tokens', 'copy-first'])(
     '%s loads with its defaults into the shapes describe() promises',
     async (name) => {
       const kind = DATASETS[name]!;
@@ -61,7 +61,7 @@ describe('resolveDatasetParams', () => {
     expect(resolveDatasetParams({ name: 'moons' })).toEqual({
       error: {
         path: 'training.dataset.name',
-        message: 'unknown dataset "moons" (known: xor, circle, gaussians, spiral, plane, sine, mnist, shapes, arithmetic, sequence, csv)',
+        message: 'unknown dataset "moons" (known: xor, circle, gaussians, spiral, plane, sine, mnist, shapes, arithmetic, sequence, csv, iris, parity, balanced-parens, count-tokens, copy-first)',
       },
     });
     expect(resolveDatasetParams({ name: 'xor', nosie: 0.2 })).toEqual({

@@ -1,0 +1,71 @@
+import { useEffect, useRef, useState } from 'react';
+import { RECURRENT_TYPES } from '../../../core/catalog/recurrent-types';
+import type { TrainingController } from '../controller';
+import { useRafDraw, useStoreKey } from '../hooks';
+import { prepareCanvas } from './canvas';
+import { diverging, rgb } from './palette';
+
+/** While a run trains, the shown state is refreshed this often (each is one forward pass in the worker). */
+const REFRESH_MS = 1500;
+
+/**
+ * The hidden state of a recurrent layer over time for one validation example: one column per step (left
+ * to right), one row per unit, blue for −1 through white to orange for +1 (tanh's range; an LSTM's h is
+ * in it too). A unit that keeps its colour across the row is remembering something.
+ */
+export function HiddenStateView({ controller: c }: { controller: TrainingController }) {
+  const runId = useStoreKey(c, () => c.store.activeId);
+  const nodesKey = useStoreKey(c, () => c.store.active()?.meta.graph.nodes.filter((n) => RECURRENT_TYPES.has(n.type)).map((n) => n.id).join(',') ?? '');
+  const running = useStoreKey(c, () => c.playState() === 'running');
+  const nodes = nodesKey === '' ? [] : nodesKey.split(',');
+  const [nodeId, setNodeId] = useState('');
+  const [example, setExample] = useState(0);
+  const chosen = nodes.includes(nodeId) ? nodeId : nodes[0] ?? '';
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const box = useRef<HTMLDivElement>(null);
+  const last = useRef<unknown>(null);
+
+  const ask = () => {
+    if (runId && chosen) c.inspect(runId, chosen, example);
+  };
+  useEffect(() => {
+    ask();
+    if (!running) return;
+    const t = setInterval(ask, REFRESH_MS);
+    return () => clearInterval(t);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- re-ask when what is asked changes
+  }, [runId, chosen, example, running]);
+
+  useRafDraw(c, () => {
+    const h = c.store.active()?.hiddenState;
+    if (!canvas.current || !h || h === last.current || h.nodeId !== chosen) return;
+    const p = prepareCanvas(canvas.current);
+    if (!p) return;
+    last.current = h;
+    const cw = p.w / h.steps;
+    const ch = p.h / h.units;
+    for (let t = 0; t < h.steps; t++) {
+      for (let u = 0; u < h.units; u++) {
+        p.ctx.fillStyle = rgb(diverging((h.values[t * h.units + u]! + 1) / 2));
+        p.ctx.fillRect(t * cw, u * ch, Math.ceil(cw), Math.ceil(ch));
+      }
+    }
+    // State for automation: what is drawn (tests wait on it, never on time).
+    box.current?.setAttribute('data-steps', String(h.steps));
+    box.current?.setAttribute('data-units', String(h.units));
+    box.current?.setAttribute('data-node', h.nodeId);
+  });
+
+  if (nodes.length === 0) return null;
+  return (
+    <div className="nl-tr-attention nl-tr-hidden" data-testid="chart-hidden-state" ref={box}>
+      <div className="nl-tr-inline">
+        <span>Hidden state over time (steps →, units ↓; blue −1, white 0, orange +1)</span>
+        <label>Node <select data-testid="hidden-state-node" value={chosen} onChange={(e) => setNodeId(e.target.value)}>{nodes.map((n) => <option key={n}>{n}</option>)}</select></label>
+        <label>Example <input data-testid="hidden-state-example" type="number" min={0} value={example} onChange={(e) => setExample(Math.max(0, Math.floor(Number(e.target.value) || 0)))} /></label>
+        <button type="button" className="nl-tr-btn" onClick={ask}>Refresh</button>
+      </div>
+      <canvas ref={canvas} />
+    </div>
+  );
+}

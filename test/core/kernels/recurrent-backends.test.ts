@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { compileGraph } from '../../../core/compiler/compile';
+import { getDataset, resolveDatasetParams } from '../../../core/datasets';
+import { fillBatch } from '../../../core/engine/batch';
+import { Executor } from '../../../core/engine/executor';
+import { mulberry32 } from '../../../core/util/rng';
+import { noResources } from '../datasets/memory-resources';
+import { recurrentGraphs } from '../../exporters/helpers/recurrent-graphs';
+
+/**
+ * The recurrent graphs of the exporter tests, through the executor: the wasm SIMD matrix kernels (f32
+ * arena) and the TS reference agree on the loss and every parameter gradient, on a partial batch; and in
+ * float64 the whole graph's gradients (Embedding → LSTM → Dense → softmax/cross-entropy, and stacked
+ * GRU → LSTM) match finite differences of the loss.
+ */
+async function prepared(name: string) {
+  const { graph } = recurrentGraphs().find((g) => g.name === name)!;
+  const resolved = resolveDatasetParams(graph.training.dataset);
+  if ('error' in resolved) throw new Error(resolved.error.message);
+  const data = await getDataset(graph.training.dataset.name)!.load(resolved.params, 1, noResources);
+  const r = compileGraph(graph, { datasetInfo: data.info });
+  if (!r.ok) throw new Error(JSON.stringify(r.problems));
+  return { plan: r.plan, data };
+}
+
+const NAMES = recurrentGraphs().filter((g) => g.name.startsWith('rnn-')).map((g) => g.name);
+
+describe('recurrent graphs: wasm and TS executors agree', () => {
+  it.each(NAMES)('%s', async (name) => {
+    const { plan, data } = await prepared(name);
+    const run = (backend: 'auto' | 'js') => {
+      const exec = new Executor(plan, { backend });
+      exec.initParams(mulberry32(99));
+      const n = plan.batchSize - 3;
+      fillBatch(plan, data.train, null, 0, n, exec.input, exec.target);
+      exec.forward(n, true);
+      exec.backward(n);
+      return exec;
+    };
+    const fast = run('auto');
+    const ref = run('js');
+    expect(fast.backend).toBe('wasm');
+    expect(Math.abs(fast.loss - ref.loss)).toBeLessThan(1e-5 * Math.max(1, Math.abs(ref.loss)));
+    fast.paramGrads.forEach((g, k) => {
+      const r = ref.paramGrads[k]!;
+      let scale = 0, worst = 0;
+      for (let i = 0; i < r.length; i++) scale = Math.max(scale, Math.abs(r[i]!));
+      for (let i = 0; i < r.length; i++) worst = Math.max(worst, Math.abs(g[i]! - r[i]!));
+      expect(scale, `${plan.params[k]!.node}.${plan.params[k]!.name} has a gradient`).toBeGreaterThan(0);
+      expect(worst, `${plan.params[k]!.node}.${plan.params[k]!.name}`).toBeLessThanOrEqual(1e-4 * scale + 1e-7);
+    });
+  });
+});
+
+describe('recurrent graphs: whole-graph gradients in float64', () => {
+  it.each(['rnn-embedding-lstm', 'rnn-gru-stacked-lstm'])('%s matches finite differences of the loss', async (name) => {
+    const { plan, data } = await prepared(name);
+    const exec = new Executor(plan, { dtype: 'f64' });
+    exec.initParams(mulberry32(5));
+    const n = 4;
+    fillBatch(plan, data.train, null, 0, n, exec.input, exec.target);
+    const lossAt = () => {
+      exec.forward(n, true);
+      return exec.loss;
+    };
+    lossAt();
+    exec.backward(n);
+    let worst = 0;
+    let where = '';
+    exec.params.forEach((p, k) => {
+      const g = Float64Array.from(exec.paramGrads[k]!);
+      const step = Math.max(1, Math.floor(p.length / 25));
+      for (let i = 0; i < p.length; i += step) {
+        const orig = p[i]!;
+        p[i] = orig + 1e-6;
+        const up = lossAt();
+        p[i] = orig - 1e-6;
+        const down = lossAt();
+        p[i] = orig;
+        const numeric = (up - down) / 2e-6;
+        const scale = Math.abs(numeric) + Math.abs(g[i]!);
+        const rel = scale > 1e-7 ? Math.abs(numeric - g[i]!) / scale : 0;
+        if (rel > worst) [worst, where] = [rel, `${plan.params[k]!.node}.${plan.params[k]!.name}[${i}]`];
+      }
+    });
+    expect(worst, where).toBeLessThan(1e-3);
+  });
+});

@@ -1,0 +1,121 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as ort from 'onnxruntime-node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LoadedDataset } from '../../core/datasets/types';
+import { fillBatch } from '../../core/engine/batch';
+import { Trainer } from '../../core/engine/trainer';
+import { exportOnnx, ONNX_INPUT, ONNX_OUTPUT } from '../../core/exporters/onnx';
+import type { Graph } from '../../core/graph/schema';
+import { encodeWeights } from '../../core/weights';
+import { recurrentGraphs } from './helpers/recurrent-graphs';
+import { hasPythonModule, runPython } from './helpers/python';
+import { compileOrThrow, loadData } from './helpers/reference-run';
+
+/**
+ * ONNX export of Embedding (Gather), SimpleRNN (RNN), LSTM and GRU (gate blocks reordered in-graph):
+ * every recurrent test graph must pass onnx.checker (full check, with shape inference) and, run by
+ * onnxruntime-node, give NetLoom's eval-mode predictions (max abs diff < 1e-4), with the seed's initial
+ * weights and with weights after 5 training steps. Same harness as onnx.test.ts.
+ */
+const cases = recurrentGraphs();
+
+interface Prepared {
+  name: string;
+  model: Uint8Array;
+  inputs: Float32Array;
+  inputDims: number[];
+  expected: Float32Array;
+}
+
+/** NetLoom's predictions for up to 16 validation rows, after `steps` training batches. */
+function reference(graph: Graph, data: LoadedDataset, steps: number): Omit<Prepared, 'name'> {
+  const plan = compileOrThrow(graph, data);
+  const trainer = new Trainer(plan, data, graph.training);
+  for (let i = 0; i < steps; i++) {
+    trainer.trainBatch();
+    trainer.endOfEpoch();
+  }
+  const split = data.validation.count > 0 ? data.validation : data.train;
+  const n = Math.min(16, split.count, plan.batchSize);
+  const exec = trainer.exec;
+  fillBatch(plan, split, null, 0, n, exec.input, exec.target);
+  exec.forward(n, false);
+  const inSize = plan.tensors[plan.inputTensor]!.size;
+  const outSize = plan.tensors[plan.predictionTensor]!.size;
+  const weights = steps > 0 ? encodeWeights(plan, exec.params) : undefined;
+  const [file] = exportOnnx(graph, weights ? { weights } : {});
+  return {
+    model: file!.contents as Uint8Array,
+    inputs: Float32Array.from(exec.input.subarray(0, n * inSize)),
+    inputDims: [n, ...data.info.inputShape],
+    expected: Float32Array.from(exec.prediction.subarray(0, n * outSize)),
+  };
+}
+
+describe('ONNX export of Embedding and the recurrent layers', () => {
+  const prepared: Prepared[] = [];
+  let dir = '';
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'netloom-onnx-'));
+    for (const { name, graph } of cases) {
+      const data = await loadData(graph);
+      prepared.push({ name, ...reference(graph, data, 0) });
+      // Trained weights too, so the initializers really come from the given weights file.
+      if (!name.startsWith('act-')) prepared.push({ name: `${name} (after 5 steps)`, ...reference(graph, data, 5) });
+    }
+  }, 300_000);
+
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it.skipIf(!hasPythonModule('onnx'))('every export passes onnx.checker (full_check)', () => {
+    const paths = prepared.map((p, i) => {
+      const path = join(dir, `model_${i}.onnx`);
+      writeFileSync(path, p.model);
+      return path;
+    });
+    const script = [
+      'import json, sys, onnx',
+      'results = {}',
+      'for path in sys.argv[1:]:',
+      '    try:',
+      '        model = onnx.load(path)',
+      '        onnx.checker.check_model(model, full_check=True)',
+      '        results[path] = {"ok": True, "opset": model.opset_import[0].version, "nodes": len(model.graph.node)}',
+      '    except Exception as e:',
+      '        results[path] = {"ok": False, "error": str(e)}',
+      'print(json.dumps(results))',
+    ].join('\n');
+    const results = JSON.parse(runPython(['-c', script, ...paths])) as Record<string, { ok: boolean; opset?: number; error?: string }>;
+    paths.forEach((path, i) => {
+      const r = results[path]!;
+      expect(r.error, prepared[i]!.name).toBeUndefined();
+      expect(r.ok).toBe(true);
+      expect(r.opset).toBe(17);
+    });
+  }, 120_000);
+
+  it.each(cases.map((c) => c.name))('%s: onnxruntime-node gives NetLoom\'s outputs', async (name) => {
+    for (const p of prepared.filter((x) => x.name === name || x.name === `${name} (after 5 steps)`)) {
+      const session = await ort.InferenceSession.create(p.model);
+      const result = await session.run({ [ONNX_INPUT]: new ort.Tensor('float32', p.inputs, p.inputDims) });
+      const out = result[ONNX_OUTPUT]!.data as Float32Array;
+      expect(out.length, p.name).toBe(p.expected.length);
+      const maxDiff = Math.max(...Array.from(out, (v, i) => Math.abs(v - p.expected[i]!)));
+      expect(maxDiff, `${p.name}: max |onnx − netloom|`).toBeLessThan(1e-4);
+    }
+  });
+
+  it('uses the ONNX recurrent ops and keeps NetLoom\'s initializer names', () => {
+    const text = (name: string) => new TextDecoder('latin1').decode(prepared.find((p) => p.name === name)!.model);
+    const lstm = text('rnn-embedding-lstm');
+    for (const s of ['Gather', 'LSTM', 'lstm.W_ih', 'lstm.W_hh', 'lstm.b_ih', 'lstm.b_hh', 'emb.W']) expect(lstm).toContain(s);
+    const gru = text('rnn-gru-stacked-lstm');
+    for (const s of ['GRU', 'linear_before_reset', 'gru.W_ih']) expect(gru).toContain(s);
+    expect(text('rnn-simple-last')).toContain('RNN');
+  });
+});
