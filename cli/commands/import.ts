@@ -42,6 +42,7 @@ export async function importCommand(file: string, flags: ImportFlags, io: Output
   io.out(`imported ${file}: ${r.graph.nodes.length} nodes, ${r.graph.edges.length} edges, ${params} parameters (opset ${r.report.opset}, from ${r.report.producer})\n`);
   io.out(`wrote ${flags.output} and ${weightsPath}\n`);
   if (r.report.folded.length) io.out(`folded ${r.report.folded.length} constant op${r.report.folded.length > 1 ? 's' : ''}: ${r.report.folded.join(', ')}\n`);
+  if (r.report.fused.length) io.out(`recognised ${r.report.fused.join(", ")}\n`);
   if (r.report.dropped.length) io.out(`dropped ${r.report.dropped.length} op${r.report.dropped.length > 1 ? 's' : ''} that do nothing at inference: ${r.report.dropped.join(', ')}\n`);
   for (const note of r.report.notes) io.err(`note: ${note}\n`);
   return 0;

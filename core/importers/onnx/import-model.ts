@@ -5,6 +5,7 @@ import type { NamedTensor } from '../../weights/safetensors';
 import { Attributes } from './attributes';
 import { decodeModel, OnnxReadError } from './decode';
 import { CONST_FOLDERS } from './fold';
+import { fuseNodes } from './fusions';
 import { constantValue } from './fold/constant';
 import { NetLoomGraphBuilder } from './graph-builder';
 import { OP_MAPPERS } from './ops';
@@ -28,6 +29,8 @@ export interface ImportReport {
   producer: string;
   /** ONNX nodes evaluated at import time, as `OpType "name"`. */
   folded: string[];
+  /** Op patterns recognised as one operation, e.g. `Softsign "/1/Div" from 3 ops`. */
+  fused: string[];
   /** Ops dropped because they do nothing at inference (Identity, Dropout). */
   dropped: string[];
   notes: string[];
@@ -62,7 +65,7 @@ function importDecoded(bytes: Uint8Array, options: ImportOptions): ImportResult 
   const { model, graph: g, opset } = decodeModel(bytes, options.fileName);
   const problems: ImportProblem[] = [];
   const report: ImportReport = {
-    opset, producer: [model.producerName, model.producerVersion].filter(Boolean).join(' ') || 'unknown', folded: [], dropped: [], notes: [],
+    opset, producer: [model.producerName, model.producerVersion].filter(Boolean).join(' ') || 'unknown', folded: [], fused: [], dropped: [], notes: [],
   };
   if (opset < MIN_OPSET || opset > MAX_OPSET) {
     return { ok: false, problems: [{ message: `the model uses operator set ${opset}; NetLoom imports opsets ${MIN_OPSET}–${MAX_OPSET}` }] };
@@ -84,12 +87,14 @@ function importDecoded(bytes: Uint8Array, options: ImportOptions): ImportResult 
   const b = new NetLoomGraphBuilder(info);
   values.set(input.name!, b.addInput(b.freshId(input.name!, 'input'), inputShape));
 
+  const { nodes, fused } = fuseNodes(g);
+  report.fused = fused;
   const consumers = new Map<string, number>();
-  for (const n of g.node ?? []) for (const i of n.input ?? []) if (i) consumers.set(i, (consumers.get(i) ?? 0) + 1);
+  for (const n of nodes) for (const i of n.input ?? []) if (i) consumers.set(i, (consumers.get(i) ?? 0) + 1);
   for (const o of g.output ?? []) consumers.set(o.name!, (consumers.get(o.name!) ?? 0) + 1);
 
   const unsupported: ImportProblem[] = [];
-  (g.node ?? []).forEach((n, index) => {
+  nodes.forEach((n, index) => {
     const node: OnnxNodeView = { opType: n.opType ?? '', name: n.name || `#${index} (unnamed)`, inputs: [...(n.input ?? [])], outputs: [...(n.output ?? [])] };
     const domain = n.domain && n.domain !== 'ai.onnx' ? n.domain : '';
     const where = { opType: domain ? `${domain}.${node.opType}` : node.opType, nodeName: node.name };

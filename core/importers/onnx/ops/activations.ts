@@ -30,6 +30,8 @@ export const relu = plain('relu');
 export const sigmoid = plain('sigmoid');
 export const tanh = plain('tanh');
 export const softsign = plain('softsign');
+export const silu = plain('silu');
+export const mish = plain('mish');
 
 export const softplus: OpMapper = (ctx) => activation(ctx, 'softplus');
 

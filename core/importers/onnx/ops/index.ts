@@ -1,6 +1,7 @@
 import type { OpMapper } from '../values';
 import * as act from './activations';
 import { add, sum } from './add';
+import { SILU_OP } from '../fusions/activations';
 import { gemm, matMul } from './dense';
 import { layerNormalization } from './layer-norm';
 import { concat, flatten, passThrough, reduceMean, reshape } from './shape-ops';
@@ -28,6 +29,8 @@ export const OP_MAPPERS: Readonly<Record<string, OpMapper>> = {
   Softsign: act.softsign,
   Gelu: act.gelu,
   Clip: act.clip,
+  Mish: act.mish,
+  [SILU_OP]: act.silu,
   Softmax: softmax,
   LayerNormalization: layerNormalization,
   Flatten: flatten,
