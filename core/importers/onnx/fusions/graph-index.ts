@@ -27,6 +27,21 @@ export class GraphIndex {
     return p?.opType === opType && !p.domain ? p : undefined;
   }
 
+  /** The node producing this value, when it has this op type. */
+  producer(name: string | undefined, opType: string): NodeProto | undefined {
+    const p = this.producers.get(name ?? '');
+    return p?.opType === opType && !p.domain ? p : undefined;
+  }
+
+  /** For `y · c` or `c · y` with scalar constant c ≈ value (an op of `opType`): y's name. */
+  withScalar(n: NodeProto | undefined, opType: string, value: number): string | undefined {
+    if (!n || n.opType !== opType) return undefined;
+    const [a, b] = operands(n);
+    if (this.isScalar(b, value)) return a;
+    if (opType !== 'Sub' && this.isScalar(a, value)) return b;
+    return undefined;
+  }
+
   /** A constant value (initializer or Constant node output) by name. */
   constant(name: string | undefined): ConstTensor | undefined {
     if (!name) return undefined;
@@ -61,5 +76,6 @@ export function operands(n: NodeProto): [string, string] {
   return [n.input?.[0] ?? '', n.input?.[1] ?? ''];
 }
 
+export const stringAttr = (name: string, value: string): OnnxTypes.IAttributeProto => ({ name, type: AttributeType.STRING, s: new TextEncoder().encode(value) });
 export const floatAttr = (name: string, f: number): OnnxTypes.IAttributeProto => ({ name, type: AttributeType.FLOAT, f });
 export const intAttr = (name: string, i: number): OnnxTypes.IAttributeProto => ({ name, type: AttributeType.INT, i });

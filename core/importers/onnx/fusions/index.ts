@@ -2,6 +2,9 @@ import type { OnnxTypes } from '../../../onnx/proto';
 import { GraphIndex } from './graph-index';
 import { layerNormPattern } from './layer-norm';
 import { siluPattern, mishPattern, softsignPattern } from './activations';
+import { attentionPattern } from './attention';
+import { naluPattern } from './nalu';
+import { creluPattern, geluTanhPattern, stepPattern } from './netloom-activations';
 
 type NodeProto = OnnxTypes.INodeProto;
 
@@ -16,10 +19,13 @@ export type Fusion = (root: NodeProto, index: GraphIndex) => Fused | null;
 
 /**
  * Exporters spell some operations in primitive ops: PyTorch writes Softsign as x / (1 + |x|), SiLU as
- * x·σ(x), and LayerNorm before opset 17 as ReduceMean/Sub/Pow/Sqrt/Div. Each such spelling is one
+ * x·σ(x), and LayerNorm before opset 17 as ReduceMean/Sub/Pow/Sqrt/Div; NetLoom's own exporter spells
+ * out NALU, self-attention, gelu, step and crelu. Each such spelling is one
  * small pattern file; adding one is adding a line here.
  */
-export const FUSIONS: readonly Fusion[] = [layerNormPattern, softsignPattern, siluPattern, mishPattern];
+export const FUSIONS: readonly Fusion[] = [
+  attentionPattern, naluPattern, layerNormPattern, geluTanhPattern, softsignPattern, siluPattern, mishPattern, stepPattern, creluPattern,
+];
 
 export function fuseNodes(graph: OnnxTypes.IGraphProto): { nodes: NodeProto[]; fused: string[] } {
   let nodes = [...(graph.node ?? [])];

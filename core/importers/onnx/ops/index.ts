@@ -2,6 +2,10 @@ import type { OpMapper } from '../values';
 import * as act from './activations';
 import { add, sum } from './add';
 import { SILU_OP } from '../fusions/activations';
+import { ATTENTION_OP } from '../fusions/attention';
+import { NALU_OP } from '../fusions/nalu';
+import { CRELU_OP, STEP_OP } from '../fusions/netloom-activations';
+import { crelu, nalu, selfAttention, step } from './composite';
 import { gemm, matMul } from './dense';
 import { layerNormalization } from './layer-norm';
 import { concat, flatten, passThrough, reduceMean, reshape } from './shape-ops';
@@ -31,6 +35,10 @@ export const OP_MAPPERS: Readonly<Record<string, OpMapper>> = {
   Clip: act.clip,
   Mish: act.mish,
   [SILU_OP]: act.silu,
+  [STEP_OP]: step,
+  [CRELU_OP]: crelu,
+  [NALU_OP]: nalu,
+  [ATTENTION_OP]: selfAttention,
   Softmax: softmax,
   LayerNormalization: layerNormalization,
   Flatten: flatten,
