@@ -1,4 +1,4 @@
-import { onnx, type OnnxTypes } from '../../onnx/proto';
+import { int64ToNumber, onnx, type Int64, type OnnxTypes } from '../../onnx/proto';
 
 /** A file that cannot be read as an ONNX model at all (not ONNX, truncated, external data…). */
 export class OnnxReadError extends Error {
@@ -36,7 +36,7 @@ export function decodeModel(bytes: Uint8Array, fileName = 'the file'): DecodedMo
     throw new OnnxReadError(`${fileName} is not an ONNX model (no graph or no operator set in it)`);
   }
   const def = model.opsetImport.find((o) => !o.domain || o.domain === 'ai.onnx');
-  const opset = def ? Number(def.version) : 1;
+  const opset = def ? int64ToNumber(def.version as Int64) : 1;
   return { model, graph: model.graph, opset };
 }
 

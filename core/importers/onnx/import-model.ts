@@ -82,6 +82,8 @@ function importDecoded(bytes: Uint8Array, options: ImportOptions): ImportResult 
   }
   const input = dataInputs[0]!;
   const inputShape = perSampleShape(input);
+  const batchDim = input.type?.tensorType?.shape?.dim?.[0]?.dimValue;
+  const fixedBatch = batchDim !== undefined && batchDim !== null ? int64ToNumber(batchDim as Int64) || null : null;
   if (typeof inputShape === 'string') return { ok: false, problems: [{ message: `input "${input.name}": ${inputShape}` }] };
   const info: DatasetInfo = { inputShape, target: { kind: 'regression', size: 1 } };
   const b = new NetLoomGraphBuilder(info);
@@ -112,7 +114,7 @@ function importDecoded(bytes: Uint8Array, options: ImportOptions): ImportResult 
     }
     if (ins.some((v) => v?.kind === 'poison')) return poison(); // an earlier node failed; reported there
     const attrs = new Attributes(n.attribute);
-    const outcome = evaluate(node, attrs, ins, opset, b, consumers, report);
+    const outcome = evaluate(node, attrs, ins, opset, fixedBatch, b, consumers, report);
     if (typeof outcome === 'string') {
       problems.push({ ...where, message: `${where.opType} (node "${node.name}"): ${outcome}` });
       return poison();
@@ -149,7 +151,7 @@ function importDecoded(bytes: Uint8Array, options: ImportOptions): ImportResult 
 
 /** Fold the node if it can be folded, else map it onto NetLoom nodes. */
 function evaluate(
-  node: OnnxNodeView, attrs: Attributes, ins: (Value | undefined)[], opset: number, b: NetLoomGraphBuilder,
+  node: OnnxNodeView, attrs: Attributes, ins: (Value | undefined)[], opset: number, fixedBatch: number | null, b: NetLoomGraphBuilder,
   consumers: Map<string, number>, report: ImportReport,
 ): Value[] | string {
   const label = `${node.opType} "${node.name}"`;
@@ -181,7 +183,7 @@ function evaluate(
   const mapper = OP_MAPPERS[node.opType];
   if (!mapper) return 'is supported only on constants (it is folded at import), but here it reads a computed tensor';
   const ctx: MapContext = {
-    node, attrs, opset, inputs: ins,
+    node, attrs, opset, fixedBatch, inputs: ins,
     emit: (type, params, from, weights) => b.add(b.freshId(node.name, type), type, params, from, weights),
     paramsOf: (id) => {
       const n = b.node(id);

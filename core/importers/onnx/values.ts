@@ -34,6 +34,8 @@ export interface MapContext {
   attrs: Attributes;
   /** The default-domain opset the model declares. */
   opset: number;
+  /** The batch size when the model fixes it (many zoo files say 1), else null: a Reshape may name it. */
+  fixedBatch: number | null;
   /** One per ONNX input; undefined for an omitted optional input (""). */
   inputs: (Value | undefined)[];
   /**

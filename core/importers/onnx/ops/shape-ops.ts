@@ -27,7 +27,7 @@ export const reshape: OpMapper = (ctx) => {
   const dims = Array.from(target.data);
   const perSample = sizeOf(x.shape);
   // The batch entry may be 0 (copy), −1 (infer) or the folded symbolic batch (NaN).
-  const keepsBatch = dims.length > 0 && (Number.isNaN(dims[0]) || dims[0] === -1 || (dims[0] === 0 && !allowZero));
+  const keepsBatch = dims.length > 0 && (Number.isNaN(dims[0]) || dims[0] === -1 || (dims[0] === 0 && !allowZero) || dims[0] === ctx.fixedBatch);
   if (!keepsBatch) return `target shape [${dims.join(', ')}] does not keep the batch axis first`;
   const rest = dims.slice(1).map((d, i) => (d === 0 && !allowZero ? (x.shape[i] ?? NaN) : d));
   if (rest.some(Number.isNaN)) return `target shape [${dims.join(', ')}] could not be resolved`;
