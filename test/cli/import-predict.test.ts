@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseGraphText } from '../../core/graph/io';
 import { decodeNpy, encodeNpy } from '../../core/util/npy';
+import { decodeSafetensors } from '../../core/weights';
 import { fixturePath, runCli, STACK_FRAME } from './run-cli';
 
 /** `netloom import` and `netloom predict` on the committed ONNX test models, and their error paths. */
@@ -58,6 +59,26 @@ describe('netloom import', () => {
     const missing = await runCli(['import', join(dir, 'nope.onnx'), '-o', join(dir, 'nope.json')]);
     expect(missing.stderr).toContain('nope.onnx: no such file');
     for (const r of [truncated, text, missing]) expect(r.stderr).not.toMatch(STACK_FRAME);
+  });
+});
+
+describe('an imported graph', () => {
+  it('validates with the "add a Loss" note, exports to ONNX again, and refuses training-code exports', async () => {
+    const g = join(dir, 'again.json');
+    expect((await runCli(['import', model('add_concat_op13.onnx'), '-o', g])).code).toBe(0);
+    const v = await runCli(['validate', g]);
+    expect(v.code).toBe(0);
+    expect(v.stderr).toContain('warning: nodes: no Loss node: the graph can predict but not train');
+    const onnx = join(dir, 'again.onnx');
+    const e = await runCli(['export', g, '--to', 'onnx', '-o', onnx, '--load-weights', join(dir, 'again.safetensors')]);
+    expect(e.code).toBe(0);
+    const back = await runCli(['import', onnx, '-o', join(dir, 'again2.json')]);
+    expect(back.code).toBe(0);
+    const tensors = (f: string) => decodeSafetensors(new Uint8Array(readFileSync(join(dir, f)))).tensors;
+    expect(tensors('again2.safetensors')).toEqual(tensors('again.safetensors'));
+    const py = await runCli(['export', g, '--to', 'pytorch', '-o', join(dir, 'again.py')]);
+    expect(py.code).toBe(1);
+    expect(py.stderr).toContain('the graph has no dataset (it runs for prediction only); add a Loss and choose a dataset to export training code');
   });
 });
 
