@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { importOnnx } from '../../core/importers/onnx';
+import { onnx } from '../../core/onnx/proto';
 
 /**
  * Bad bytes never crash the importer: any prefix of a real model, any model with bytes changed, and
@@ -42,5 +43,22 @@ describe('ONNX import of damaged files', () => {
     const safetensors = new Uint8Array([16, 0, 0, 0, 0, 0, 0, 0, ...new TextEncoder().encode('{"__metadata__":{}}')]);
     const r = importOnnx(safetensors, { fileName: 'w.safetensors' });
     expect(!r.ok && r.problems[0]!.message).toMatch(/^w\.safetensors is not (an|a complete) ONNX model/);
+  });
+
+  it('imports nodes listed out of topological order into the same network', () => {
+    const m = onnx.ModelProto.decode(model);
+    const sorted = importOnnx(model);
+    m.graph!.node = [...m.graph!.node].reverse();
+    const shuffled = importOnnx(onnx.ModelProto.encode(m).finish());
+    expect(shuffled.ok && sorted.ok).toBe(true);
+    if (shuffled.ok && sorted.ok) {
+      // Independent branches may come out in another order; the nodes, wires and weights are the same.
+      const byId = <T extends { id: string }>(xs: T[]) => [...xs].sort((a, b) => a.id.localeCompare(b.id));
+      expect(byId(shuffled.graph.nodes)).toEqual(byId(sorted.graph.nodes));
+      const wires = (g: typeof sorted.graph) => g.edges.map((e) => `${e.source}→${e.target}:${e.targetHandle ?? ''}`).sort();
+      expect(wires(shuffled.graph)).toEqual(wires(sorted.graph));
+      const byName = (ws: typeof sorted.weights) => [...ws].sort((a, b) => a.name.localeCompare(b.name));
+      expect(byName(shuffled.weights)).toEqual(byName(sorted.weights));
+    }
   });
 });

@@ -89,7 +89,9 @@ function importDecoded(bytes: Uint8Array, options: ImportOptions): ImportResult 
   const b = new NetLoomGraphBuilder(info);
   values.set(input.name!, b.addInput(b.freshId(input.name!, 'input'), inputShape));
 
-  const { nodes, fused } = fuseNodes(g);
+  const fusedNodes = fuseNodes(g);
+  const fused = fusedNodes.fused;
+  const nodes = topologicalOrder(fusedNodes.nodes, new Set([...values.keys(), ...(g.input ?? []).map((i) => i.name ?? '')]));
   report.fused = fused;
   const consumers = new Map<string, number>();
   for (const n of nodes) for (const i of n.input ?? []) if (i) consumers.set(i, (consumers.get(i) ?? 0) + 1);
@@ -196,6 +198,29 @@ function evaluate(
   const r = mapper(ctx);
   if (typeof r !== 'string' && b.nodes.length === before && (node.opType === 'Identity' || node.opType === 'Dropout' || node.opType === 'Cast')) report.dropped.push(label);
   return r;
+}
+
+/**
+ * ONNX requires nodes in topological order, but not every writer keeps it: order them by what they
+ * read (stable for files that are already sorted). Nodes caught in a cycle or reading a value nobody
+ * produces keep their place at the end and are reported when they are reached.
+ */
+function topologicalOrder(nodes: OnnxTypes.INodeProto[], available: Set<string>): OnnxTypes.INodeProto[] {
+  const done = new Set(available);
+  const out: OnnxTypes.INodeProto[] = [];
+  let pending = nodes;
+  while (pending.length > 0) {
+    const next: OnnxTypes.INodeProto[] = [];
+    for (const n of pending) {
+      if ((n.input ?? []).every((i) => i === '' || done.has(i))) {
+        out.push(n);
+        for (const o of n.output ?? []) done.add(o);
+      } else next.push(n);
+    }
+    if (next.length === pending.length) return [...out, ...next];
+    pending = next;
+  }
+  return out;
 }
 
 /** A graph input's shape without the batch axis; every other axis must have a fixed size. */
