@@ -48,7 +48,7 @@ describe('ONNX import of damaged files', () => {
   it('imports nodes listed out of topological order into the same network', () => {
     const m = onnx.ModelProto.decode(model);
     const sorted = importOnnx(model);
-    m.graph!.node = [...m.graph!.node].reverse();
+    m.graph!.node = [...(m.graph!.node ?? [])].reverse();
     const shuffled = importOnnx(onnx.ModelProto.encode(m).finish());
     expect(shuffled.ok && sorted.ok).toBe(true);
     if (shuffled.ok && sorted.ok) {
