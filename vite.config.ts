@@ -22,6 +22,8 @@ export default defineConfig({
   // Relative asset URLs: the same build loads from file://, a custom Electron protocol, or a web server.
   base: './',
   plugins: [react(), relaxCspInDev()],
+  // protobufjs (ONNX import/export) probes optional modules with eval, which the CSP forbids.
+  resolve: { alias: { '@protobufjs/inquire': fileURLToPath(new URL('./build/shims/protobuf-inquire.cjs', import.meta.url)) } },
   build: {
     outDir,
     emptyOutDir: true,

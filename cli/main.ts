@@ -3,6 +3,8 @@ import { benchCommand } from './commands/bench';
 import { catalogCommand } from './commands/catalog';
 import { compileCommand } from './commands/compile';
 import { exportCommand } from './commands/export';
+import { importCommand } from './commands/import';
+import { predictCommand } from './commands/predict';
 import { trainCommand } from './commands/train';
 import { validateCommand } from './commands/validate';
 import { CliError, processOutput, type Output } from './io';
@@ -23,6 +25,10 @@ const USAGE = `usage: netloom <command> [options]
                                             speed of the reference workloads (docs/perf.md);
                                             --workers 2 trains each batch data-parallel
   bench --scaling [--json]                  GEMM and MLP throughput against width and batch size
+  import <model.onnx> -o <graph.json> [--weights FILE]
+                                            an ONNX model as a graph + <graph>.safetensors (docs/import.md)
+  predict <graph.json> --input <x.npy> [--weights FILE] [-o <y.npy>]
+                                            run the graph in evaluation mode on a batch
 `;
 
 /** Run one CLI invocation; returns the exit code. Never lets a stack trace reach the user. */
@@ -59,6 +65,8 @@ async function run(argv: string[], io: Output): Promise<number> {
         output: { type: 'string', short: 'o' },
         'load-weights': { type: 'string' },
         'save-weights': { type: 'string' },
+        weights: { type: 'string' },
+        input: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -90,6 +98,10 @@ async function run(argv: string[], io: Output): Promise<number> {
       return exportCommand(file(), { to: v.to, output: v.output, loadWeights: v['load-weights'] }, io);
     case 'bench':
       return benchCommand(v.workload, v.json, io, v.scaling, intFlag('workers', v.workers, 1) ?? 1);
+    case 'import':
+      return importCommand(file(), { output: v.output, weights: v.weights }, io);
+    case 'predict':
+      return predictCommand(file(), { input: v.input, output: v.output, weights: v.weights }, io);
     default:
       throw new CliError(`unknown command "${command}"\n${USAGE}`, 2);
   }

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { getDataset, resolveDatasetParams } from '../../core/datasets';
 import type { LoadedDataset } from '../../core/datasets/types';
 import { EXPORTERS, ExportError, type ExportFile } from '../../core/exporters';
+import { NO_DATASET } from '../../core/graph/inference';
 import type { Graph } from '../../core/graph/schema';
 import { deriveSeed } from '../../core/util/rng';
 import { createNodeResources } from '../resources';
@@ -70,6 +71,9 @@ async function readWeights(path: string): Promise<Uint8Array> {
 
 /** The same rows a training run uses: same params, same seed stream as TrainingSession.create. */
 async function loadDataset(graph: Graph, baseDir: string): Promise<LoadedDataset> {
+  if (graph.training.dataset.name === NO_DATASET) {
+    throw new CliError('training.dataset: the graph has no dataset (it runs for prediction only); add a Loss and choose a dataset to export training code');
+  }
   const resolved = resolveDatasetParams(graph.training.dataset);
   if ('error' in resolved) throw new CliError(`${resolved.error.path}: ${resolved.error.message}`);
   try {

@@ -2,6 +2,7 @@ import { getNodeKind } from '../catalog';
 import { analyzeGraph, type AnalyzeOptions } from '../graph/analyze';
 import type { Problem } from '../graph/problem';
 import type { Graph } from '../graph/schema';
+import type { Structure } from '../graph/structure';
 import { sizeOf } from '../util/tensor';
 import type { Plan, PlanOp, PlanParam, PlanTensor } from './plan';
 
@@ -21,11 +22,14 @@ export function compileGraph(graph: Graph, options: CompileOptions = {}): Compil
   if (errors.length > 0 || !a.structure.order || !a.dataset) return { ok: false, problems: errors };
   const { structure: s, shapes, params } = a;
   const order = s.order!;
-  const lossId = order.find((id) => s.kinds.get(id)!.type === 'Loss')!;
+  const lossId = order.find((id) => s.kinds.get(id)!.type === 'Loss');
+  // No Loss: an inference-only plan whose prediction is the graph's one sink (what the user would read).
+  const predNode = lossId ? s.inputsOf.get(lossId)![0]!.source : singleSink(order, s);
+  if (typeof predNode !== 'string') return { ok: false, problems: [predNode] };
 
   // Which nodes' outputs reach the loss (walking inputs backwards from it).
   const reachesLoss = new Set<string>();
-  const stack = [lossId];
+  const stack = lossId ? [lossId] : [];
   while (stack.length) {
     const id = stack.pop()!;
     if (reachesLoss.has(id)) continue;
@@ -35,8 +39,7 @@ export function compileGraph(graph: Graph, options: CompileOptions = {}): Compil
 
   // softmax → cross_entropy is fused: the loss reads the logits and its gradient is softmax − target,
   // which stays finite where log(softmax) would underflow.
-  const lossParams = params.get(lossId)!;
-  const predNode = s.inputsOf.get(lossId)![0]!.source;
+  const lossParams = lossId ? params.get(lossId)! : { fn: 'none' };
   const predKind = s.kinds.get(predNode)!;
   const fuseSoftmax = lossParams.fn === 'cross_entropy' && predKind.type === 'Activation' && params.get(predNode)!.fn === 'softmax';
   if (fuseSoftmax && s.consumersOf.get(predNode)!.length === 1) reachesLoss.delete(predNode);
@@ -82,7 +85,7 @@ export function compileGraph(graph: Graph, options: CompileOptions = {}): Compil
   const info = a.dataset.info;
   const fn = lossParams.fn as string;
   const predSize = tensors[tensorOf.get(predNode)!]!.size;
-  const classification = info.target.kind !== 'regression';
+  const classification = lossId !== undefined && info.target.kind !== 'regression';
   const plan: Plan = {
     planVersion: 1,
     name: graph.name,
@@ -91,8 +94,8 @@ export function compileGraph(graph: Graph, options: CompileOptions = {}): Compil
     tensors, params: planParams, ops,
     inputTensor: tensorOf.get(order.find((id) => s.kinds.get(id)!.type === 'Input')!)!,
     predictionTensor: tensorOf.get(predNode)!,
-    lossTensor: tensorOf.get(lossId)!,
-    target: { size: predSize, encoding: classification && predSize > 1 ? 'one-hot' : 'value' },
+    lossTensor: lossId ? tensorOf.get(lossId)! : -1,
+    target: { size: lossId ? predSize : 0, encoding: classification && predSize > 1 ? 'one-hot' : 'value' },
     task: classification ? 'classification' : 'regression',
     prediction: fn === 'bce_logits' ? 'logit'
       : !classification ? 'value'
@@ -101,6 +104,18 @@ export function compileGraph(graph: Graph, options: CompileOptions = {}): Compil
     lossFn: fn,
   };
   return { ok: true, plan, warnings: a.problems.filter((p) => p.severity === 'warning') };
+}
+
+/** The one node nothing reads (besides Inputs), or a problem saying there are several. */
+function singleSink(order: readonly string[], s: Structure): string | Problem {
+  const sinks = order.filter((id) => s.consumersOf.get(id)!.length === 0 && s.kinds.get(id)!.type !== 'Input');
+  if (sinks.length === 1) return sinks[0]!;
+  return {
+    path: 'nodes', code: 'no-prediction', severity: 'error',
+    message: sinks.length === 0
+      ? 'the graph has nothing after its Input to predict with'
+      : `without a Loss the output must be the one node nothing reads, but ${sinks.length} are (${sinks.map((id) => `"${id}"`).join(', ')}); add a Loss after the output`,
+  };
 }
 
 /** Kinds are looked up again when instantiating; fail loudly if a plan names one this build lacks. */

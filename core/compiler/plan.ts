@@ -18,12 +18,14 @@ export interface Plan {
   inputTensor: number;
   /** The tensor fed to the loss as written in the graph (softmax output even when the loss is fused). */
   predictionTensor: number;
+  /** −1 for an inference-only plan (a graph without a Loss): it can predict, not train. */
   lossTensor: number;
   /** What the loss needs as target per row, and how dataset targets are encoded into it. */
   target: { size: number; encoding: 'one-hot' | 'value' };
   task: 'classification' | 'regression';
   /** How to read the prediction tensor as class scores / probability. */
   prediction: 'probability' | 'logit' | 'scores' | 'value';
+  /** `none` for an inference-only plan. */
   lossFn: string;
 }
 

@@ -56,18 +56,20 @@ export class ExportError extends Error {
 }
 
 /** Compile the graph and describe it for exporters. Throws ExportError listing problems when invalid. */
-export function buildExportModel(graph: Graph, datasetInfo?: DatasetInfo): ExportModel {
+export function buildExportModel(graph: Graph, datasetInfo?: DatasetInfo, options: { inferenceOnly?: boolean } = {}): ExportModel {
   const compiled = compileGraph(graph, datasetInfo ? { datasetInfo } : {});
   if (!compiled.ok) throw new ExportError(`cannot export an invalid graph:\n${compiled.problems.map(formatProblem).join('\n')}`);
   const plan = compiled.plan;
   const nodeOfTensor = (t: number) => plan.tensors[t]!.node;
   const inputOp = plan.ops.find((op) => op.type === 'Input')!;
-  const lossOp = plan.ops.find((op) => op.output === plan.lossTensor)!;
+  const lossOp = plan.ops.find((op) => op.output === plan.lossTensor);
   const prediction = nodeOfTensor(plan.predictionTensor);
-  const lossInput = nodeOfTensor(lossOp.inputs[0]!);
-  const fn = lossOp.params.fn as string;
-  const mode: ExportLoss['mode'] = lossOp.attrs.fromLogits === true ? 'softmax-fused'
-    : fn === 'cross_entropy' && lossOp.params.logits === true ? 'cross_entropy_logits' : 'plain';
+  // A graph without a Loss (imported for prediction) exports where only the network matters (ONNX).
+  if (!lossOp && !options.inferenceOnly) throw new ExportError('the graph has no Loss node; add one after the output to export training code (ONNX export needs none)');
+  const lossInput = lossOp ? nodeOfTensor(lossOp.inputs[0]!) : prediction;
+  const fn = lossOp ? (lossOp.params.fn as string) : 'none';
+  const mode: ExportLoss['mode'] = lossOp?.attrs.fromLogits === true ? 'softmax-fused'
+    : fn === 'cross_entropy' && lossOp?.params.logits === true ? 'cross_entropy_logits' : 'plain';
 
   // Keep only what the prediction depends on: side branches that never reach it change no output.
   const opOf = new Map(plan.ops.map((op) => [op.node, op]));

@@ -2,6 +2,7 @@ import { checkParam, paramSpecsOf, withDefaults } from '../catalog/params';
 import type { DatasetInfo, ParamValues } from '../catalog/types';
 import { DatasetNeedsFileError, getDataset, resolveDatasetParams } from '../datasets';
 import { formatShape, type Shape } from '../util/tensor';
+import { checkInputShapes, NO_DATASET } from './inference';
 import type { Problem } from './problem';
 import type { Graph } from './schema';
 import { analyzeStructure, type Structure } from './structure';
@@ -29,8 +30,14 @@ export function analyzeGraph(graph: Graph, options: AnalyzeOptions = {}): Analys
   const problems: Problem[] = [];
   const structure = analyzeStructure(graph, problems);
   const params = checkParams(graph, structure, problems);
-  checkInputAndLoss(graph, structure, problems);
-  const dataset = describeDataset(graph, options, problems);
+  const inferenceOnly = graph.training.dataset.name === NO_DATASET;
+  checkInputAndLoss(graph, structure, problems, inferenceOnly);
+  const described = inferenceOnly ? null : describeDataset(graph, options, problems);
+  const info = checkInputShapes(graph, structure, described?.info ?? null, problems);
+  const dataset = described ?? (inferenceOnly && info ? { info, params: {} } : null);
+  if (inferenceOnly && !info) {
+    problems.push({ path: 'training.dataset.name', code: 'no-dataset', severity: 'error', message: 'the graph has no dataset and its Input has no "shape"; choose a dataset' });
+  }
   const shapes = new Map<string, Shape>();
   if (structure.order && dataset) inferShapes(graph, structure, params, dataset.info, shapes, problems);
   return { problems, structure, params, shapes, dataset };
@@ -77,15 +84,19 @@ function checkParams(graph: Graph, s: Structure, problems: Problem[]): Map<strin
   return out;
 }
 
-function checkInputAndLoss(graph: Graph, s: Structure, problems: Problem[]): void {
+function checkInputAndLoss(graph: Graph, s: Structure, problems: Problem[], inferenceOnly: boolean): void {
   const ofType = (t: string) => graph.nodes.filter((n) => s.kinds.get(n.id)?.type === t);
   if (ofType('Input').length === 0) {
     problems.push({ path: 'nodes', code: 'no-input', severity: 'error', message: 'the graph has no Input node; add one where the data enters' });
   }
   const losses = ofType('Loss');
   if (losses.length === 0) {
-    problems.push({ path: 'nodes', code: 'no-loss', severity: 'error', message: 'the graph has no Loss node; add one after the output so training knows what to minimise' });
-  } else if (losses.length > 1) {
+    // Without a Loss the graph still runs for prediction (an imported model): a note, not an error.
+    problems.push({ path: 'nodes', code: 'no-loss', severity: 'warning', message: 'no Loss node: the graph can predict but not train; add a Loss after the output to train it' });
+  } else if (inferenceOnly) {
+    problems.push({ path: 'training.dataset.name', code: 'no-dataset', severity: 'error', message: 'a Loss needs targets: choose a dataset in the training settings to train this graph' });
+  }
+  if (losses.length > 1) {
     const [, second] = losses;
     problems.push({
       path: `nodes[${s.indexOf.get(second!.id)}]`, nodeId: second!.id, code: 'many-losses', severity: 'error',

@@ -9,7 +9,7 @@ import type { EngineCommand, EngineMessage, RunOptions } from './engine';
 export const HOST_PROTOCOL_VERSION = 1;
 
 export const MENU_COMMANDS = [
-  'new', 'open', 'save', 'save-as', 'import-json', 'export-json', 'export-pytorch', 'export-keras', 'export-onnx',
+  'new', 'open', 'save', 'save-as', 'import-json', 'import-onnx', 'export-json', 'export-pytorch', 'export-keras', 'export-onnx',
   'undo', 'redo', 'cut', 'copy', 'paste', 'delete', 'select-all',
   'fit-view', 'zoom-in', 'zoom-out', 'toggle-minimap', 'layout', 'about',
 ] as const;

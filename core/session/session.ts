@@ -1,5 +1,6 @@
 import { compileGraph } from '../compiler/compile';
 import { KernelInputError } from '../catalog/kernel-input-error';
+import { NO_DATASET } from '../graph/inference';
 import type { Plan } from '../compiler/plan';
 import { getDataset, resolveDatasetParams } from '../datasets';
 import type { LoadedDataset, ResourceLoader } from '../datasets/types';
@@ -65,11 +66,17 @@ export class TrainingSession {
   static async create(graph: Graph, options: SessionOptions): Promise<TrainingSession> {
     const seed = options.seed ?? graph.training.seed;
     const training = { ...graph.training, seed };
+    if (training.dataset.name === NO_DATASET) {
+      throw new ProblemError([{ path: 'training.dataset.name', code: 'no-dataset', severity: 'error', message: 'the graph has no dataset; choose one in the training settings to train it' }]);
+    }
     const resolved = resolveDatasetParams(training.dataset);
     if ('error' in resolved) throw new ProblemError([{ path: resolved.error.path, code: 'dataset', severity: 'error', message: resolved.error.message }]);
     const data = await getDataset(training.dataset.name)!.load(resolved.params, deriveSeed(seed, 'data'), options.resources);
     const compiled = compileGraph(graph, { datasetInfo: data.info });
     if (!compiled.ok) throw new ProblemError(compiled.problems);
+    if (compiled.plan.lossTensor < 0) {
+      throw new ProblemError([{ path: 'nodes', code: 'no-loss', severity: 'error', message: 'the graph has no Loss node; add one after the output so training knows what to minimise' }]);
+    }
     const trainer = new Trainer(compiled.plan, data, training);
     if (options.parallel) await trainer.startDataParallel(options.parallel);
     return new TrainingSession(compiled.plan, data, trainer, { ...graph, training }, options);

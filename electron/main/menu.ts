@@ -49,6 +49,7 @@ export function buildMenuTemplate(model: MenuModel): MenuItemConstructorOptions[
       cmd('Save As…', 'save-as', 'Shift+CmdOrCtrl+S'),
       sep,
       cmd('Import JSON…', 'import-json', 'CmdOrCtrl+I'),
+      cmd('Import ONNX…', 'import-onnx'),
       {
         label: 'Export',
         submenu: [

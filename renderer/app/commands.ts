@@ -74,6 +74,7 @@ export function createCommandRunner(s: AppServices, files: FileActions, flow: Re
       case 'save': return files.save();
       case 'save-as': return files.saveAs();
       case 'import-json': return files.importJson();
+      case 'import-onnx': return files.importOnnx();
       case 'export-json': return files.exportWith('json');
       case 'export-pytorch': return files.exportWith('pytorch');
       case 'export-keras': return files.exportWith('keras');

@@ -7,6 +7,7 @@ import { emptyGraph } from '../state/graph-edit';
 import { layoutGraph, needsLayout } from '../state/layout';
 import type { AppServices } from './context';
 import { findTemplate } from './templates';
+import { importOnnxFile, pickOnnxFile } from './onnx-import';
 
 /**
  * New / open / save / import / export, over the HostBridge. Anything that would replace unsaved work
@@ -68,6 +69,22 @@ export function createFileActions(s: AppServices) {
     }
   }
 
+  /**
+   * An ONNX model becomes a new unsaved document; nothing changes when it is refused. The weights are
+   * handed over as `<model>.safetensors` (a download, or a save dialog on desktop): training in the app
+   * starts from the graph's seed, `netloom predict` / `train --load-weights` use the file.
+   */
+  async function loadOnnx(file: File): Promise<void> {
+    const r = await importOnnxFile(file);
+    if (!r.ok) {
+      ui.set((u) => ({ ...u, dialog: { kind: 'import-problems', fileName: file.name, problems: r.problems } }));
+      return;
+    }
+    store.load(await place(r.graph), { name: `${safeName(r.graph.name)}.json` }, false);
+    toast(r.summary);
+    await saveExportFiles([{ name: r.weightsName, contents: r.weights, role: 'weights' }]);
+  }
+
   return {
     toast,
     loadText,
@@ -102,6 +119,17 @@ export function createFileActions(s: AppServices) {
       if (!(await confirmDiscard())) return;
       const f = await bridge.openFile();
       if (f) await loadText(f.text, f.name, { asCopy: true });
+    },
+    /** File ▸ Import ONNX…: pick a model file. */
+    async importOnnx(): Promise<void> {
+      if (!(await confirmDiscard())) return;
+      const file = await pickOnnxFile();
+      if (file) await loadOnnx(file);
+    },
+    /** An .onnx file dropped on the window. */
+    async dropOnnx(file: File): Promise<void> {
+      if (!(await confirmDiscard())) return;
+      await loadOnnx(file);
     },
     save: () => saveAs(false),
     saveAs: () => saveAs(true),

@@ -15,6 +15,7 @@ import { ProblemsPanel } from './ProblemsPanel';
 import { QuickAdd } from './QuickAdd';
 import { Toolbar } from './Toolbar';
 import './App.css';
+import { useOnnxDrop } from '../hooks/useOnnxDrop';
 
 /** The editor window: toolbar, palette | canvas | inspector, problems below the canvas. */
 export function App() {
@@ -25,6 +26,7 @@ export function App() {
   useEffect(() => installTestHooks(flow), [flow]);
   useShortcuts(runner);
   useMenuCommands(runner);
+  useOnnxDrop(files);
   useDocumentState();
   useAutosave();
   useRecoveryOffer();

@@ -39,6 +39,7 @@ export function Toolbar({ run }: Props) {
       </div>
       <div className="nl-group">
         <Btn id="menu-import-json" label="Import…" title="Open a graph file as a new, unsaved copy" onClick={() => run('import-json')} />
+        <Btn id="menu-import-onnx" label="Import ONNX…" title="Open an ONNX model (.onnx) as a new graph; you can also drop the file on the window" onClick={() => run('import-onnx')} />
         <Btn id="menu-export-json" label="Export JSON" title="Download the graph as a NetLoom JSON file" onClick={() => run('export-json')} />
         {others.length > 0 && (
           <select className="nl-btn nl-select" data-testid="menu-export-other" aria-label="Export as" value="" onChange={(e) => e.target.value && run(`export-${e.target.value}` as MenuCommand)}>

@@ -28,9 +28,12 @@ export function TrainingDock() {
     const text = dataset.name === 'csv' && typeof dataset.path === 'string' ? controller.files.get(dataset.path) : undefined;
     return text === undefined ? null : previewCsv(text, dataset, 0).error;
   }, [controller, dataset, fileVersion]);
+  // A graph without a Loss (an imported model) is valid for prediction, but training needs one.
+  const noLoss = analysis.problems.some((p) => p.code === 'no-loss');
   const blocked = graph.nodes.length === 0
     ? 'Add nodes to the canvas (or pick a template) to train.'
     : firstError ? `Fix the graph first: ${firstError.message}`
+      : noLoss ? 'Add a Loss node after the output (and choose a dataset) to train this graph.'
       : csvError ? `Fix the CSV file first: ${csvError}` : null;
   return <TrainingPanel controller={controller} bridge={bridge} graph={graph} file={file} onTrainingChange={onTrainingChange} blocked={blocked} />;
 }

@@ -51,7 +51,6 @@ const ROWS: Row[] = [
   { file: 'cycle.json', code: 1, message: 'nodes[3] (id "a1"): part of a cycle: "a1" → "add" → "a1"' },
   // Graph-wide rules
   { file: 'no-input.json', code: 1, message: 'nodes: the graph has no Input node', lines: 2 },
-  { file: 'no-loss.json', code: 1, message: 'nodes: the graph has no Loss node' },
   { file: 'two-losses.json', code: 1, message: 'nodes[6] (id "loss2"): more than one Loss node ("loss", "loss2")' },
   // Shapes and targets
   {

@@ -16,7 +16,7 @@ export const ONNX_OUTPUT = 'prediction';
  * `prediction` [batch, ...] with a symbolic batch axis.
  */
 export function exportOnnx(graph: Graph, options: ExportOptions = {}): ExportFile[] {
-  const m = buildExportModel(graph, options.dataset?.info);
+  const m = buildExportModel(graph, options.dataset?.info, { inferenceOnly: true });
   const values = weightsForExport(m.plan, graph.training.seed, options.weights);
   const g = new OnnxGraphBuilder();
   g.name(ONNX_INPUT);

@@ -1,15 +1,15 @@
-import { ProtoWriter } from './protobuf';
+import { AttributeType, DataType, onnx, type OnnxTypes } from '../../onnx/proto';
 
 /**
- * ONNX messages as plain data, and their encoding. Field numbers are those of onnx/onnx.proto
- * (ModelProto, GraphProto, NodeProto, AttributeProto, TensorProto, ValueInfoProto, TypeProto).
+ * The ONNX model the exporter builds, as plain data, and its encoding with ONNX's protobuf schema
+ * (core/onnx/proto.ts, shared with the importer).
  */
 
 export const ONNX_OPSET = 17;
 /** IR version 8 is what opset 17 ships with (onnx 1.12 / 1.13). */
 export const ONNX_IR_VERSION = 8;
 
-export const TensorType = { FLOAT: 1, INT64: 7 } as const;
+export const TensorType = { FLOAT: DataType.FLOAT, INT64: DataType.INT64 } as const;
 
 export type AttributeValue =
   | { kind: 'float'; value: number }
@@ -49,72 +49,55 @@ export interface OnnxGraphProto {
   docString?: string;
 }
 
-const ATTRIBUTE_TYPE = { float: 1, int: 2, floats: 6, ints: 7 } as const;
-
-function writeAttribute(w: ProtoWriter, name: string, a: AttributeValue): void {
-  w.string(1, name);
-  w.varint(20, ATTRIBUTE_TYPE[a.kind]);
-  if (a.kind === 'float') w.float(2, a.value);
-  else if (a.kind === 'int') w.varint(3, a.value);
-  else if (a.kind === 'floats') for (const f of a.value) w.float(7, f);
-  else w.packedVarints(8, a.value);
-}
-
-function writeNode(w: ProtoWriter, n: OnnxNode): void {
-  for (const i of n.inputs) w.string(1, i);
-  for (const o of n.outputs) w.string(2, o);
-  w.string(3, n.name);
-  w.string(4, n.opType);
-  for (const [name, a] of Object.entries(n.attributes)) w.message(5, (m) => writeAttribute(m, name, a));
-  if (n.docString) w.string(6, n.docString);
-}
-
-function writeTensor(w: ProtoWriter, t: OnnxTensor): void {
-  w.packedVarints(1, t.dims);
-  w.varint(2, t.type);
-  w.string(8, t.name);
-  // raw_data: little-endian bytes, the compact form every runtime reads.
-  if (t.type === TensorType.FLOAT) {
-    const data = t.floats ?? [];
-    const b = new Uint8Array(4 * data.length);
-    const view = new DataView(b.buffer);
-    for (let i = 0; i < data.length; i++) view.setFloat32(4 * i, data[i]!, true);
-    w.bytes(9, b);
-  } else {
-    const data = t.ints ?? [];
-    const b = new Uint8Array(8 * data.length);
-    const view = new DataView(b.buffer);
-    for (let i = 0; i < data.length; i++) view.setBigInt64(8 * i, BigInt(data[i]!), true);
-    w.bytes(9, b);
+function attribute(name: string, a: AttributeValue): OnnxTypes.IAttributeProto {
+  switch (a.kind) {
+    case 'float': return { name, type: AttributeType.FLOAT, f: a.value };
+    case 'int': return { name, type: AttributeType.INT, i: a.value };
+    case 'floats': return { name, type: AttributeType.FLOATS, floats: a.value };
+    case 'ints': return { name, type: AttributeType.INTS, ints: a.value };
   }
 }
 
-function writeValueInfo(w: ProtoWriter, v: OnnxValueInfo): void {
-  w.string(1, v.name);
-  w.message(2, (type) => type.message(1, (tensor) => {
-    tensor.varint(1, TensorType.FLOAT);
-    tensor.message(2, (shape) => {
-      for (const d of v.dims) shape.message(1, (dim) => (typeof d === 'number' ? dim.varint(1, d) : dim.string(2, d)));
-    });
-  }));
+/** Tensor data goes in raw_data as little-endian bytes, the compact form every runtime reads. */
+function tensor(t: OnnxTensor): OnnxTypes.ITensorProto {
+  let raw: Uint8Array;
+  if (t.type === TensorType.FLOAT) {
+    const data = t.floats ?? [];
+    raw = new Uint8Array(4 * data.length);
+    const view = new DataView(raw.buffer);
+    for (let i = 0; i < data.length; i++) view.setFloat32(4 * i, data[i]!, true);
+  } else {
+    const data = t.ints ?? [];
+    raw = new Uint8Array(8 * data.length);
+    const view = new DataView(raw.buffer);
+    for (let i = 0; i < data.length; i++) view.setBigInt64(8 * i, BigInt(data[i]!), true);
+  }
+  return { name: t.name, dims: t.dims, dataType: t.type, rawData: raw };
+}
+
+function valueInfo(v: OnnxValueInfo): OnnxTypes.IValueInfoProto {
+  const dim = v.dims.map((d) => (typeof d === 'number' ? { dimValue: d } : { dimParam: d }));
+  return { name: v.name, type: { tensorType: { elemType: DataType.FLOAT, shape: { dim } } } };
 }
 
 export function encodeModel(graph: OnnxGraphProto, producerVersion: string): Uint8Array {
-  const w = new ProtoWriter();
-  w.varint(1, ONNX_IR_VERSION);
-  w.string(2, 'netloom');
-  w.string(3, producerVersion);
-  w.message(7, (g) => {
-    for (const n of graph.nodes) g.message(1, (m) => writeNode(m, n));
-    g.string(2, graph.name);
-    for (const t of graph.initializers) g.message(5, (m) => writeTensor(m, t));
-    if (graph.docString) g.string(10, graph.docString);
-    for (const i of graph.inputs) g.message(11, (m) => writeValueInfo(m, i));
-    for (const o of graph.outputs) g.message(12, (m) => writeValueInfo(m, o));
-  });
-  w.message(8, (o) => {
-    o.string(1, '');
-    o.varint(2, ONNX_OPSET);
-  });
-  return w.finish();
+  const model: OnnxTypes.IModelProto = {
+    irVersion: ONNX_IR_VERSION,
+    producerName: 'netloom',
+    producerVersion,
+    graph: {
+      name: graph.name,
+      node: graph.nodes.map((n) => ({
+        input: n.inputs, output: n.outputs, name: n.name, opType: n.opType,
+        attribute: Object.entries(n.attributes).map(([name, a]) => attribute(name, a)),
+        ...(n.docString ? { docString: n.docString } : {}),
+      })),
+      initializer: graph.initializers.map(tensor),
+      ...(graph.docString ? { docString: graph.docString } : {}),
+      input: graph.inputs.map(valueInfo),
+      output: graph.outputs.map(valueInfo),
+    },
+    opsetImport: [{ domain: '', version: ONNX_OPSET }],
+  };
+  return onnx.ModelProto.encode(model).finish();
 }

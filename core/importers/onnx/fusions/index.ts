@@ -1,0 +1,48 @@
+import type { OnnxTypes } from '../../../onnx/proto';
+import { GraphIndex } from './graph-index';
+import { layerNormPattern } from './layer-norm';
+import { siluPattern, mishPattern, softsignPattern } from './activations';
+import { attentionPattern } from './attention';
+import { naluPattern } from './nalu';
+import { creluPattern, geluTanhPattern, stepPattern } from './netloom-activations';
+
+type NodeProto = OnnxTypes.INodeProto;
+
+/** What a recognised pattern becomes: one op (mapped as usual) in place of the root, and the nodes it absorbs. */
+export interface Fused {
+  node: NodeProto;
+  absorbed: NodeProto[];
+}
+
+/** Recognises, at a root node, a subgraph that exporters write for one NetLoom operation. */
+export type Fusion = (root: NodeProto, index: GraphIndex) => Fused | null;
+
+/**
+ * Exporters spell some operations in primitive ops: PyTorch writes Softsign as x / (1 + |x|), SiLU as
+ * x·σ(x), and LayerNorm before opset 17 as ReduceMean/Sub/Pow/Sqrt/Div; NetLoom's own exporter spells
+ * out NALU, self-attention, gelu, step and crelu. Each such spelling is one
+ * small pattern file; adding one is adding a line here.
+ */
+export const FUSIONS: readonly Fusion[] = [
+  attentionPattern, naluPattern, layerNormPattern, geluTanhPattern, softsignPattern, siluPattern, mishPattern, stepPattern, creluPattern,
+];
+
+export function fuseNodes(graph: OnnxTypes.IGraphProto): { nodes: NodeProto[]; fused: string[] } {
+  let nodes = [...(graph.node ?? [])];
+  const fused: string[] = [];
+  for (const fusion of FUSIONS) {
+    const index = new GraphIndex(graph, nodes);
+    const absorbed = new Set<NodeProto>();
+    const replaced = new Map<NodeProto, NodeProto>();
+    for (const n of nodes) {
+      if (absorbed.has(n)) continue;
+      const f = fusion(n, index);
+      if (!f || f.absorbed.some((a) => absorbed.has(a) || replaced.has(a)) || !index.removable(n, f.absorbed)) continue;
+      for (const a of f.absorbed) absorbed.add(a);
+      replaced.set(n, f.node);
+      fused.push(`${f.node.opType} "${f.node.name}" from ${f.absorbed.length + 1} ops`);
+    }
+    nodes = nodes.filter((n) => !absorbed.has(n)).map((n) => replaced.get(n) ?? n);
+  }
+  return { nodes, fused };
+}

@@ -1,0 +1,51 @@
+import type { OpMapper } from '../values';
+import * as act from './activations';
+import { add, sum } from './add';
+import { SILU_OP } from '../fusions/activations';
+import { ATTENTION_OP } from '../fusions/attention';
+import { NALU_OP } from '../fusions/nalu';
+import { CRELU_OP, STEP_OP } from '../fusions/netloom-activations';
+import { crelu, nalu, selfAttention, step } from './composite';
+import { gemm, matMul } from './dense';
+import { layerNormalization } from './layer-norm';
+import { concat, flatten, passThrough, reduceMean, reshape } from './shape-ops';
+import { softmax } from './softmax';
+
+/**
+ * ONNX op type → mapper onto NetLoom nodes (default domain). Adding an operator is adding a mapper
+ * file and one line here. Ops whose inputs are all constants are folded first (../fold), so e.g. a
+ * Transpose of an initializer never reaches this table.
+ */
+export const OP_MAPPERS: Readonly<Record<string, OpMapper>> = {
+  Gemm: gemm,
+  MatMul: matMul,
+  Add: add,
+  Sum: sum,
+  Relu: act.relu,
+  LeakyRelu: act.leakyRelu,
+  PRelu: act.prelu,
+  Elu: act.elu,
+  Selu: act.selu,
+  Sigmoid: act.sigmoid,
+  HardSigmoid: act.hardSigmoid,
+  Tanh: act.tanh,
+  Softplus: act.softplus,
+  Softsign: act.softsign,
+  Gelu: act.gelu,
+  Clip: act.clip,
+  Mish: act.mish,
+  [SILU_OP]: act.silu,
+  [STEP_OP]: step,
+  [CRELU_OP]: crelu,
+  [NALU_OP]: nalu,
+  [ATTENTION_OP]: selfAttention,
+  Softmax: softmax,
+  LayerNormalization: layerNormalization,
+  Flatten: flatten,
+  Reshape: reshape,
+  Concat: concat,
+  ReduceMean: reduceMean,
+  Identity: passThrough,
+  Dropout: passThrough,
+  Cast: passThrough,
+};

@@ -1,0 +1,90 @@
+import { sizeOf } from '../../../util/tensor';
+import type { LiveValue, MapContext, OpMapper, Value } from '../values';
+import { constInput, fullShape, liveInput, onnxAxis } from './util';
+
+const one = (out: LiveValue | string): Value[] | string => (typeof out === 'string' ? out : [out]);
+
+/** Flatten at axis 1 keeps the batch and joins the rest: NetLoom's Flatten. At axis = rank it is a no-op. */
+export const flatten: OpMapper = (ctx) => {
+  const x = liveInput(ctx, 0);
+  if (!x) return 'needs a computed input';
+  const axis = onnxAxis(ctx.attrs.int('axis', 1), x);
+  if (axis !== 1) return `axis = ${axis} would fold the batch into the features (NetLoom's Flatten is axis 1)`;
+  if (x.shape.length === 1) return [x];
+  return one(ctx.emit('Flatten', {}, [x]));
+};
+
+/**
+ * Reshape with a folded target shape. Keeping the batch and joining the rest is a Flatten; a target
+ * equal to the input's shape is dropped. Other reshapes wait for the Reshape node kind.
+ */
+export const reshape: OpMapper = (ctx) => {
+  const x = liveInput(ctx, 0);
+  const target = constInput(ctx, 1);
+  if (!x) return 'needs a computed input';
+  if (!target) return 'the target shape is computed at run time and could not be folded to a constant';
+  const allowZero = ctx.attrs.int('allowzero', 0) === 1;
+  const dims = Array.from(target.data);
+  const perSample = sizeOf(x.shape);
+  // The batch entry may be 0 (copy), −1 (infer) or the folded symbolic batch (NaN).
+  const keepsBatch = dims.length > 0 && (Number.isNaN(dims[0]) || dims[0] === -1 || (dims[0] === 0 && !allowZero) || dims[0] === ctx.fixedBatch);
+  if (!keepsBatch) return `target shape [${dims.join(', ')}] does not keep the batch axis first`;
+  const rest = dims.slice(1).map((d, i) => (d === 0 && !allowZero ? (x.shape[i] ?? NaN) : d));
+  if (rest.some(Number.isNaN)) return `target shape [${dims.join(', ')}] could not be resolved`;
+  const known = rest.filter((d) => d !== -1).reduce((a, b) => a * b, 1);
+  const resolved = rest.map((d) => (d === -1 ? perSample / known : d));
+  if (sizeOf(resolved) !== perSample || resolved.some((d) => !Number.isInteger(d) || d < 1)) {
+    return `cannot reshape ${fullShape(x)} to [B, ${rest.join(', ')}]`;
+  }
+  if (resolved.length === x.shape.length && resolved.every((d, i) => d === x.shape[i])) return [x];
+  if (resolved.length === 1) return x.shape.length === 1 ? [x] : one(ctx.emit('Flatten', {}, [x]));
+  return `reshaping ${fullShape(x)} to [B, ${resolved.join(', ')}] needs the Reshape node kind, not available yet`;
+};
+
+/** Concat along the last axis → a chain of two-input Concats. */
+export const concat: OpMapper = (ctx) => {
+  const xs: LiveValue[] = [];
+  for (let i = 0; i < ctx.inputs.length; i++) {
+    const v = liveInput(ctx, i);
+    if (!v) return `input ${i} is a constant; only computed tensors can be concatenated`;
+    xs.push(v);
+  }
+  const axis = onnxAxis(ctx.attrs.int('axis', -1), xs[0]!);
+  if (axis !== xs[0]!.shape.length) return `joins along axis ${axis} of ${fullShape(xs[0]!)}; NetLoom's Concat joins on the last axis`;
+  let acc = xs[0]!;
+  for (const next of xs.slice(1)) {
+    const out = ctx.emit('Concat', {}, [acc, next]);
+    if (typeof out === 'string') return out;
+    acc = out;
+  }
+  return [acc];
+};
+
+/** ReduceMean over the sequence axis of [B, T, d] without keepdims → MeanPool. */
+export const reduceMean: OpMapper = (ctx) => {
+  const x = liveInput(ctx, 0);
+  if (!x) return 'needs a computed input';
+  let axes: number[] | undefined;
+  if (ctx.opset >= 18) {
+    const a = ctx.inputs[1];
+    if (a && a.kind !== 'const') return 'axes must be a constant';
+    axes = a?.kind === 'const' ? Array.from(a.tensor.data) : undefined;
+  } else axes = ctx.attrs.ints('axes');
+  const keepdims = ctx.attrs.int('keepdims', 1);
+  const norm = (axes ?? []).map((a) => onnxAxis(a, x));
+  if (x.shape.length !== 2 || norm.length !== 1 || norm[0] !== 1 || keepdims !== 0) {
+    return `mean over axes [${(axes ?? ['all']).join(', ')}] (keepdims ${keepdims}) of ${fullShape(x)}; NetLoom's MeanPool averages the sequence axis of [B, T, d] (axes [1], keepdims 0)`;
+  }
+  return one(ctx.emit('MeanPool', {}, [x]));
+};
+
+/** Identity, inference-mode Dropout and Cast to float carry the value through unchanged. */
+export const passThrough: OpMapper = (ctx: MapContext) => {
+  const x = ctx.inputs[0];
+  if (!x) return 'has no input';
+  if (ctx.node.opType === 'Dropout' && ctx.node.outputs[1] && ctx.consumerCount(ctx.node.outputs[1]) > 0) {
+    return 'its mask output is used, which an inference graph does not have';
+  }
+  if (ctx.node.opType === 'Cast' && ctx.attrs.int('to', 1) !== 1) return `casts a computed tensor to data type ${ctx.attrs.int('to', 1)}; NetLoom computes in float32 only`;
+  return [x, ...ctx.node.outputs.slice(1).map((): Value => ({ kind: 'poison' }))];
+};

@@ -1,0 +1,48 @@
+import type { Problem } from '../../core/graph/problem';
+import type { Graph } from '../../core/graph/schema';
+import { importOnnx } from '../../core/importers/onnx';
+import { encodeSafetensors, WEIGHTS_FORMAT, WEIGHTS_LAYOUT_NOTE, WEIGHTS_VERSION } from '../../core/weights';
+
+/** What File ▸ Import ONNX… makes of a file: the graph and its weights file, or the problems to show. */
+export type OnnxImportOutcome =
+  | { ok: true; graph: Graph; weightsName: string; weights: Uint8Array; summary: string }
+  | { ok: false; problems: Problem[] };
+
+export const isOnnxFileName = (name: string): boolean => /\.onnx$/i.test(name);
+
+/** Runs the core importer on a picked or dropped file; every refusal becomes a Problem for the dialog. */
+export async function importOnnxFile(file: File): Promise<OnnxImportOutcome> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const name = file.name.replace(/\.onnx$/i, '');
+  const r = importOnnx(bytes, { name, fileName: file.name });
+  if (!r.ok) {
+    return { ok: false, problems: r.problems.map((p) => ({ path: p.nodeName ? `ONNX node "${p.nodeName}"` : '', code: 'onnx-import', severity: 'error', message: p.message })) };
+  }
+  const weights = encodeSafetensors(r.weights, {
+    format: WEIGHTS_FORMAT, version: WEIGHTS_VERSION, graph: r.graph.name, layout: WEIGHTS_LAYOUT_NOTE, source: file.name,
+  });
+  const folded = r.report.folded.length ? `, ${r.report.folded.length} constant ops folded` : '';
+  return {
+    ok: true, graph: r.graph, weights, weightsName: `${name}.safetensors`,
+    summary: `Imported ${file.name}: ${r.graph.nodes.length} nodes${folded}. Add a Loss and choose a dataset to train it.`,
+  };
+}
+
+/** The browser file picker for .onnx files (it works in the desktop renderer too); null when cancelled. */
+export function pickOnnxFile(): Promise<File | null> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = '.onnx';
+    input.style.display = 'none';
+    input.dataset.testid = 'onnx-file-input';
+    const done = (file: File | null) => {
+      input.remove();
+      resolve(file);
+    };
+    input.addEventListener('change', () => done(input.files?.[0] ?? null), { once: true });
+    input.addEventListener('cancel', () => done(null), { once: true });
+    document.body.append(input);
+    input.click();
+  });
+}
