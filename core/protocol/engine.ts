@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EpochEvent, ErrorEvent, NodeStats, StartEvent } from './events';
+import { DiagnosticEvent, EpochEvent, ErrorEvent, NodeStats, StartEvent } from './events';
 
 /**
  * Messages between an engine host (Electron main, or the renderer in browser mode) and the worker that
@@ -73,6 +73,8 @@ export const EngineFrame = z.object({
   /** Regression: validation targets and predictions (first output), up to a few hundred points. */
   predictions: z.object({ targets: f32, predictions: f32 }).optional(),
   error: ErrorEvent.optional(),
+  /** Run-time advice raised since the last frame (each rule and node at most once per run). */
+  diagnostics: z.array(DiagnosticEvent).optional(),
   done: z.boolean(),
 });
 export type EngineFrame = z.infer<typeof EngineFrame>;

@@ -7,6 +7,7 @@ import { formatProblem, ProblemError } from '../graph/problem';
 import type { Graph } from '../graph/schema';
 import { PROTOCOL_VERSION, type EventOf, type SessionEvent } from '../protocol/events';
 import { deriveSeed } from '../util/rng';
+import { RunMonitor } from '../advisor/run-time/monitor';
 import { decisionGrid } from './decision-grid';
 import { layerStats } from './layer-stats';
 
@@ -28,6 +29,8 @@ export interface SessionOptions {
   /** Override the epoch count from the graph. */
   epochs?: number;
   seed?: number;
+  /** Emit run-time advice (`diagnostic` events: dead units, vanishing gradients…); on by default. */
+  diagnostics?: boolean;
 }
 
 export interface Evaluation {
@@ -46,12 +49,14 @@ export class TrainingSession {
   private listeners = new Set<(e: SessionEvent) => void>();
   private readonly epochs: number;
   private finished: ((s: SessionState) => void)[] = [];
+  private readonly monitor: RunMonitor;
 
   private constructor(
     readonly plan: Plan, readonly data: LoadedDataset, readonly trainer: Trainer,
     private readonly graph: Graph, private readonly options: SessionOptions,
   ) {
     this.epochs = options.epochs ?? graph.training.epochs;
+    this.monitor = new RunMonitor(plan, graph.training);
   }
 
   /** Compile and load. Throws ProblemError (invalid graph) or Error (dataset) with a clear message. */
@@ -123,6 +128,7 @@ export class TrainingSession {
   /** Back to epoch 0 with the same initial weights (same seed); the run is ready to start again. */
   reset(): void {
     this.trainer.reset();
+    this.monitor.reset();
     this.state = 'ready';
     this.settle();
   }
@@ -204,9 +210,19 @@ export class TrainingSession {
     const statsEvery = this.options.statsEvery ?? 1;
     // Stats describe the last training batch, so take them before evaluation reuses the buffers.
     const stats = statsEvery > 0 && t.epoch % statsEvery === 0 ? layerStats(t.exec, lastBatchRows) : null;
+    try {
+      t.assertFiniteWeights();
+    } catch (e) {
+      this.fail(e);
+      return;
+    }
     const ev = this.evaluate();
     this.emit({ type: 'epoch', epoch: t.epoch, ...ev });
     if (stats) this.emit({ type: 'layerStats', epoch: t.epoch, step: t.step, nodes: stats });
+    if (this.options.diagnostics !== false) {
+      const seen = this.monitor.observeEpoch({ epoch: t.epoch, trainLoss: ev.train.loss, ...(ev.train.accuracy !== undefined ? { trainAccuracy: ev.train.accuracy } : {}), stats });
+      for (const d of seen) this.emit({ type: 'diagnostic', epoch: t.epoch, step: t.step, ...d });
+    }
     const gridSize = this.options.gridSize ?? 40;
     if (gridSize > 0) {
       const grid = decisionGrid(t.exec, this.data.train, t.epoch, gridSize);
@@ -222,6 +238,10 @@ export class TrainingSession {
   private fail(e: unknown): void {
     this.state = 'error';
     if (e instanceof DivergenceError) {
+      if (this.options.diagnostics !== false) {
+        const t = this.trainer;
+        this.emit({ type: 'diagnostic', epoch: t.epoch + 1, step: t.step, ...this.monitor.diverged(e.message, e.nodeId) });
+      }
       this.emit({ type: 'error', code: 'divergence', message: e.message, suggestion: e.suggestion, ...(e.nodeId ? { nodeId: e.nodeId } : {}) });
     } else if (e instanceof ProblemError) {
       this.emit({ type: 'error', code: 'invalid-graph', message: e.message, problems: e.problems.map(formatProblem) });
