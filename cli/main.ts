@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { adviseCommand } from './commands/advise';
 import { benchCommand } from './commands/bench';
 import { catalogCommand } from './commands/catalog';
 import { compileCommand } from './commands/compile';
@@ -19,6 +20,9 @@ const USAGE = `usage: netloom <command> [options]
                                             JSON, PyTorch or Keras Python (data written beside -o),
                                             or an ONNX inference model (needs -o)
   bench [--workload W1|W2|W3|W4] [--json]   speed of the reference workloads (docs/perf.md)
+  advise <graph.json> [--json] [--run EPOCHS]
+                                            the graph advisor's warnings (docs/advisor.md); --run also
+                                            trains and adds the run-time diagnostics
 `;
 
 /** Run one CLI invocation; returns the exit code. Never lets a stack trace reach the user. */
@@ -53,6 +57,7 @@ async function run(argv: string[], io: Output): Promise<number> {
         'load-weights': { type: 'string' },
         'save-weights': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
+        run: { type: 'string' },
       },
     });
   } catch (e) {
@@ -83,6 +88,8 @@ async function run(argv: string[], io: Output): Promise<number> {
       return exportCommand(file(), { to: v.to, output: v.output, loadWeights: v['load-weights'] }, io);
     case 'bench':
       return benchCommand(v.workload, v.json, io);
+    case 'advise':
+      return adviseCommand(file(), { json: v.json, run: intFlag('run', v.run, 1) }, io);
     default:
       throw new CliError(`unknown command "${command}"\n${USAGE}`, 2);
   }

@@ -25,7 +25,7 @@ export const linearStack: Rule = {
         at = ctx.sourceOf(at);
       }
       if (at === undefined || ctx.typeOf(at) !== 'Dense') continue;
-      const why = `nothing non-linear sits between ${nameOf(ctx, at)} and ${nameOf(ctx, n.id)}, so the two layers together compute one linear map: the extra layer adds weights but cannot draw anything but straight boundaries.`;
+      const why = `nothing non-linear sits between ${nameOf(ctx, at)} and ${nameOf(ctx, n.id)}, so together the two layers are still one linear map (a straight-line model): the extra layer adds weights but no power to bend.`;
       out.push(linearAct
         ? {
           rule: this.id, node: linearAct,
