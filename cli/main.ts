@@ -4,6 +4,7 @@ import { benchCommand } from './commands/bench';
 import { catalogCommand } from './commands/catalog';
 import { compileCommand } from './commands/compile';
 import { exportCommand } from './commands/export';
+import { traceCommand } from './commands/trace';
 import { trainCommand } from './commands/train';
 import { validateCommand } from './commands/validate';
 import { CliError, processOutput, type Output } from './io';
@@ -23,6 +24,9 @@ const USAGE = `usage: netloom <command> [options]
   advise <graph.json> [--json] [--run EPOCHS]
                                             the graph advisor's warnings (docs/advisor.md); --run also
                                             trains and adds the run-time diagnostics
+  trace <graph.json> [--weights FILE] [--example N] [--json]
+                                            one training example through the network: every
+                                            node's output and gradient, every weight's gradient
 `;
 
 /** Run one CLI invocation; returns the exit code. Never lets a stack trace reach the user. */
@@ -58,6 +62,8 @@ async function run(argv: string[], io: Output): Promise<number> {
         'save-weights': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         run: { type: 'string' },
+        weights: { type: 'string' },
+        example: { type: 'string' },
       },
     });
   } catch (e) {
@@ -90,6 +96,8 @@ async function run(argv: string[], io: Output): Promise<number> {
       return benchCommand(v.workload, v.json, io);
     case 'advise':
       return adviseCommand(file(), { json: v.json, run: intFlag('run', v.run, 1) }, io);
+    case 'trace':
+      return traceCommand(file(), { json: v.json, weights: v.weights, example: intFlag('example', v.example, 0) }, io);
     default:
       throw new CliError(`unknown command "${command}"\n${USAGE}`, 2);
   }
