@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DiagnosticEvent, EpochEvent, ErrorEvent, NodeStats, StartEvent } from './events';
+import { TraceCommand, TraceResult, traceTransferables, UnitMapCommand, UnitMapResult } from './trace';
 
 /**
  * Messages between an engine host (Electron main, or the renderer in browser mode) and the worker that
@@ -33,6 +34,10 @@ const controlCommands = [
   z.object({ type: z.literal('reset'), runId }),
   /** Attention weights of one validation example on a SelfAttention node. */
   z.object({ type: z.literal('inspect'), runId, nodeId: z.string(), example: z.number().int().min(0) }),
+  /** One example through the network at the current weights (core/protocol/trace.ts). */
+  TraceCommand,
+  /** One node's per-unit output over the 2D input plane. */
+  UnitMapCommand,
 ] as const;
 /** Commands to a run that exists (everything but start). */
 export const ControlCommand = z.discriminatedUnion('type', [...controlCommands]);
@@ -94,6 +99,8 @@ export type InspectResult = z.infer<typeof InspectResult>;
 export const EngineMessage = z.discriminatedUnion('type', [
   EngineFrame,
   InspectResult,
+  TraceResult,
+  UnitMapResult,
   z.object({ type: z.literal('fatal'), runId: z.string().optional(), message: z.string() }),
 ]);
 export type EngineMessage = z.infer<typeof EngineMessage>;
@@ -114,5 +121,6 @@ export function transferablesOf(message: EngineMessage): ArrayBuffer[] {
     add(message.predictions?.targets);
     add(message.predictions?.predictions);
   } else if (message.type === 'inspect') add(message.weights);
+  else if (message.type === 'trace' || message.type === 'unitMap') for (const a of traceTransferables(message)) add(a);
   return out;
 }

@@ -6,8 +6,8 @@ import type { Shape } from '../util/tensor';
 /** One parameter tensor at the traced weights: its values and the gradient of this example's loss. */
 export interface TracedParam {
   shape: Shape;
-  value: Float32Array;
-  grad: Float32Array;
+  value: Float32Array<ArrayBuffer>;
+  grad: Float32Array<ArrayBuffer>;
 }
 
 /** One node of the trace, in the order the network computes them. */
@@ -16,9 +16,9 @@ export interface TracedNode {
   type: string;
   /** Per-sample shape of `output` (`[]` for the Loss, whose output is the loss itself). */
   shape: Shape;
-  output: Float32Array;
+  output: Float32Array<ArrayBuffer>;
   /** dLoss/dOutput for this example, or null where no gradient flows (the Input, nodes off the path to the loss). */
-  gradOutput: Float32Array | null;
+  gradOutput: Float32Array<ArrayBuffer> | null;
   params: Record<string, TracedParam>;
 }
 
@@ -26,8 +26,8 @@ export interface Trace {
   example: number;
   loss: number;
   /** The example's input row and its target as the loss sees it (one-hot for cross-entropy). */
-  input: Float32Array;
-  target: Float32Array;
+  input: Float32Array<ArrayBuffer>;
+  target: Float32Array<ArrayBuffer>;
   nodes: TracedNode[];
 }
 
@@ -51,7 +51,7 @@ export function traceExample(exec: Executor, split: DataSplit, example: number):
     const isLoss = op.output === plan.lossTensor;
     const output = copy(exec.values[op.output]!, t.size);
     const grad = exec.grads[op.output];
-    let gradOutput: Float32Array | null = isLoss ? Float32Array.of(1) : grad ? copy(grad, t.size) : null;
+    let gradOutput: Float32Array<ArrayBuffer> | null = isLoss ? Float32Array.of(1) : grad ? copy(grad, t.size) : null;
     if (op.node === fused) gradOutput = crossEntropyGrad(output, exec.target);
     const params: Record<string, TracedParam> = {};
     for (const pid of op.paramIds) {
@@ -67,7 +67,7 @@ export function traceExample(exec: Executor, split: DataSplit, example: number):
   };
 }
 
-function copy(buf: ArrayLike<number> & { subarray?: unknown }, n: number): Float32Array {
+function copy(buf: ArrayLike<number> & { subarray?: unknown }, n: number): Float32Array<ArrayBuffer> {
   return Float32Array.from({ length: n }, (_, i) => buf[i]!);
 }
 
@@ -83,7 +83,7 @@ function fusedSoftmax(exec: Executor): string | null {
   return lossOp.inputs[0] === plan.predictionTensor ? null : plan.tensors[plan.predictionTensor]!.node;
 }
 
-function crossEntropyGrad(p: Float32Array, target: ArrayLike<number>): Float32Array {
+function crossEntropyGrad(p: Float32Array, target: ArrayLike<number>): Float32Array<ArrayBuffer> {
   const floor = Math.exp(-100);
   return Float32Array.from(p, (v, j) => (target[j]! === 0 ? 0 : -target[j]! / Math.max(v, floor)));
 }

@@ -10,7 +10,7 @@ export interface UnitMap {
   /** Values per sample of the node's output: one map each. */
   units: number;
   /** units × size × size: unit-major, then rows from the bottom (yRange[0]) up, columns left to right. */
-  values: Float32Array;
+  values: Float32Array<ArrayBuffer>;
 }
 
 /**

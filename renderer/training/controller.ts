@@ -150,7 +150,7 @@ export class TrainingController {
       if (isFinished(m.state)) this.gate.forget(m.runId);
     } else if (m.type === 'inspect') {
       this.store.applyInspect(m);
-    } else {
+    } else if (m.type === 'fatal') {
       this.notice = m.message;
       const run: RunData | undefined = m.runId ? this.store.get(m.runId) : undefined;
       // A run whose worker is gone (a finished run evicted to make room) cannot reset: let Play start anew.
