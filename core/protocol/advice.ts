@@ -34,7 +34,7 @@ export const DiagnosticEvent = AdvisorWarningSchema.extend({
 });
 
 // Compile-time: the schemas describe exactly the advisor's types.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends (<T>() => T extends B ? 1 : 2) ? true : false;
 const editsAgree: Same<z.infer<typeof GraphEditSchema>, GraphEdit> = true;
 const fixesAgree: Same<z.infer<typeof FixSchema>, Fix> = true;
 const warningsAgree: Same<z.infer<typeof AdvisorWarningSchema>, AdvisorWarning> = true;
