@@ -1,10 +1,10 @@
-import { analyzeGraph, type AnalyzeOptions } from '../graph/analyze';
+import { analyzeGraph, type Analysis, type AnalyzeOptions } from '../graph/analyze';
 import type { Graph } from '../graph/schema';
 import type { AdvisorContext, AdvisorFacts } from './types';
 
 /** Analyse once and give every rule the same lookups. Works on graphs with errors (lookups return undefined). */
-export function advisorContext(graph: Graph, facts: AdvisorFacts = {}, options: AnalyzeOptions = {}): AdvisorContext {
-  const analysis = analyzeGraph(graph, options);
+export function advisorContext(graph: Graph, facts: AdvisorFacts = {}, options: AnalyzeOptions = {}, given?: Analysis): AdvisorContext {
+  const analysis = given ?? analyzeGraph(graph, options);
   const s = analysis.structure;
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));
   const typeOf = (id: string) => s.kinds.get(id)?.type;

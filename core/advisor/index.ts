@@ -1,4 +1,4 @@
-import type { AnalyzeOptions } from '../graph/analyze';
+import type { Analysis, AnalyzeOptions } from '../graph/analyze';
 import type { Graph } from '../graph/schema';
 import { advisorContext } from './context';
 import { crossEntropyWithoutSoftmax } from './rules/cross-entropy-without-softmax';
@@ -17,6 +17,7 @@ import type { AdvisorFacts, AdvisorWarning, Rule } from './types';
 
 export type { AdvisorFacts, AdvisorWarning, Fix, GraphEdit, Rule } from './types';
 export { applyFix, FixError } from './fix';
+export { RunMonitor, RUN_TIME_RULES, type EpochObservation } from './run-time/monitor';
 
 /** Every static rule, output first, then the hidden layers, then training settings. */
 export const RULES: readonly Rule[] = [
@@ -27,6 +28,8 @@ export const RULES: readonly Rule[] = [
 
 export interface AdviseOptions extends AnalyzeOptions {
   facts?: AdvisorFacts;
+  /** The graph's analysis when the caller already has it (the editor analyses on every edit). */
+  analysis?: Analysis;
 }
 
 /**
@@ -34,8 +37,8 @@ export interface AdviseOptions extends AnalyzeOptions {
  * quick enough to run on every edit; a graph with errors gets the warnings that still make sense.
  */
 export function adviseGraph(graph: Graph, options: AdviseOptions = {}): AdvisorWarning[] {
-  const { facts, ...analyze } = options;
-  const ctx = advisorContext(graph, facts ?? {}, analyze);
+  const { facts, analysis, ...analyze } = options;
+  const ctx = advisorContext(graph, facts ?? {}, analyze, analysis);
   return RULES.flatMap((r) => r.check(ctx));
 }
 

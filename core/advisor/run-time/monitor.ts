@@ -4,6 +4,11 @@ import type { NodeStats } from '../../protocol/events';
 import type { AdvisorWarning } from '../types';
 import { RUN_TIME } from './thresholds';
 
+/** Every run-time rule id, in the order docs/advisor.md lists them. */
+export const RUN_TIME_RULES = [
+  'dead-units', 'dead-network', 'saturated-units', 'vanishing-gradients', 'exploding-gradients', 'loss-plateau', 'diverged',
+] as const;
+
 /** What the session tells the monitor at the end of an epoch. */
 export interface EpochObservation {
   epoch: number;

@@ -188,3 +188,17 @@ describe('advisor rules', () => {
     expect(of(adviseGraph(broken), 'linear-stack')).toHaveLength(1);
   });
 });
+
+describe('docs/advisor.md', () => {
+  it('documents every rule id, static and run-time', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { RUN_TIME_RULES } = await import('../../../core/advisor');
+    const doc = readFileSync(new URL('../../../docs/advisor.md', import.meta.url), 'utf8');
+    for (const id of [...RULES.map((r) => r.id), ...RUN_TIME_RULES]) expect(doc, id).toContain(`| \`${id}\` |`);
+  });
+
+  it('accepts the analysis the editor already has, with the same result', () => {
+    const g = loadExample('linear-only-xor');
+    expect(adviseGraph(g, { analysis: analyzeGraph(g) })).toEqual(adviseGraph(g));
+  });
+});
