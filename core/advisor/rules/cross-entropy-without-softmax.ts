@@ -13,11 +13,23 @@ export const crossEntropyWithoutSoftmax: Rule = {
     const p = ctx.paramsOf(ctx.lossId);
     if (!p || p.fn !== 'cross_entropy' || p.logits === true) return [];
     const out = ctx.outputId;
-    if (!out || ctx.fnOf(out) === 'softmax') return [];
+    if (!out) return [];
+    const fn = ctx.fnOf(out);
+    if (fn === 'softmax') return [];
+    // softmax → sigmoid is its own rule, whose fix (remove the sigmoid) also settles this one.
+    if (fn === 'sigmoid' && ctx.fnOf(ctx.sourceOf(out) ?? '') === 'softmax') return [];
+    const lead = `${nameOf(ctx, ctx.lossId)} uses cross_entropy, which expects probabilities that sum to 1,`;
+    if (fn === undefined) {
+      return [{
+        rule: this.id, node: ctx.lossId,
+        message: `${lead} but ${nameOf(ctx, out)} gives raw scores that can be negative and need not sum to 1, so the loss takes the log of meaningless numbers. Mark the input as logits (softmax is then applied inside the loss, stably) or add a softmax before it.`,
+        fix: { label: 'Treat the input as logits', edits: [{ kind: 'set-param', node: ctx.lossId, param: 'logits', value: true }] },
+      }];
+    }
     return [{
       rule: this.id, node: ctx.lossId,
-      message: `${nameOf(ctx, ctx.lossId)} uses cross_entropy, which expects probabilities, but ${nameOf(ctx, out)} gives raw scores that need not be positive or sum to 1, so the loss takes the log of meaningless numbers. Mark the input as logits (softmax is then applied inside the loss) or add a softmax before it.`,
-      fix: { label: 'Treat the input as logits', edits: [{ kind: 'set-param', node: ctx.lossId, param: 'logits', value: true }] },
+      message: `${lead} but ${nameOf(ctx, out)} applies ${fn}, which treats each score on its own, so the outputs are not a probability distribution over the classes. Use softmax on the output.`,
+      fix: { label: `Use softmax in "${out}"`, edits: [{ kind: 'set-param', node: out, param: 'fn', value: 'softmax' }] },
     }];
   },
 };

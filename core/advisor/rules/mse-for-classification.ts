@@ -27,7 +27,7 @@ export const mseForClassification: Rule = {
     const kindText = target.kind === 'binary' ? 'two classes' : `${target.classes} classes`;
     return [{
       rule: this.id, node: ctx.lossId,
-      message: `The dataset has ${kindText}, but ${nameOf(ctx, ctx.lossId)} uses ${fn}, which treats a class as a number to get close to: its gradient fades exactly when a squashed output is confidently wrong, so learning is slow. Cross-entropy is made for class probabilities.`,
+      message: `The dataset has ${kindText}, but ${nameOf(ctx, ctx.lossId)} uses ${fn}, which treats the class as a number to get close to rather than a probability to get right: with a sigmoid or softmax output its gradient fades just when the answer is confidently wrong, so learning is slow. Cross-entropy is made for class probabilities.`,
       fix: { label, edits },
     }];
   },

@@ -57,6 +57,12 @@ const CASES: Case[] = [
     good: chain([dense('d1', 8), act('a1', 'relu'), dense('d2', 3)], { fn: 'cross_entropy', logits: true }, GAUSS3),
   },
   {
+    rule: 'cross-entropy-without-softmax',
+    bad: chain([dense('d1', 8), act('a1', 'relu'), dense('d2', 3), act('out', 'sigmoid')], { fn: 'cross_entropy' }, GAUSS3),
+    node: 'loss',
+    good: chain([dense('d1', 8), act('a1', 'relu'), dense('d2', 3), act('out', 'softmax')], { fn: 'cross_entropy' }, GAUSS3),
+  },
+  {
     rule: 'mse-for-classification',
     bad: chain(XOR_OUT, { fn: 'mse' }),
     node: 'loss',
@@ -172,6 +178,11 @@ describe('advisor rules', () => {
   it('names the teaching examples for what they show', () => {
     expect(adviseGraph(loadExample('linear-only-xor')).map((w) => [w.rule, w.node])).toEqual([['linear-stack', 'a1']]);
     expect(adviseGraph(loadExample('deep-sigmoid')).map((w) => [w.rule, w.node])).toEqual([['deep-saturating-stack', 'a1']]);
+  });
+
+  it('gives one piece of advice, not two, for softmax → sigmoid → cross_entropy', () => {
+    const g = chain([dense('d1', 8), act('a1', 'relu'), dense('d2', 3), act('sm', 'softmax'), act('sig', 'sigmoid')], { fn: 'cross_entropy' }, GAUSS3);
+    expect(adviseGraph(g).map((w) => w.rule)).toEqual(['softmax-then-sigmoid']);
   });
 
   it('uses the measured target range when the caller gives one', () => {
