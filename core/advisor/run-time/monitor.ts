@@ -88,7 +88,9 @@ export class RunMonitor {
     const norms = this.trainable.map((id) => nodeNorm(byId.get(id)));
     const known = norms.filter((n): n is number => n !== undefined);
     const global = Math.sqrt(known.reduce((a, n) => a + n * n, 0));
-    if (known.length > 0 && global === 0 && loss > RUN_TIME.solvedLoss && this.holds('zero-grad', true)) {
+    // A layer reported dead above already explains a network without gradient.
+    const layerDead = found.some((w) => w.rule === 'dead-network');
+    if (known.length > 0 && global === 0 && loss > RUN_TIME.solvedLoss && this.holds('zero-grad', true) && !layerDead) {
       found.push({
         rule: 'dead-network', node: null,
         message: 'No weight receives any gradient although the loss is not zero: the network is dead (every path to the loss is blocked by dead or flat units). Restart with a lower learning rate or with activations that keep a slope everywhere.',

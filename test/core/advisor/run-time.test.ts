@@ -39,6 +39,13 @@ describe('run-time diagnostics', () => {
     expect(r.diagnostics[0]!.message).toMatch(/Every unit of "a1" outputs 0/);
   });
 
+  it('a network whose only path to the loss is a step: no weight gets any gradient, the network is dead', async () => {
+    const g = chain([dense('d1', 1), act('st', 'step')], { fn: 'mse' }, { dataset: { name: 'plane', samples: 100 } });
+    const r = await diagnose(g, 3);
+    expect(r.found).toEqual([['dead-network', null]]);
+    expect(r.diagnostics[0]!.message).toMatch(/^No weight receives any gradient/);
+  });
+
   it('most units of a ReLU layer dead (6 of 8 biased far below 0) is reported as dead units, with a leaky_relu fix', async () => {
     const r = await diagnose(RELU_NET, 3, (s) => paramOf(s, 'd1', 'b').fill(-100, 0, 6));
     expect(r.found).toEqual([['dead-units', 'a1']]);
