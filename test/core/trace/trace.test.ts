@@ -116,6 +116,40 @@ describe('traceExample on XOR', () => {
     d2.gradOutput!.forEach((gv, j) => expect(gv).toBeCloseTo(sm.output[j]! - y[j]!, 5));
   });
 
+  it('works on any plan: attention, pooling and the fused softmax agree with finite differences in float64', async () => {
+    const g = loadExample('attention-sequence');
+    g.training.dataset = { ...g.training.dataset, samples: 100 };
+    const s = await TrainingSession.create(g, { resources: noResources, gridSize: 0, statsEvery: 0, batchEvents: false });
+    s.step(3);
+    const twin = f64Twin(s);
+    const t = traceExample(twin, s.data.train, 4);
+    expect(t.nodes.map((n) => n.id)).toEqual(['in', 'att', 'pool', 'd1', 'sm', 'loss']);
+    const h = 1e-6;
+    let checked = 0;
+    s.plan.params.forEach((p, i) => {
+      const traced = t.nodes.find((n) => n.id === p.node)!.params[p.name]!;
+      // Every 7th entry keeps the test quick and still touches every tensor.
+      for (let j = 0; j < p.size; j += 7) {
+        const w = twin.params[i]!;
+        const keep = w[j]!;
+        w[j] = keep + h; twin.forward(1, false); const up = twin.loss;
+        w[j] = keep - h; twin.forward(1, false); const down = twin.loss;
+        w[j] = keep;
+        expect(traced.grad[j], `${p.node}.${p.name}[${j}]`).toBeCloseTo((up - down) / (2 * h), 6);
+        checked++;
+      }
+    });
+    expect(checked).toBeGreaterThan(100);
+    // The attention output's gradient, through pooling and the fused loss.
+    twin.forward(1, false);
+    const k = 1;
+    t.nodes[k]!.gradOutput!.forEach((gv, j) => {
+      if (j % 11 !== 0) return;
+      const fd = (lossWithOutputNudged(twin, k, j, h) - lossWithOutputNudged(twin, k, j, -h)) / (2 * h);
+      expect(gv, `att[${j}]`).toBeCloseTo(fd, 6);
+    });
+  });
+
   it('refuses an example that is not in the split, saying how many rows there are', async () => {
     const s = await xorSession();
     expect(() => traceExample(s.trainer.exec, s.data.train, s.data.train.count)).toThrow(/the split has 320 rows \(0–319\)/);
