@@ -26,7 +26,7 @@ export class RunMonitor {
   private reported = new Set<string>();
   private streaks = new Map<string, number>();
   private losses: number[] = [];
-  private smallestNorm = Infinity;
+  private firstNorm: number | null = null;
   private readonly output: string;
   /** Nodes with trainable tensors, in plan order. */
   private readonly trainable: string[];
@@ -40,7 +40,7 @@ export class RunMonitor {
     this.reported.clear();
     this.streaks.clear();
     this.losses = [];
-    this.smallestNorm = Infinity;
+    this.firstNorm = null;
   }
 
   observeEpoch(o: EpochObservation): AdvisorWarning[] {
@@ -108,15 +108,18 @@ export class RunMonitor {
       });
     }
     if (known.length > 0 && Number.isFinite(global)) {
-      const grown = this.smallestNorm > 0 && global > RUN_TIME.explodingGrowth * this.smallestNorm && global > 1;
-      if (global > RUN_TIME.explodingNorm || grown) {
+      // Growth is measured against the first epoch, not the smallest norm seen: near a minimum the
+      // norm of one batch can be tiny, and bouncing back from it is not an explosion.
+      this.firstNorm ??= global > 0 ? global : null;
+      const growth = this.firstNorm ? global / this.firstNorm : 0;
+      const grown = growth > RUN_TIME.explodingGrowth && global > 1;
+      if (this.holds('exploding', global > RUN_TIME.explodingNorm || grown)) {
         found.push({
           rule: 'exploding-gradients', node: null,
-          message: `The gradient norm is ${global.toPrecision(3)}${grown ? `, ${Math.round(global / this.smallestNorm)} times its smallest value in this run` : ''}: the updates are growing out of control, and the loss may soon jump or become NaN. Clip the gradient norm or lower the learning rate (now ${this.training.optimizer.lr}).`,
+          message: `The gradient norm is ${global.toPrecision(3)}${grown ? `, ${Math.round(growth)} times what it was after the first epoch` : ''}: the updates are growing out of control, and the loss may soon jump or become NaN. Clip the gradient norm or lower the learning rate (now ${this.training.optimizer.lr}).`,
           fix: this.training.clipNorm === undefined ? { label: 'Clip gradients at norm 1', edits: [{ kind: 'set-training', path: ['clipNorm'], value: 1 }] } : null,
         });
       }
-      if (global > 0) this.smallestNorm = Math.min(this.smallestNorm, global);
     }
   }
 

@@ -12,7 +12,7 @@ export const RUN_TIME = {
   saturatedShare: 0.75,
   /** First trainable layer's gradient norm below this fraction of the last one's: three orders of magnitude. */
   vanishingRatio: 1e-3,
-  /** Global gradient norm above this, or this many times its smallest value so far in the run. */
+  /** Global gradient norm above this, or this many times its value after the first epoch (and above 1). */
   explodingNorm: 1e3,
   explodingGrowth: 100,
   /**
@@ -22,8 +22,11 @@ export const RUN_TIME = {
    */
   plateauChange: 2e-3,
   plateauEpochs: 10,
-  /** Classification at or above this training accuracy is solved: a plateau there is fine. */
-  solvedAccuracy: 0.99,
+  /**
+   * Classification at or above this training accuracy counts as learnt: a plateau there is the data's
+   * own noise (the 2D sets mislabel a few points on purpose), not a stuck run.
+   */
+  solvedAccuracy: 0.95,
   /** A loss below this has nothing left to learn: a plateau there is success, not a problem. */
   solvedLoss: 1e-3,
   /** Observations in a row a per-layer condition must hold. */
