@@ -213,7 +213,7 @@ export class TrainingSession {
     try {
       t.assertFiniteWeights();
     } catch (e) {
-      this.fail(e);
+      this.fail(e, t.epoch);
       return;
     }
     const ev = this.evaluate();
@@ -235,12 +235,12 @@ export class TrainingSession {
     }
   }
 
-  private fail(e: unknown): void {
+  /** `epoch`: the epoch the failure belongs to (by default the one in progress). */
+  private fail(e: unknown, epoch = this.trainer.epoch + 1): void {
     this.state = 'error';
     if (e instanceof DivergenceError) {
       if (this.options.diagnostics !== false) {
-        const t = this.trainer;
-        this.emit({ type: 'diagnostic', epoch: t.epoch + 1, step: t.step, ...this.monitor.diverged(e.message, e.nodeId) });
+        this.emit({ type: 'diagnostic', epoch, step: this.trainer.step, ...this.monitor.diverged(e.message, e.nodeId) });
       }
       this.emit({ type: 'error', code: 'divergence', message: e.message, suggestion: e.suggestion, ...(e.nodeId ? { nodeId: e.nodeId } : {}) });
     } else if (e instanceof ProblemError) {

@@ -118,6 +118,7 @@ describe('run-time diagnostics', () => {
     expect(r.events.at(-1)).toMatchObject({ type: 'error', code: 'divergence', nodeId: 'd1' });
     expect((r.events.at(-1) as EventOf<'error'>).message).toBe('training diverged after step 1 (epoch 1): the weights W of "d1" are no longer finite');
     expect(r.found.at(-1)).toEqual(['diverged', 'd1']);
+    expect(r.diagnostics.at(-1)).toMatchObject({ epoch: 1, step: 1 });
   });
 
   it('can be switched off', async () => {
