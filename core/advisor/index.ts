@@ -9,6 +9,7 @@ import { linearStack } from './rules/linear-stack';
 import { mseForClassification } from './rules/mse-for-classification';
 import { outputNotProbability } from './rules/output-not-probability';
 import { reluRegressionOutput } from './rules/relu-regression-output';
+import { sigmoidIntoLogitsLoss } from './rules/sigmoid-into-logits-loss';
 import { softmaxIntoBce } from './rules/softmax-into-bce';
 import { softmaxThenSigmoid } from './rules/softmax-then-sigmoid';
 import { stepBlocksGradient } from './rules/step-blocks-gradient';
@@ -21,7 +22,7 @@ export { RunMonitor, RUN_TIME_RULES, type EpochObservation } from './run-time/mo
 
 /** Every static rule, output first, then the hidden layers, then training settings. */
 export const RULES: readonly Rule[] = [
-  outputNotProbability, softmaxThenSigmoid, softmaxIntoBce, crossEntropyWithoutSoftmax, mseForClassification,
+  outputNotProbability, softmaxThenSigmoid, softmaxIntoBce, sigmoidIntoLogitsLoss, crossEntropyWithoutSoftmax, mseForClassification,
   reluRegressionOutput, dropoutAfterOutput, linearStack, deepSaturatingStack, stepBlocksGradient, zeroInit,
   learningRateRange,
 ];

@@ -51,6 +51,12 @@ const CASES: Case[] = [
     good: chain([dense('d1', 8), act('a1', 'tanh'), dense('d2', 1)], { fn: 'bce_logits' }),
   },
   {
+    rule: 'sigmoid-into-logits-loss',
+    bad: chain(XOR_OUT, { fn: 'bce_logits' }),
+    node: 'out',
+    good: chain(XOR_OUT, { fn: 'bce' }),
+  },
+  {
     rule: 'cross-entropy-without-softmax',
     bad: chain([dense('d1', 8), act('a1', 'relu'), dense('d2', 3)], { fn: 'cross_entropy' }, GAUSS3),
     node: 'loss',
