@@ -1,10 +1,12 @@
 import { parseArgs } from 'node:util';
+import { adviseCommand } from './commands/advise';
 import { benchCommand } from './commands/bench';
 import { catalogCommand } from './commands/catalog';
 import { compileCommand } from './commands/compile';
 import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
 import { predictCommand } from './commands/predict';
+import { traceCommand } from './commands/trace';
 import { trainCommand } from './commands/train';
 import { validateCommand } from './commands/validate';
 import { CliError, processOutput, type Output } from './io';
@@ -29,6 +31,12 @@ const USAGE = `usage: netloom <command> [options]
                                             an ONNX model as a graph + <graph>.safetensors (docs/import.md)
   predict <graph.json> --input <x.npy> [--weights FILE] [-o <y.npy>]
                                             run the graph in evaluation mode on a batch
+  advise <graph.json> [--json] [--run EPOCHS]
+                                            the graph advisor's warnings (docs/advisor.md); --run also
+                                            trains and adds the run-time diagnostics
+  trace <graph.json> [--weights FILE] [--example N] [--json]
+                                            one training example through the network: every
+                                            node's output and gradient, every weight's gradient
 `;
 
 /** Run one CLI invocation; returns the exit code. Never lets a stack trace reach the user. */
@@ -68,6 +76,8 @@ async function run(argv: string[], io: Output): Promise<number> {
         weights: { type: 'string' },
         input: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
+        run: { type: 'string' },
+        example: { type: 'string' },
       },
     });
   } catch (e) {
@@ -102,6 +112,10 @@ async function run(argv: string[], io: Output): Promise<number> {
       return importCommand(file(), { output: v.output, weights: v.weights }, io);
     case 'predict':
       return predictCommand(file(), { input: v.input, output: v.output, weights: v.weights }, io);
+    case 'advise':
+      return adviseCommand(file(), { json: v.json, run: intFlag('run', v.run, 1) }, io);
+    case 'trace':
+      return traceCommand(file(), { json: v.json, weights: v.weights, example: intFlag('example', v.example, 0) }, io);
     default:
       throw new CliError(`unknown command "${command}"\n${USAGE}`, 2);
   }

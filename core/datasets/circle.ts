@@ -23,6 +23,7 @@ export const circleDataset = syntheticDataset({
     'A disk of class 1 inside a ring of class 0. The boundary is a circle, so a network must bend its ' +
     'decision line all the way round — or be given x² and y² as features.',
   params: PARAMS,
+  acceptsDrawnPoints: true,
   info: () => INFO,
   generate(p, rng) {
     const count = num(p, 'samples');

@@ -40,6 +40,7 @@ export const gaussiansDataset = syntheticDataset({
     'Round clouds of points, one per class. With two well-separated clouds a single straight line is ' +
     'enough — the easiest problem to start with; more clouds or more noise make them overlap.',
   params: PARAMS,
+  acceptsDrawnPoints: true,
   info: (p) => infoFor(num(p, 'classes')),
   generate(p, rng) {
     const count = num(p, 'samples');

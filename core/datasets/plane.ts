@@ -25,6 +25,7 @@ export const planeDataset = syntheticDataset({
     'Predict a number instead of a class: the height of a tilted plane, y = (x1 + x2) / 10. ' +
     'A single Dense layer with no activation solves it exactly — a good first regression.',
   params: PARAMS,
+  acceptsDrawnPoints: true,
   info: () => INFO,
   generate(p, rng) {
     const count = num(p, 'samples');

@@ -2,6 +2,7 @@ import { checkParam } from '../catalog/params';
 import type { ParamValues } from '../catalog/types';
 import { describeValue } from '../graph/problem';
 import { DatasetNeedsFileError } from './csv';
+import { checkDrawnPoints, POINTS_MODE_PARAM, POINTS_PARAM, withDrawnPoints, type PointsMode } from './drawn-points';
 import { checkTextParam, DatasetParamError, textParamsOf } from './params';
 import type { DatasetKind } from './types';
 
@@ -31,7 +32,7 @@ export function resolveDatasetParams(
   if (!Object.hasOwn(datasets, name)) return fail('name', `unknown dataset "${name}" (known: ${known})`);
   const kind = datasets[name]!;
   const textSpecs = textParamsOf(kind);
-  const declared = [...Object.keys(kind.params), ...Object.keys(textSpecs)];
+  const declared = [...Object.keys(kind.params), ...Object.keys(textSpecs), ...(kind.acceptsDrawnPoints ? [POINTS_PARAM, POINTS_MODE_PARAM] : [])];
 
   for (const key of Object.keys(ref)) {
     if (key !== 'name' && !declared.includes(key)) {
@@ -52,11 +53,17 @@ export function resolveDatasetParams(
     params[key] = v as string;
   }
   // describe() holds the cross-param rules (trainMin < trainMax, dims ≥ 5 + classes, …).
+  let info;
   try {
-    kind.describe(params);
+    info = kind.describe(params);
   } catch (e) {
     if (e instanceof DatasetParamError) return fail(e.param, e.detail);
     if (!(e instanceof DatasetNeedsFileError)) return { error: { path: basePath, message: e instanceof Error ? e.message : String(e) } };
+  }
+  if (kind.acceptsDrawnPoints && info && (ref[POINTS_PARAM] !== undefined || ref[POINTS_MODE_PARAM] !== undefined)) {
+    const checked = checkDrawnPoints(ref[POINTS_PARAM] ?? [], info.target, ref[POINTS_MODE_PARAM] ?? 'add');
+    if (!checked.ok) return fail(checked.path, checked.message);
+    return { params: withDrawnPoints(params, checked.points, ref[POINTS_MODE_PARAM] as PointsMode | undefined) };
   }
   return { params };
 }

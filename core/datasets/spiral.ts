@@ -18,6 +18,7 @@ export const spiralDataset = syntheticDataset({
     'Two spirals wound into each other, one per class. Neighbouring points often belong to different ' +
     'classes, so it needs several layers (or sin/cos features) and patience — the classic hard toy problem.',
   params: PARAMS,
+  acceptsDrawnPoints: true,
   info: () => INFO,
   generate(p, rng) {
     const count = num(p, 'samples');

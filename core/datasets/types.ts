@@ -36,6 +36,8 @@ export interface DatasetKind {
   /** For learners: what the data looks like and what makes it easy or hard. */
   explanation: string;
   params: Record<string, ParamSpec>;
+  /** Takes hand-drawn 2D points in a `points` param (see drawn-points.ts). */
+  acceptsDrawnPoints?: boolean;
   /** Shape and target facts without loading (validation runs on every edit). Throws a plain Error with a message naming the param when params contradict. */
   describe(params: ParamValues): DatasetInfo;
   /** Deterministic for the same params and seed. Errors name the param, row or column. */

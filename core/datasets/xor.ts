@@ -24,6 +24,7 @@ export const xorDataset = syntheticDataset({
     'Points on a square, coloured by the quadrant they fall in: class 1 where x and y have the same sign. ' +
     'No single straight line separates the classes, so a network needs a hidden layer to learn it.',
   params: PARAMS,
+  acceptsDrawnPoints: true,
   info: () => INFO,
   generate(p, rng) {
     const count = num(p, 'samples');

@@ -189,6 +189,23 @@ export class Trainer {
     return plan.task === 'classification' ? { loss, accuracy: correct / count } : { loss, mre: relErr / (count * plan.target.size) };
   }
 
+  /**
+   * Throw DivergenceError when a weight is no longer finite. The loss check in trainBatch catches this
+   * one batch later; the session also asks at the end of each epoch, so the last batch of a run cannot
+   * leave garbage weights behind unnoticed.
+   */
+  assertFiniteWeights(): void {
+    const { exec, plan } = this;
+    const bad = exec.params.findIndex((p) => p.some((v) => !Number.isFinite(v)));
+    if (bad < 0) return;
+    const p = plan.params[bad]!;
+    throw new DivergenceError(
+      `training diverged after step ${this.step} (epoch ${this.epoch}): the weights ${p.name} of "${p.node}" are no longer finite`,
+      `lower the learning rate (now ${this.config.optimizer.lr}) or set training.clipNorm (e.g. 1)`,
+      p.node,
+    );
+  }
+
   private trueClass(split: DataSplit, row: number): number {
     return split.targets[row]!;
   }

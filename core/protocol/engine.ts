@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { EpochEvent, ErrorEvent, NodeStats, StartEvent } from './events';
+import { DiagnosticEvent, EpochEvent, ErrorEvent, NodeStats, StartEvent } from './events';
+import { TraceCommand, TraceResult, traceTransferables, UnitMapCommand, UnitMapResult } from './trace';
 
 /**
  * Messages between an engine host (Electron main, or the renderer in browser mode) and the worker that
@@ -33,6 +34,10 @@ const controlCommands = [
   z.object({ type: z.literal('reset'), runId }),
   /** Attention weights of one validation example on a SelfAttention node, or feature maps of an image-shaped node. */
   z.object({ type: z.literal('inspect'), runId, nodeId: z.string(), example: z.number().int().min(0) }),
+  /** One example through the network at the current weights (core/protocol/trace.ts). */
+  TraceCommand,
+  /** One node's per-unit output over the 2D input plane. */
+  UnitMapCommand,
 ] as const;
 /** Commands to a run that exists (everything but start). */
 export const ControlCommand = z.discriminatedUnion('type', [...controlCommands]);
@@ -73,6 +78,8 @@ export const EngineFrame = z.object({
   /** Regression: validation targets and predictions (first output), up to a few hundred points. */
   predictions: z.object({ targets: f32, predictions: f32 }).optional(),
   error: ErrorEvent.optional(),
+  /** Run-time advice raised since the last frame (each rule and node at most once per run). */
+  diagnostics: z.array(DiagnosticEvent).optional(),
   done: z.boolean(),
 });
 export type EngineFrame = z.infer<typeof EngineFrame>;
@@ -120,6 +127,8 @@ export const EngineMessage = z.discriminatedUnion('type', [
   InspectResult,
   FeatureMapsResult,
   HiddenStateResult,
+  TraceResult,
+  UnitMapResult,
   z.object({ type: z.literal('fatal'), runId: z.string().optional(), message: z.string() }),
 ]);
 export type EngineMessage = z.infer<typeof EngineMessage>;
@@ -142,5 +151,6 @@ export function transferablesOf(message: EngineMessage): ArrayBuffer[] {
   } else if (message.type === 'inspect') add(message.weights);
   else if (message.type === 'featureMaps') add(message.values);
   else if (message.type === 'hiddenState') add(message.values);
+  else if (message.type === 'trace' || message.type === 'unitMap') for (const a of traceTransferables(message)) add(a);
   return out;
 }

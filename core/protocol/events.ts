@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DiagnosticEvent } from './advice';
 
 /**
  * Events a training session emits. They cross process boundaries (worker → main → renderer, CLI →
@@ -87,8 +88,12 @@ export const ErrorEvent = z.object({
   problems: z.array(z.string()).optional(),
 });
 
+export { DiagnosticEvent };
+
 export const SessionEvent = z.discriminatedUnion('type', [
   StartEvent, BatchEvent, EpochEvent, LayerStatsEvent, DecisionGridEvent, DoneEvent, ErrorEvent,
+  /** Run-time advice (dead units, vanishing gradients, divergence…); see docs/advisor.md. */
+  DiagnosticEvent,
 ]);
 export type SessionEvent = z.infer<typeof SessionEvent>;
 export type EventOf<T extends SessionEvent['type']> = Extract<SessionEvent, { type: T }>;

@@ -10,15 +10,7 @@ import type { EventOf } from '../protocol/events';
 export function decisionGrid(exec: Executor, train: DataSplit, epoch: number, size = 40): EventOf<'decisionGrid'> | null {
   const { plan } = exec;
   if (plan.tensors[plan.inputTensor]!.size !== 2 || plan.dataset.inputShape.length !== 1) return null;
-  let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
-  for (let i = 0; i < train.count; i++) {
-    const x = train.inputs[2 * i]!, y = train.inputs[2 * i + 1]!;
-    x0 = Math.min(x0, x); x1 = Math.max(x1, x); y0 = Math.min(y0, y); y1 = Math.max(y1, y);
-  }
-  if (!(x1 > x0)) { x0 -= 1; x1 += 1; }
-  if (!(y1 > y0)) { y0 -= 1; y1 += 1; }
-  const px = (x1 - x0) * 0.1, py = (y1 - y0) * 0.1;
-  x0 -= px; x1 += px; y0 -= py; y1 += py;
+  const { xRange: [x0, x1], yRange: [y0, y1] } = planeRange(train);
   const total = size * size;
   const points: DataSplit = { count: total, inputs: new Float32Array(total * 2), targets: new Float32Array(total * plan.target.size) };
   for (let r = 0; r < size; r++) {
@@ -48,4 +40,17 @@ export function decisionGrid(exec: Executor, train: DataSplit, epoch: number, si
     }
   }
   return { type: 'decisionGrid', epoch, size, xRange: [x0, x1], yRange: [y0, y1], values, kind };
+}
+
+/** The square the grids cover: the training points' bounding box, padded 10% (shared with the unit maps). */
+export function planeRange(train: DataSplit): { xRange: [number, number]; yRange: [number, number] } {
+  let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
+  for (let i = 0; i < train.count; i++) {
+    const x = train.inputs[2 * i]!, y = train.inputs[2 * i + 1]!;
+    x0 = Math.min(x0, x); x1 = Math.max(x1, x); y0 = Math.min(y0, y); y1 = Math.max(y1, y);
+  }
+  if (!(x1 > x0)) { x0 -= 1; x1 += 1; }
+  if (!(y1 > y0)) { y0 -= 1; y1 += 1; }
+  const px = (x1 - x0) * 0.1, py = (y1 - y0) * 0.1;
+  return { xRange: [x0 - px, x1 + px], yRange: [y0 - py, y1 + py] };
 }

@@ -10,6 +10,7 @@ import { formatProblem, ProblemError } from '../graph/problem';
 import type { Graph } from '../graph/schema';
 import { PROTOCOL_VERSION, type EventOf, type SessionEvent } from '../protocol/events';
 import { deriveSeed } from '../util/rng';
+import { RunMonitor } from '../advisor/run-time/monitor';
 import { decisionGrid } from './decision-grid';
 import { layerStats } from './layer-stats';
 
@@ -36,6 +37,8 @@ export interface SessionOptions {
    * pays and the graph allows it (training.dataParallel), decided once before the first batch.
    */
   parallel?: HelperSpawner;
+  /** Emit run-time advice (`diagnostic` events: dead units, vanishing gradients…); on by default. */
+  diagnostics?: boolean;
 }
 
 export interface Evaluation {
@@ -54,12 +57,14 @@ export class TrainingSession {
   private listeners = new Set<(e: SessionEvent) => void>();
   private readonly epochs: number;
   private finished: ((s: SessionState) => void)[] = [];
+  private readonly monitor: RunMonitor;
 
   private constructor(
     readonly plan: Plan, readonly data: LoadedDataset, readonly trainer: Trainer,
     private readonly graph: Graph, private readonly options: SessionOptions,
   ) {
     this.epochs = options.epochs ?? graph.training.epochs;
+    this.monitor = new RunMonitor(plan, graph.training);
   }
 
   /** Compile and load. Throws ProblemError (invalid graph) or Error (dataset) with a clear message. */
@@ -139,6 +144,7 @@ export class TrainingSession {
   /** Back to epoch 0 with the same initial weights (same seed); the run is ready to start again. */
   reset(): void {
     this.trainer.reset();
+    this.monitor.reset();
     this.state = 'ready';
     this.settle();
   }
@@ -220,9 +226,19 @@ export class TrainingSession {
     const statsEvery = this.options.statsEvery ?? 1;
     // Stats describe the last training batch, so take them before evaluation reuses the buffers.
     const stats = statsEvery > 0 && t.epoch % statsEvery === 0 ? layerStats(t.exec, lastBatchRows) : null;
+    try {
+      t.assertFiniteWeights();
+    } catch (e) {
+      this.fail(e, t.epoch);
+      return;
+    }
     const ev = this.evaluate();
     this.emit({ type: 'epoch', epoch: t.epoch, ...ev });
     if (stats) this.emit({ type: 'layerStats', epoch: t.epoch, step: t.step, nodes: stats });
+    if (this.options.diagnostics !== false) {
+      const seen = this.monitor.observeEpoch({ epoch: t.epoch, trainLoss: ev.train.loss, ...(ev.train.accuracy !== undefined ? { trainAccuracy: ev.train.accuracy } : {}), stats });
+      for (const d of seen) this.emit({ type: 'diagnostic', epoch: t.epoch, step: t.step, ...d });
+    }
     const gridSize = this.options.gridSize ?? 40;
     if (gridSize > 0) {
       const grid = decisionGrid(t.exec, this.data.train, t.epoch, gridSize);
@@ -235,9 +251,13 @@ export class TrainingSession {
     }
   }
 
-  private fail(e: unknown): void {
+  /** `epoch`: the epoch the failure belongs to (by default the one in progress). */
+  private fail(e: unknown, epoch = this.trainer.epoch + 1): void {
     this.state = 'error';
     if (e instanceof DivergenceError) {
+      if (this.options.diagnostics !== false) {
+        this.emit({ type: 'diagnostic', epoch, step: this.trainer.step, ...this.monitor.diverged(e.message, e.nodeId) });
+      }
       this.emit({ type: 'error', code: 'divergence', message: e.message, suggestion: e.suggestion, ...(e.nodeId ? { nodeId: e.nodeId } : {}) });
     } else if (e instanceof KernelInputError) {
       this.emit({ type: 'error', code: 'dataset', message: e.message, ...(e.suggestion ? { suggestion: e.suggestion } : {}), ...(e.nodeId ? { nodeId: e.nodeId } : {}) });

@@ -5,6 +5,8 @@ import type { EventOf, NodeStats, SessionEvent } from '../protocol/events';
 const MAX_BATCH_LOSSES = 2048;
 /** Epoch summaries are small but still bounded: a frame keeps the latest this many. */
 const MAX_EPOCHS = 1000;
+/** Run-time diagnostics one frame carries at most. */
+const MAX_DIAGNOSTICS = 100;
 
 /**
  * Collects a run's events between frames. Batch losses go into a fixed buffer (decimated when full,
@@ -22,6 +24,7 @@ export class FrameBuilder {
   private grid: EventOf<'decisionGrid'> | undefined;
   private start: EventOf<'start'> | undefined;
   private error: EventOf<'error'> | undefined;
+  private diagnostics: EventOf<'diagnostic'>[] = [];
   private done = false;
   private last = { step: 0, epoch: 0, batchInEpoch: 0 };
   extras: Partial<Pick<EngineFrame, 'points' | 'confusion' | 'predictions'>> = {};
@@ -51,6 +54,10 @@ export class FrameBuilder {
       case 'error':
         this.error = e;
         break;
+      case 'diagnostic':
+        // Each rule fires once per node and run, so this stays small; the cap is a guard.
+        if (this.diagnostics.length < MAX_DIAGNOSTICS) this.diagnostics.push(e);
+        break;
     }
   }
 
@@ -68,7 +75,7 @@ export class FrameBuilder {
 
   hasNews(): boolean {
     return this.count > 0 || this.epochs.length > 0 || this.stats !== undefined || this.grid !== undefined ||
-      this.start !== undefined || this.error !== undefined || this.done || Object.keys(this.extras).length > 0;
+      this.start !== undefined || this.error !== undefined || this.diagnostics.length > 0 || this.done || Object.keys(this.extras).length > 0;
   }
 
   /** Take everything gathered so far as one frame, and start afresh. */
@@ -82,6 +89,7 @@ export class FrameBuilder {
       ...(this.stats ? { layerStats: this.stats } : {}),
       ...(this.grid ? { decisionGrid: { size: this.grid.size, xRange: this.grid.xRange, yRange: this.grid.yRange, values: Float32Array.from(this.grid.values), kind: this.grid.kind } } : {}),
       ...(this.error ? { error: this.error } : {}),
+      ...(this.diagnostics.length ? { diagnostics: this.diagnostics } : {}),
       ...this.extras,
     };
     this.count = 0;
@@ -92,6 +100,7 @@ export class FrameBuilder {
     this.grid = undefined;
     this.start = undefined;
     this.error = undefined;
+    this.diagnostics = [];
     this.done = false;
     this.extras = {};
     return frame;

@@ -10,6 +10,7 @@ import { hiddenStateOf } from '../session/hidden-state';
 import { TrainingSession } from '../session/session';
 import { attentionOf, confusionMatrix, regressionPairs } from '../session/validation-views';
 import { featureMapsOf } from '../session/feature-maps';
+import { traceExample, unitMap } from '../trace';
 import { FrameBuilder } from './frame-builder';
 
 /** At most this many frames a second reach the UI. */
@@ -79,6 +80,27 @@ export class RunWorker {
         if (att) this.send({ type: 'inspect', runId: this.runId, nodeId: cmd.nodeId, example: cmd.example, ...att });
         else if (maps) this.send({ type: 'featureMaps', runId: this.runId, nodeId: cmd.nodeId, example: cmd.example, ...maps });
         else this.send({ type: 'fatal', runId: this.runId, message: `"${cmd.nodeId}" is not a SelfAttention, recurrent or image-shaped layer of this run, or example ${cmd.example} does not exist` });
+        return;
+      }
+      case 'trace': {
+        // Between slices the weights are those of the last finished batch; the trace changes none of them.
+        const split = cmd.split === 'validation' ? s.data.validation : s.data.train;
+        if (cmd.example >= split.count) {
+          this.send({ type: 'fatal', runId: this.runId, message: `example ${cmd.example} does not exist: the ${cmd.split} split has ${split.count} rows` });
+          return;
+        }
+        const t = traceExample(s.trainer.exec, split, cmd.example);
+        this.send({
+          type: 'trace', runId: this.runId, example: cmd.example, split: cmd.split, step: s.trainer.step,
+          loss: Number.isFinite(t.loss) ? t.loss : null, input: t.input, target: t.target,
+          nodes: t.nodes.map((n) => ({ ...n, shape: [...n.shape], params: Object.fromEntries(Object.entries(n.params).map(([k, p]) => [k, { ...p, shape: [...p.shape] }])) })),
+        });
+        return;
+      }
+      case 'unitMap': {
+        const m = unitMap(s.trainer.exec, s.data.train, cmd.nodeId, cmd.size);
+        if (m) this.send({ type: 'unitMap', runId: this.runId, ...m });
+        else this.send({ type: 'fatal', runId: this.runId, message: `no unit map for "${cmd.nodeId}": the data is not 2D, or the node is not part of this run` });
         return;
       }
     }

@@ -154,7 +154,7 @@ export class TrainingController {
       this.store.applyFeatureMaps(m);
     } else if (m.type === 'hiddenState') {
       this.store.applyHiddenState(m);
-    } else {
+    } else if (m.type === 'fatal') {
       this.notice = m.message;
       const run: RunData | undefined = m.runId ? this.store.get(m.runId) : undefined;
       // A run whose worker is gone (a finished run evicted to make room) cannot reset: let Play start anew.

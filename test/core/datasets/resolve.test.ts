@@ -65,7 +65,7 @@ describe('resolveDatasetParams', () => {
       },
     });
     expect(resolveDatasetParams({ name: 'xor', nosie: 0.2 })).toEqual({
-      error: { path: 'training.dataset.nosie', message: 'is not a param of dataset "xor" (its params: samples, noise, validationSplit)' },
+      error: { path: 'training.dataset.nosie', message: 'is not a param of dataset "xor" (its params: samples, noise, validationSplit, points, pointsMode)' },
     });
     expect(resolveDatasetParams({ name: 42 })).toMatchObject({ error: { path: 'training.dataset.name', message: expect.stringContaining('got 42') } });
   });

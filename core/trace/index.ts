@@ -1,0 +1,3 @@
+export { traceExample, type Trace, type TracedNode, type TracedParam } from './trace';
+export { unitMap, type UnitMap } from './unit-map';
+export { traceToJson, type TraceJson } from './json';
