@@ -11,6 +11,20 @@ export interface EngineHostOptions {
   resourceLimits?: ResourceLimits;
   /** A running run that sends nothing for this long is considered hung and terminated. */
   hangTimeoutMs?: number;
+  /** Where the MNIST digit files are (the packaged app's resources); default: the `mnist` package. */
+  mnistDir?: string;
+}
+
+/** What a run's worker needs from its host besides the start command; sent as `workerData`. */
+export interface RunContext {
+  /** Folder that relative CSV paths resolve against: the graph file's folder, like the CLI. */
+  baseDir?: string;
+}
+
+/** The `workerData` each engine worker receives (see worker-entry.ts). */
+export interface EngineWorkerData {
+  baseDir?: string;
+  mnistDir?: string;
 }
 
 interface Run {
@@ -39,9 +53,14 @@ export class EngineHost {
     return () => this.listeners.delete(listener);
   }
 
-  start(runId: string, graph: unknown, runOptions: RunOptions = {}): void {
+  start(runId: string, graph: unknown, runOptions: RunOptions = {}, context: RunContext = {}): void {
     if (this.runs.has(runId)) this.stop(runId);
+    const workerData: EngineWorkerData = {
+      ...(context.baseDir !== undefined ? { baseDir: context.baseDir } : {}),
+      ...(this.options.mnistDir !== undefined ? { mnistDir: this.options.mnistDir } : {}),
+    };
     const worker = new Worker(this.options.workerUrl, {
+      workerData,
       execArgv: this.options.execArgv ?? [],
       resourceLimits: this.options.resourceLimits ?? { maxOldGenerationSizeMb: 1024 },
     });

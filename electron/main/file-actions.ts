@@ -20,6 +20,11 @@ export interface FileActionDeps {
   defaultDir: string;
   /** Called after the recent list changed so the Open Recent menu can be rebuilt. */
   onRecentChanged?: () => void;
+  /**
+   * Asks before replacing a file the native dialog did not warn about: the user typed `foo`, the app
+   * saves `foo.json`, and `foo.json` already exists. Without it such a save is refused.
+   */
+  confirmReplace?: (fileName: string) => Promise<boolean>;
 }
 
 const JSON_FILTERS = [
@@ -59,6 +64,8 @@ export function createFileActions(deps: FileActionDeps) {
   }
 
   return {
+    mayUseWithoutDialog,
+
     async open(): Promise<OpenedFile | null> {
       const choice = await deps.dialogs.showOpenDialog({
         title: 'Open graph',
@@ -69,6 +76,17 @@ export function createFileActions(deps: FileActionDeps) {
       const path = choice.filePaths[0];
       if (choice.canceled || !path) return null;
       return readDocument(path);
+    },
+
+    /**
+     * A graph the OS asked us to open (double-click, `netloom file.netloom.json`): checked and put at
+     * the top of Open Recent, so the renderer can open it with its ordinary recent-file flow (which asks
+     * about unsaved changes first).
+     */
+    async adopt(path: string): Promise<void> {
+      const info = await stat(path);
+      if (!info.isFile()) throw new Error(`${basename(path)} is not a file`);
+      await remember(path);
     },
 
     async openRecent(path: string): Promise<OpenedFile | null> {
@@ -96,6 +114,11 @@ export function createFileActions(deps: FileActionDeps) {
         });
         if (choice.canceled || !choice.filePath) return null;
         path = withExtension(choice.filePath, '.json');
+        // The dialog's overwrite prompt was about the name as typed; the extension made it another file.
+        if (path !== choice.filePath && (await exists(path))) {
+          const replace = (await deps.confirmReplace?.(basename(path))) ?? false;
+          if (!replace) return null;
+        }
       }
       await writeFileAtomic(path, req.text, { backup: true });
       await remember(path);
@@ -137,6 +160,15 @@ export function createFileActions(deps: FileActionDeps) {
   };
 }
 export type FileActions = ReturnType<typeof createFileActions>;
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** Users often type a bare name in the save dialog; give it the extension the filter promised. */
 export function withExtension(path: string, ext: string): string {
