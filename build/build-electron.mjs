@@ -28,7 +28,8 @@ await Promise.all([
   build({ ...common, entryPoints: ['electron/main.ts'], outfile: join(outdir, 'main.js'), target: 'node22' }),
   build({ ...common, entryPoints: ['electron/preload.ts'], outfile: join(outdir, 'preload.js'), target: 'chrome140' }),
   // The training worker is an ES module: it runs in a worker_thread, not in Electron's CommonJS main,
-  // and core's file resources use import.meta.url to find the mnist package.
+  // and the shared resource loader (node/resources.ts) uses import.meta.url to find the mnist package
+  // in development. Packaged, it runs from app.asar.unpacked and reads the digits resource instead.
   build({ ...common, format: 'esm', entryPoints: ['electron/engine-host/worker-entry.ts'], outfile: join(outdir, 'engine-worker.mjs'), target: 'node22' }),
 ]);
 await writeFile(join(outdir, 'package.json'), `${JSON.stringify({ type: 'commonjs' }, null, 2)}\n`);
