@@ -3,7 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import type { OpenDialogOptions, SaveDialogOptions } from 'electron';
 import type { ExportRequest, OpenedFile, SaveRequest, SaveResult } from '../../core/protocol/host';
-import { MAX_TEXT_CHARS } from '../ipc-contract';
+import { MAX_GRAPH_CHARS } from '../../core/graph/safety';
 import { writeFileAtomic } from './atomic-write';
 import type { RecentFiles } from './recent-files';
 
@@ -56,8 +56,11 @@ export function createFileActions(deps: FileActionDeps) {
   async function readDocument(path: string): Promise<OpenedFile> {
     const info = await stat(path);
     if (!info.isFile()) throw new Error(`${basename(path)} is not a file`);
-    // Characters ≤ bytes for UTF-8, so comparing the byte size is a safe upper bound.
-    if (info.size > MAX_TEXT_CHARS) throw new Error(`${basename(path)} is too large to open`);
+    // Refused before reading (characters ≤ bytes in UTF-8): graphs are kilobytes, and the renderer
+    // would refuse the text anyway.
+    if (info.size > MAX_GRAPH_CHARS) {
+      throw new Error(`${basename(path)} is ${Math.round(info.size / 1024 / 1024)} MB; graph files over ${MAX_GRAPH_CHARS / 1024 / 1024} MB are not opened`);
+    }
     const text = await readFile(path, 'utf8');
     await remember(path);
     return { path, name: basename(path), text };

@@ -72,8 +72,7 @@ describe('quitting with unsaved changes', () => {
     answer(1);
     emitApp('before-quit');
     window.close();
-    await flush();
-    expect(window.destroyed).toBe(true);
+    await vi.waitFor(() => expect(window.destroyed).toBe(true));
     expect(engine.disposals).toBeGreaterThan(0);
     expect(electron.app.quit).toHaveBeenCalled();
   });
@@ -101,8 +100,7 @@ describe('quitting with unsaved changes', () => {
     await flush();
     answer(1);
     window.close(); // the red button later: Don't Save
-    await flush();
-    expect(window.destroyed).toBe(true);
+    await vi.waitFor(() => expect(window.destroyed).toBe(true));
     expect(electron.app.quit).not.toHaveBeenCalled();
     emitApp('window-all-closed');
     expect(electron.app.quit).not.toHaveBeenCalled();

@@ -114,3 +114,21 @@ describe('shared Node resources (CLI and desktop worker)', () => {
     expect(await createNodeResources(dir).readText('data.csv')).toBe('x,y\n1,2\n');
   });
 });
+
+describe('opening a file over 50 MB', () => {
+  it('is refused from its size, before it is read, with the size in the message', async () => {
+    const docs = await tempDir();
+    const path = join(docs, 'huge.json');
+    const { truncate } = await import('node:fs/promises');
+    await writeFile(path, '');
+    await truncate(path, 51 * 1024 * 1024); // sparse: no real disk space needed
+    const recent = await RecentFiles.load(await tempDir());
+    const files = createFileActions({
+      dialogs: { showOpenDialog: async () => ({ canceled: false, filePaths: [path] }), showSaveDialog: async () => ({ canceled: true }) },
+      recent,
+      defaultDir: docs,
+    });
+    await expect(files.open()).rejects.toThrow(/huge\.json is 51 MB; graph files over 50 MB are not opened/);
+    expect(recent.list()).toEqual([]);
+  });
+});
