@@ -48,3 +48,28 @@ describe('file errors reach the user (desktop Open, Open Recent, Import)', () =>
     expect(ui.get().toast).toMatchObject({ tone: 'error', text: expect.stringContaining('permission denied') });
   });
 });
+
+describe('nothing lost when saving fails or a file is from a newer version', () => {
+  it('a failed save (read-only folder, full disk) shows the error and keeps the graph marked unsaved', async () => {
+    const { files, store, ui } = setup({ saveFile: vi.fn(async () => Promise.reject(new Error('ENOSPC: no space left on device'))) });
+    store.edit((g) => ({ ...g, name: 'edited' }));
+    const { isDirty } = await import('../../../renderer/state/document-store');
+    expect(isDirty(store.getState())).toBe(true);
+    await files.save();
+    expect(ui.get().toast).toMatchObject({ tone: 'error', text: expect.stringContaining('no space left') });
+    expect(isDirty(store.getState())).toBe(true);
+  });
+
+  it('a newer-version file is refused with its problem and neither saved nor written to recovery', async () => {
+    const newer = JSON.stringify({ format: 'netloom-graph', version: 99, nodes: [], edges: [] });
+    const saveFile = vi.fn(async () => null);
+    const writeRecovery = vi.fn(async () => undefined);
+    const { files, store, ui, graphBefore } = setup({ openFile: vi.fn(async () => ({ path: '/d/future.json', name: 'future.json', text: newer })), saveFile, writeRecovery });
+    await files.open();
+    expect(ui.get().dialog).toMatchObject({ kind: 'import-problems', fileName: 'future.json', problems: [{ path: 'version', message: expect.stringMatching(/newer than this NetLoom/) }] });
+    expect(store.getState().graph).toBe(graphBefore);
+    expect(store.getState().file.path).toBeUndefined();
+    expect(saveFile).not.toHaveBeenCalled();
+    expect(writeRecovery).not.toHaveBeenCalled();
+  });
+});
