@@ -11,6 +11,8 @@ export interface EngineHostOptions {
   resourceLimits?: ResourceLimits;
   /** A running run that sends nothing for this long is considered hung and terminated. */
   hangTimeoutMs?: number;
+  /** The same while it starts: loading the MNIST digits can take a while on a slow machine. */
+  startTimeoutMs?: number;
   /** Where the MNIST digit files are (the packaged app's resources); default: the `mnist` package. */
   mnistDir?: string;
 }
@@ -157,8 +159,8 @@ export class EngineHost {
     this.watchdog = setInterval(() => {
       const now = Date.now();
       for (const [id, run] of this.runs) {
-        const busy = run.state === 'running' || run.state === 'starting';
-        if (busy && now - run.lastHeard > timeout) this.endWithError(id, run, `the run stopped responding for ${Math.round(timeout / 1000)} s and was ended`);
+        const limit = run.state === 'starting' ? Math.max(timeout, this.options.startTimeoutMs ?? 120_000) : run.state === 'running' ? timeout : Infinity;
+        if (now - run.lastHeard > limit) this.endWithError(id, run, `the run stopped responding for ${Math.round(limit / 1000)} s and was ended`);
       }
     }, Math.min(1000, timeout / 2));
     this.watchdog.unref?.();
