@@ -6,6 +6,14 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { unsupportedNodeMessage } from '../bin/node-version.mjs';
+
+// `npm start` and `npm run dist` begin here (after the renderer build): say so plainly on an old Node.
+const tooOld = unsupportedNodeMessage(process.versions.node);
+if (tooOld) {
+  console.error(tooOld);
+  process.exit(1);
+}
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = join(root, 'dist', 'electron');

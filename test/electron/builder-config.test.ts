@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, writeFileSync, type Stats } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync, type Stats } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -171,5 +171,23 @@ describe('the bundled worker in a packaged layout', () => {
     bare.start('no-digits', graph, { epochs: 1 });
     await expect.poll(() => failed.some((f) => f.state === 'error'), { timeout: 60_000, interval: 50 }).toBe(true);
     expect(JSON.stringify(failed.at(-1)!.error)).toMatch(/0\.json cannot be read \(it is missing\)/);
+  });
+});
+
+describe('icons generated from build/icon.svg', () => {
+  const png = (file: string) => {
+    const b = readFileSync(join(root, file));
+    expect(b.subarray(1, 4).toString()).toBe('PNG');
+    return { width: b.readUInt32BE(16), height: b.readUInt32BE(20) };
+  };
+
+  it('every icon the config names exists at the sizes the platforms need', () => {
+    expect(readFileSync(join(root, 'build', 'icon.svg'), 'utf8')).toMatch(/<svg[^>]+viewBox="0 0 1024 1024"/);
+    expect(png(config.icon as string)).toEqual({ width: 1024, height: 1024 }); // macOS .icns is made from it
+    for (const n of [16, 32, 48, 64, 128, 256, 512]) expect(png(`build/icons/${n}x${n}.png`)).toEqual({ width: n, height: n });
+    const ico = readFileSync(join(root, (config.win as { icon: string }).icon));
+    expect(ico.readUInt16LE(2)).toBe(1); // ICO type
+    const sizes = Array.from({ length: ico.readUInt16LE(4) }, (_, i) => ico[6 + 16 * i] || 256);
+    expect(sizes).toEqual(expect.arrayContaining([16, 32, 48, 256]));
   });
 });
