@@ -29,13 +29,13 @@ const tempDir = useTempDirs();
 const { state, module: electron, emitApp } = fakeElectron;
 const flush = () => new Promise((r) => setTimeout(r, 5));
 
-async function start(platform: NodeJS.Platform = 'linux') {
+async function start(platform: NodeJS.Platform = 'linux', reuseBase?: string) {
   Object.defineProperty(process, 'platform', { value: platform, configurable: true });
-  const base = await tempDir();
+  const base = reuseBase ?? (await tempDir());
   state.userData = join(base, 'userData');
   state.documents = join(base, 'docs');
-  await mkdir(state.userData);
-  await mkdir(state.documents);
+  await mkdir(state.userData, { recursive: true });
+  await mkdir(state.documents, { recursive: true });
   const openQueue = createOpenQueue();
   await startApp({ preload: join(base, 'preload.js'), engineWorker: new URL('file:///worker.mjs'), rendererDir: base, examplesDir: base, openQueue });
   const window = state.windows.at(-1)!;
@@ -143,6 +143,18 @@ describe("Don't Save", () => {
     await late;
     expect(late).not.toBeNull();
     expect(await readFile(join(state.userData, 'recovery.netloom.json'), 'utf8').catch(() => null)).toBeNull();
+  });
+});
+
+describe('after a crash', () => {
+  it('the next start reads back the unsaved edits the last one autosaved', async () => {
+    const first = await start();
+    await first.invoke('document:set-state', { name: 'a.json', dirty: true });
+    await first.invoke('recovery:write', '{"unsaved":"edits"}');
+    // The process dies here: no close, no quit, nothing cleaned up. A new one starts on the same folders.
+    fakeElectron.reset();
+    const second = await start('linux', first.base);
+    expect(await second.invoke('recovery:read')).toBe('{"unsaved":"edits"}');
   });
 });
 
