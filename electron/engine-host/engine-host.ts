@@ -156,13 +156,19 @@ export class EngineHost {
       return;
     }
     if (this.watchdog) return;
+    const every = Math.min(1000, timeout / 2);
+    let lastTick = Date.now();
     this.watchdog = setInterval(() => {
       const now = Date.now();
+      // A tick far too late means the whole machine slept (a closed laptop lid): the workers did too.
+      const slept = now - lastTick > 3 * every + 1000;
+      lastTick = now;
+      if (slept) for (const run of this.runs.values()) run.lastHeard = now;
       for (const [id, run] of this.runs) {
         const limit = run.state === 'starting' ? Math.max(timeout, this.options.startTimeoutMs ?? 120_000) : run.state === 'running' ? timeout : Infinity;
         if (now - run.lastHeard > limit) this.endWithError(id, run, `the run stopped responding for ${Math.round(limit / 1000)} s and was ended`);
       }
-    }, Math.min(1000, timeout / 2));
+    }, every);
     this.watchdog.unref?.();
   }
 

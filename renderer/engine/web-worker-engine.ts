@@ -70,14 +70,21 @@ export function createWebWorkerEngine(options: WebWorkerEngineOptions = {}): Web
       return;
     }
     if (watchdog) return;
+    const every = Math.min(1000, hangMs / 2);
+    let lastTick = Date.now();
     watchdog = setInterval(() => {
       const now = Date.now();
+      // A tick far too late means this page itself was asleep (a frozen background tab, a suspended
+      // laptop): the workers were too, so silence proves nothing. Start counting again.
+      const slept = now - lastTick > 3 * every + 1000;
+      lastTick = now;
+      if (slept) for (const run of runs.values()) run.lastHeard = now;
       for (const [id, run] of [...runs]) {
         const limit = run.state === 'starting' ? startMs : run.state === 'running' ? hangMs : Infinity;
         if (now - run.lastHeard > limit) end(id, run, 'error', `the training worker stopped responding for ${Math.round(limit / 1000)} s and was ended (the browser may have stopped it, e.g. when memory ran out)`);
       }
       updateWatchdog();
-    }, Math.min(1000, hangMs / 2));
+    }, every);
   }
 
   const emit = (m: EngineMessage) => {

@@ -96,3 +96,18 @@ describe('browser-mode worker faults', () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 });
+
+describe('the watchdog after the page itself slept', () => {
+  it('does not end a run because the whole tab (or laptop) was asleep', () => {
+    const { engine, workers } = setup();
+    engine.start('r', {}, {});
+    workers[0]!.frame('running');
+    // The clock jumps 5 minutes with no timer firing in between: what a frozen tab or a closed lid looks like.
+    vi.setSystemTime(Date.now() + 300_000);
+    vi.advanceTimersByTime(1_000);
+    expect(engine.activeRuns()).toEqual(['r']);
+    // Awake again and still silent: now it is a real hang.
+    vi.advanceTimersByTime(12_000);
+    expect(engine.activeRuns()).toEqual([]);
+  });
+});
