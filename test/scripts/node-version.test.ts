@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -16,5 +17,22 @@ describe('Node version check at CLI start', () => {
   it('states the same range as package.json engines', () => {
     const pkg = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'package.json'), 'utf8')) as { engines: { node: string } };
     expect(pkg.engines.node).toBe(NODE_REQUIREMENT);
+  });
+});
+
+describe('where the check runs', () => {
+  const root = join(import.meta.dirname, '..', '..');
+  // Pretends to be an old Node: process.versions replaced before the script loads.
+  const asNode = (version: string, script: string, args: string[] = []) =>
+    spawnSync(process.execPath, ['--import', `data:text/javascript,Object.defineProperty(process,"versions",{value:{...process.versions,node:"${version}"}})`, join(root, script), ...args], { encoding: 'utf8', timeout: 30_000 });
+
+  it.each(['bin/netloom.mjs', 'bin/check-node.mjs'])('%s refuses Node 18 with the message and exit code 1', (script) => {
+    const r = asNode('18.20.0', script, ['catalog']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/NetLoom needs Node\.js 20\.19 or newer.*this is Node 18\.20\.0/);
+  });
+
+  it('bin/check-node.mjs passes on this Node', () => {
+    expect(spawnSync(process.execPath, [join(root, 'bin/check-node.mjs')]).status).toBe(0);
   });
 });
