@@ -16,7 +16,9 @@ if (tooOld) {
 }
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const outdir = join(root, 'dist', 'electron');
+// --outdir <dir>: build elsewhere (tests build in parallel without sharing dist/electron).
+const outdirArg = process.argv.indexOf('--outdir');
+const outdir = outdirArg > 0 ? process.argv[outdirArg + 1] : join(root, 'dist', 'electron');
 const production = process.argv.includes('--production');
 
 const common = {

@@ -136,11 +136,12 @@ afterAll(() => Promise.all(hosts.map((h) => h.dispose())));
 
 describe('the bundled worker in a packaged layout', () => {
   it('trains MNIST from the digits resource, with no node_modules beside it', async () => {
-    execFileSync(process.execPath, ['build/build-electron.mjs'], { cwd: root, stdio: 'pipe' });
+    const built = await tempDir();
+    execFileSync(process.execPath, ['build/build-electron.mjs', '--outdir', built], { cwd: root, stdio: 'pipe' });
     const resources = await tempDir();
     const unpacked = join(resources, 'app.asar.unpacked', 'dist', 'electron');
     mkdirSync(unpacked, { recursive: true });
-    copyFileSync(join(root, 'dist', 'electron', ENGINE_WORKER_FILE), join(unpacked, ENGINE_WORKER_FILE));
+    copyFileSync(join(built, ENGINE_WORKER_FILE), join(unpacked, ENGINE_WORKER_FILE));
     // Small stand-in digit files (30 images each) in the resource folder: the real ones are 50 MB.
     mkdirSync(join(resources, MNIST_RESOURCE_DIR));
     for (let d = 0; d < 10; d++) {
