@@ -34,6 +34,16 @@ export default defineConfig({
     chunkSizeWarningLimit: 2500,
   },
   // Training workers lazy-load the MNIST digit files; code splitting in a worker needs ES module format.
-  worker: { format: 'es' },
+  // The worker's copy of the digits gets its own file names: the desktop app trains in its main
+  // process and ships the digits as a resource, so its installer leaves these out (build/electron-builder.yml).
+  worker: {
+    format: 'es',
+    rolldownOptions: {
+      output: {
+        chunkFileNames: (chunk) =>
+          chunk.facadeModuleId?.includes('mnist/src/digits') ? 'assets/worker-mnist-digit-[name]-[hash].js' : 'assets/[name]-[hash].js',
+      },
+    },
+  },
   server: { fs: { allow: [fileURLToPath(new URL('.', import.meta.url))] } },
 });

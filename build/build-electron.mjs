@@ -6,9 +6,19 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { unsupportedNodeMessage } from '../bin/node-version.mjs';
+
+// `npm start` and `npm run dist` begin here (after the renderer build): say so plainly on an old Node.
+const tooOld = unsupportedNodeMessage(process.versions.node);
+if (tooOld) {
+  console.error(tooOld);
+  process.exit(1);
+}
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const outdir = join(root, 'dist', 'electron');
+// --outdir <dir>: build elsewhere (tests build in parallel without sharing dist/electron).
+const outdirArg = process.argv.indexOf('--outdir');
+const outdir = outdirArg > 0 ? process.argv[outdirArg + 1] : join(root, 'dist', 'electron');
 const production = process.argv.includes('--production');
 
 const common = {
@@ -28,7 +38,8 @@ await Promise.all([
   build({ ...common, entryPoints: ['electron/main.ts'], outfile: join(outdir, 'main.js'), target: 'node22' }),
   build({ ...common, entryPoints: ['electron/preload.ts'], outfile: join(outdir, 'preload.js'), target: 'chrome140' }),
   // The training worker is an ES module: it runs in a worker_thread, not in Electron's CommonJS main,
-  // and core's file resources use import.meta.url to find the mnist package.
+  // and the shared resource loader (node/resources.ts) uses import.meta.url to find the mnist package
+  // in development. Packaged, it runs from app.asar.unpacked and reads the digits resource instead.
   build({ ...common, format: 'esm', entryPoints: ['electron/engine-host/worker-entry.ts'], outfile: join(outdir, 'engine-worker.mjs'), target: 'node22' }),
 ]);
 await writeFile(join(outdir, 'package.json'), `${JSON.stringify({ type: 'commonjs' }, null, 2)}\n`);

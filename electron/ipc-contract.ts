@@ -6,6 +6,7 @@ import {
   type RecentFile,
   SaveRequest,
   type SaveResult,
+  TextEditAction,
 } from '../core/protocol/host';
 import { ControlCommand, RunOptions } from '../core/protocol/engine';
 
@@ -45,6 +46,7 @@ export const IPC_CONTRACT = {
   'engine:command': channel<void>()(z.tuple([ControlCommand])),
   'runs:save': channel<boolean>()(z.tuple([AbsolutePathArg.optional(), Text])),
   'runs:read': channel<string | null>()(z.tuple([AbsolutePathArg])),
+  'edit:text': channel<void>()(z.tuple([TextEditAction])),
 } as const;
 
 export type InvokeChannel = keyof typeof IPC_CONTRACT;

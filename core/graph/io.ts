@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { describeValue, type Problem } from './problem';
 import { migrate } from './migrations';
+import { checkDocumentSafety, MAX_GRAPH_CHARS } from './safety';
 import {
   DEFAULT_TRAINING,
   GRAPH_FORMAT,
@@ -16,6 +17,9 @@ export type ParseResult = { ok: true; graph: Graph; migratedFrom?: number } | { 
 
 /** Parse graph file text. Never throws: every defect comes back as a Problem naming its place. */
 export function parseGraphText(text: string): ParseResult {
+  if (text.length > MAX_GRAPH_CHARS) {
+    return fail('', 'too-large', `the file is ${(text.length / 1024 / 1024).toFixed(0)} MB; graph files over ${MAX_GRAPH_CHARS / 1024 / 1024} MB are refused (real graphs are a few kilobytes)`);
+  }
   let doc: unknown;
   try {
     doc = JSON.parse(text);
@@ -29,6 +33,8 @@ export function parseGraphObject(doc: unknown): ParseResult {
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
     return fail('', 'not-object', `a graph file must be a JSON object, got ${describeValue(doc)}`);
   }
+  const unsafe = checkDocumentSafety(doc);
+  if (unsafe) return { ok: false, problems: [unsafe] };
   const obj = doc as Record<string, unknown>;
   if (obj.format !== GRAPH_FORMAT) {
     return fail('format', 'format', `must be "${GRAPH_FORMAT}", got ${describeValue(obj.format)}`);

@@ -22,6 +22,14 @@ export const MenuCommand = z.union([
 ]);
 export type MenuCommand = z.infer<typeof MenuCommand>;
 
+/**
+ * Edit actions on the focused text field, done by the host's own editing commands (Electron's
+ * webContents.paste() etc.): `document.execCommand` cannot paste, and on macOS does not undo reliably.
+ */
+export const TEXT_EDIT_ACTIONS = ['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll', 'delete'] as const;
+export const TextEditAction = z.enum(TEXT_EDIT_ACTIONS);
+export type TextEditAction = z.infer<typeof TextEditAction>;
+
 export const OpenedFile = z.object({
   /** Absolute path on disk (Electron) — absent in browser mode. */
   path: z.string().optional(),
@@ -50,7 +58,12 @@ export const ExportRequest = z.object({
 });
 export type ExportRequest = z.infer<typeof ExportRequest>;
 
-export const DocumentState = z.object({ name: z.string(), dirty: z.boolean() });
+export const DocumentState = z.object({
+  name: z.string(),
+  dirty: z.boolean(),
+  /** Where the document is saved (desktop); relative CSV paths in its runs resolve against its folder. */
+  path: z.string().optional(),
+});
 export type DocumentState = z.infer<typeof DocumentState>;
 
 export const RecentFile = z.object({ path: z.string(), name: z.string() });
@@ -83,6 +96,8 @@ export interface HostBridge {
   setDocumentState(state: DocumentState): void;
   /** Native menu items and accelerators arrive here. Returns an unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /** Desktop: run a native edit command on the focused text field (menu Edit items while typing). */
+  editText?(action: TextEditAction): Promise<void>;
   /** Training engine. Optional only while hosts are being wired; both hosts provide it. */
   readonly engine?: EngineBridge;
   /** Save the run history next to the graph (`<name>.runs.json`); browser mode downloads it. */

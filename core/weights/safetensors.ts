@@ -61,29 +61,38 @@ export function decodeSafetensors(bytes: Uint8Array): SafetensorsFile {
   if (headerLength > bytes.length - 8) {
     throw new SafetensorsError(`not a safetensors file: header length ${headerLength} exceeds the file size ${bytes.length}`);
   }
-  let header: Record<string, unknown>;
+  let parsed: unknown;
   try {
-    header = JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + headerLength))) as Record<string, unknown>;
+    parsed = JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + headerLength)));
   } catch (e) {
     throw new SafetensorsError(`not a safetensors file: the header is not JSON (${(e as Error).message})`);
   }
+  if (!isPlainObject(parsed)) throw new SafetensorsError('not a safetensors file: the header must be a JSON object of tensors');
+  const header = parsed;
   const dataStart = 8 + headerLength;
   const dataLength = bytes.length - dataStart;
   const tensors: NamedTensor[] = [];
   let metadata: Record<string, string> = {};
   for (const [name, entry] of Object.entries(header)) {
     if (name === METADATA_KEY) {
+      if (!isPlainObject(entry) || !Object.values(entry).every((v) => typeof v === 'string')) {
+        throw new SafetensorsError(`${METADATA_KEY} must be an object of text values`);
+      }
       metadata = entry as Record<string, string>;
       continue;
     }
+    if (!isPlainObject(entry)) throw new SafetensorsError(`tensor "${name}": must be an object with dtype, shape and data_offsets`);
     const e = entry as { dtype?: unknown; shape?: unknown; data_offsets?: unknown };
     if (e.dtype !== 'F32') throw new SafetensorsError(`tensor "${name}": dtype ${JSON.stringify(e.dtype)} is not supported (only F32)`);
     if (!Array.isArray(e.shape) || !e.shape.every((d) => Number.isInteger(d) && d >= 0)) {
       throw new SafetensorsError(`tensor "${name}": shape must be a list of non-negative integers`);
     }
-    const [begin, end] = Array.isArray(e.data_offsets) ? (e.data_offsets as number[]) : [];
+    const [begin, end] = Array.isArray(e.data_offsets) && e.data_offsets.length === 2 ? (e.data_offsets as unknown[]) : [];
     const elements = (e.shape as number[]).reduce((a, b) => a * b, 1);
-    if (begin === undefined || end === undefined || end - begin !== 4 * elements || begin < 0 || end > dataLength) {
+    if (
+      typeof begin !== 'number' || typeof end !== 'number' || !Number.isInteger(begin) || !Number.isInteger(end) ||
+      end - begin !== 4 * elements || begin < 0 || end > dataLength
+    ) {
       throw new SafetensorsError(`tensor "${name}": data_offsets ${JSON.stringify(e.data_offsets)} do not match shape [${(e.shape as number[]).join(', ')}] within ${dataLength} data bytes`);
     }
     const data = new Float32Array(elements);
@@ -91,4 +100,8 @@ export function decodeSafetensors(bytes: Uint8Array): SafetensorsFile {
     tensors.push({ name, shape: e.shape as number[], data });
   }
   return { tensors, metadata };
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

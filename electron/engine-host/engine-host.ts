@@ -11,6 +11,22 @@ export interface EngineHostOptions {
   resourceLimits?: ResourceLimits;
   /** A running run that sends nothing for this long is considered hung and terminated. */
   hangTimeoutMs?: number;
+  /** The same while it starts: loading the MNIST digits can take a while on a slow machine. */
+  startTimeoutMs?: number;
+  /** Where the MNIST digit files are (the packaged app's resources); default: the `mnist` package. */
+  mnistDir?: string;
+}
+
+/** What a run's worker needs from its host besides the start command; sent as `workerData`. */
+export interface RunContext {
+  /** Folder that relative CSV paths resolve against: the graph file's folder, like the CLI. */
+  baseDir?: string;
+}
+
+/** The `workerData` each engine worker receives (see worker-entry.ts). */
+export interface EngineWorkerData {
+  baseDir?: string;
+  mnistDir?: string;
 }
 
 interface Run {
@@ -39,9 +55,14 @@ export class EngineHost {
     return () => this.listeners.delete(listener);
   }
 
-  start(runId: string, graph: unknown, runOptions: RunOptions = {}): void {
+  start(runId: string, graph: unknown, runOptions: RunOptions = {}, context: RunContext = {}): void {
     if (this.runs.has(runId)) this.stop(runId);
+    const workerData: EngineWorkerData = {
+      ...(context.baseDir !== undefined ? { baseDir: context.baseDir } : {}),
+      ...(this.options.mnistDir !== undefined ? { mnistDir: this.options.mnistDir } : {}),
+    };
     const worker = new Worker(this.options.workerUrl, {
+      workerData,
       execArgv: this.options.execArgv ?? [],
       resourceLimits: this.options.resourceLimits ?? { maxOldGenerationSizeMb: 1024 },
     });
@@ -135,13 +156,19 @@ export class EngineHost {
       return;
     }
     if (this.watchdog) return;
+    const every = Math.min(1000, timeout / 2);
+    let lastTick = Date.now();
     this.watchdog = setInterval(() => {
       const now = Date.now();
+      // A tick far too late means the whole machine slept (a closed laptop lid): the workers did too.
+      const slept = now - lastTick > 3 * every + 1000;
+      lastTick = now;
+      if (slept) for (const run of this.runs.values()) run.lastHeard = now;
       for (const [id, run] of this.runs) {
-        const busy = run.state === 'running' || run.state === 'starting';
-        if (busy && now - run.lastHeard > timeout) this.endWithError(id, run, `the run stopped responding for ${Math.round(timeout / 1000)} s and was ended`);
+        const limit = run.state === 'starting' ? Math.max(timeout, this.options.startTimeoutMs ?? 120_000) : run.state === 'running' ? timeout : Infinity;
+        if (now - run.lastHeard > limit) this.endWithError(id, run, `the run stopped responding for ${Math.round(limit / 1000)} s and was ended`);
       }
-    }, Math.min(1000, timeout / 2));
+    }, every);
     this.watchdog.unref?.();
   }
 

@@ -7,18 +7,19 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { runHelper, type HelperInit } from '../../core/engine/data-parallel';
 import { Executor } from '../../core/engine/executor';
 import { RunWorker } from '../../core/worker/run-worker';
+import type { EngineWorkerData } from './engine-host';
 import { createFileResources } from './file-resources';
 import { spawnThreadHelper } from './parallel-helper';
 
 if (!parentPort) throw new Error('worker-entry must run in a worker thread');
 const port = parentPort;
-const helper = (workerData as { netloomHelper?: HelperInit } | null)?.netloomHelper;
-if (helper) {
-  runHelper(helper, (plan, kernels) => new Executor(plan, kernels ? { kernels } : { backend: 'js' }), () => port.postMessage('ready'));
+const data = (workerData ?? {}) as EngineWorkerData & { netloomHelper?: HelperInit };
+if (data.netloomHelper) {
+  runHelper(data.netloomHelper, (plan, kernels) => new Executor(plan, kernels ? { kernels } : { backend: 'js' }), () => port.postMessage('ready'));
 } else {
   const worker = new RunWorker(
     { post: (envelope, transfer) => port.postMessage(envelope, transfer) },
-    (files) => createFileResources(files),
+    (files) => createFileResources(files, data),
     spawnThreadHelper,
   );
   port.on('message', (m: unknown) => worker.handle(m));

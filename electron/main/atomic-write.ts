@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { copyFile, open, rename, rm } from 'node:fs/promises';
+import { copyFile, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 export interface AtomicWriteOptions {
@@ -37,6 +37,25 @@ export async function writeFileAtomic(
     throw err;
   }
   await syncDirectory(dir);
+  await removeStaleTemps(dir, basename(target));
+}
+
+/** A save older than this that still has a temp file was killed mid-write; younger ones may be running. */
+const STALE_TEMP_MS = 10 * 60 * 1000;
+
+/** Temp files a killed save left beside the document (hidden, never the document itself). */
+async function removeStaleTemps(dir: string, name: string): Promise<void> {
+  try {
+    const isTemp = (f: string) =>
+      (f.startsWith(`.${name}.`) || f.startsWith(`${name}.bak.`)) && /\.[0-9a-f]{12}\.tmp$/.test(f);
+    const now = Date.now();
+    for (const f of (await readdir(dir)).filter(isTemp)) {
+      const info = await stat(join(dir, f)).catch(() => null);
+      if (info && now - info.mtimeMs > STALE_TEMP_MS) await rm(join(dir, f), { force: true });
+    }
+  } catch {
+    // Tidying is best effort: the save itself has succeeded.
+  }
 }
 
 async function writeDurably(path: string, data: string | Uint8Array): Promise<void> {

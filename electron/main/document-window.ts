@@ -17,6 +17,10 @@ export interface DocumentWindowDeps {
   askToSave: (documentName: string) => Promise<CloseChoice>;
   /** Sends a MenuCommand to the renderer (used to trigger its save flow). */
   send: (command: MenuCommand) => void;
+  /** "Don't Save": the edits are thrown away on purpose, so their recovery snapshot must go too. */
+  onDiscard?: () => void | Promise<void>;
+  /** The close (and so any quit waiting on it) did not happen: Cancel, or the save before it failed. */
+  onCloseCancelled?: () => void;
 }
 
 /** "xor.json • — NetLoom": the bullet is the unsaved marker. */
@@ -52,12 +56,15 @@ export function attachDocumentWindow(window: DocumentWindowLike, deps: DocumentW
     const name = state.name;
     void deps
       .askToSave(name)
-      .then((choice) => {
-        if (choice === 'discard') closeNow();
-        else if (choice === 'save') {
+      .then(async (choice) => {
+        if (choice === 'discard') {
+          // A snapshot that cannot be removed must not keep the window open.
+          await Promise.resolve(deps.onDiscard?.()).catch(() => undefined);
+          closeNow();
+        } else if (choice === 'save') {
           closeAfterSave = true;
           deps.send('save');
-        }
+        } else deps.onCloseCancelled?.();
       })
       .finally(() => {
         prompting = false;
@@ -75,7 +82,10 @@ export function attachDocumentWindow(window: DocumentWindowLike, deps: DocumentW
     },
     /** Report the outcome of a save request so a close waiting on it can proceed or be abandoned. */
     saveSettled(saved: boolean): void {
-      if (!saved) closeAfterSave = false;
+      if (!saved && closeAfterSave) {
+        closeAfterSave = false;
+        deps.onCloseCancelled?.();
+      }
     },
     isDirty: (): boolean => state?.dirty ?? false,
   };

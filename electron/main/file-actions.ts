@@ -3,7 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import type { OpenDialogOptions, SaveDialogOptions } from 'electron';
 import type { ExportRequest, OpenedFile, SaveRequest, SaveResult } from '../../core/protocol/host';
-import { MAX_TEXT_CHARS } from '../ipc-contract';
+import { MAX_GRAPH_CHARS } from '../../core/graph/safety';
 import { writeFileAtomic } from './atomic-write';
 import type { RecentFiles } from './recent-files';
 
@@ -20,6 +20,11 @@ export interface FileActionDeps {
   defaultDir: string;
   /** Called after the recent list changed so the Open Recent menu can be rebuilt. */
   onRecentChanged?: () => void;
+  /**
+   * Asks before replacing a file the native dialog did not warn about: the user typed `foo`, the app
+   * saves `foo.json`, and `foo.json` already exists. Without it such a save is refused.
+   */
+  confirmReplace?: (fileName: string) => Promise<boolean>;
 }
 
 const JSON_FILTERS = [
@@ -51,14 +56,19 @@ export function createFileActions(deps: FileActionDeps) {
   async function readDocument(path: string): Promise<OpenedFile> {
     const info = await stat(path);
     if (!info.isFile()) throw new Error(`${basename(path)} is not a file`);
-    // Characters ≤ bytes for UTF-8, so comparing the byte size is a safe upper bound.
-    if (info.size > MAX_TEXT_CHARS) throw new Error(`${basename(path)} is too large to open`);
+    // Refused before reading (characters ≤ bytes in UTF-8): graphs are kilobytes, and the renderer
+    // would refuse the text anyway.
+    if (info.size > MAX_GRAPH_CHARS) {
+      throw new Error(`${basename(path)} is ${Math.round(info.size / 1024 / 1024)} MB; graph files over ${MAX_GRAPH_CHARS / 1024 / 1024} MB are not opened`);
+    }
     const text = await readFile(path, 'utf8');
     await remember(path);
     return { path, name: basename(path), text };
   }
 
   return {
+    mayUseWithoutDialog,
+
     async open(): Promise<OpenedFile | null> {
       const choice = await deps.dialogs.showOpenDialog({
         title: 'Open graph',
@@ -69,6 +79,17 @@ export function createFileActions(deps: FileActionDeps) {
       const path = choice.filePaths[0];
       if (choice.canceled || !path) return null;
       return readDocument(path);
+    },
+
+    /**
+     * A graph the OS asked us to open (double-click, `netloom file.netloom.json`): checked and put at
+     * the top of Open Recent, so the renderer can open it with its ordinary recent-file flow (which asks
+     * about unsaved changes first).
+     */
+    async adopt(path: string): Promise<void> {
+      const info = await stat(path);
+      if (!info.isFile()) throw new Error(`${basename(path)} is not a file`);
+      await remember(path);
     },
 
     async openRecent(path: string): Promise<OpenedFile | null> {
@@ -96,6 +117,11 @@ export function createFileActions(deps: FileActionDeps) {
         });
         if (choice.canceled || !choice.filePath) return null;
         path = withExtension(choice.filePath, '.json');
+        // The dialog's overwrite prompt was about the name as typed; the extension made it another file.
+        if (path !== choice.filePath && (await exists(path))) {
+          const replace = (await deps.confirmReplace?.(basename(path))) ?? false;
+          if (!replace) return null;
+        }
       }
       await writeFileAtomic(path, req.text, { backup: true });
       await remember(path);
@@ -137,6 +163,15 @@ export function createFileActions(deps: FileActionDeps) {
   };
 }
 export type FileActions = ReturnType<typeof createFileActions>;
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** Users often type a bare name in the save dialog; give it the extension the filter promised. */
 export function withExtension(path: string, ext: string): string {

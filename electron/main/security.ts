@@ -16,6 +16,8 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
     allowRunningInsecureContent: false,
     webviewTag: false,
     spellcheck: false,
+    // Middle-click (auxclick) on a link would otherwise ask for a new window; popups are denied anyway.
+    disableBlinkFeatures: 'Auxclick',
   };
 }
 

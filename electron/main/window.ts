@@ -1,10 +1,13 @@
 import { BrowserWindow } from 'electron';
+import { type LoadFailureDeps, watchLoadFailures } from './load-failure';
 import { hardenWebContents, secureWebPreferences } from './security';
 
 export interface MainWindowOptions {
   preloadPath: string;
   url: string;
   title: string;
+  /** What to do when the renderer cannot be loaded (the window would otherwise never be shown). */
+  onLoadFailure: LoadFailureDeps;
 }
 
 /** The single app window: locked-down preferences, navigation and popups refused, shown once painted. */
@@ -19,7 +22,9 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     webPreferences: secureWebPreferences(options.preloadPath),
   });
   hardenWebContents(window.webContents);
+  watchLoadFailures(window.webContents, options.onLoadFailure);
   window.once('ready-to-show', () => window.show());
-  void window.loadURL(options.url);
+  // A failed load is reported through 'did-fail-load' above; the rejection itself carries nothing more.
+  window.loadURL(options.url).catch(() => undefined);
   return window;
 }

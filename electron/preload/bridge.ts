@@ -16,7 +16,9 @@ export interface IpcRendererLike {
  */
 export function createBridge(ipc: IpcRendererLike): HostBridge {
   const call = <C extends InvokeChannel>(channel: C, ...args: InvokeArgs<C>): Promise<InvokeResult<C>> =>
-    ipc.invoke(channel, ...args) as Promise<InvokeResult<C>>;
+    (ipc.invoke(channel, ...args) as Promise<InvokeResult<C>>).catch((err: unknown) => {
+      throw new Error(userMessage(err));
+    });
 
   return {
     kind: 'electron',
@@ -45,6 +47,7 @@ export function createBridge(ipc: IpcRendererLike): HostBridge {
     },
     saveRuns: (graphPath, text) => call('runs:save', graphPath, text),
     readRuns: (graphPath) => call('runs:read', graphPath),
+    editText: (action) => call('edit:text', action),
     engine: {
       start: (runId, graph, options) => {
         call('engine:start', runId, graph, options).catch((err: unknown) => console.error('engine start failed:', err));
@@ -64,4 +67,13 @@ export function createBridge(ipc: IpcRendererLike): HostBridge {
       },
     },
   };
+}
+
+/**
+ * Electron rejects a failed invoke with "Error invoking remote method 'file:open': Error: <message>";
+ * the renderer shows the message to the user, so only main's own words are kept.
+ */
+export function userMessage(err: unknown): string {
+  const text = err instanceof Error ? err.message : String(err);
+  return text.replace(/^Error invoking remote method '[^']*': (?:[A-Za-z]*Error: )?/, '');
 }

@@ -1,5 +1,5 @@
 import type { ReactFlowInstance } from '@xyflow/react';
-import type { MenuCommand } from '../../core/protocol/host';
+import type { MenuCommand, TextEditAction } from '../../core/protocol/host';
 import { copySelection, pasteContent, type ClipboardContent } from '../state/clipboard';
 import { removeItems } from '../state/graph-edit';
 import { layoutGraph } from '../state/layout';
@@ -11,7 +11,7 @@ import { measuredSizes } from './measured';
 import type { FlowEdge, FlowNode } from '../state/flow-convert';
 
 /** Commands that, while a text field has focus, belong to the field (the native menu sends them too). */
-const TEXT_COMMANDS: Partial<Record<MenuCommand, string>> = {
+const TEXT_COMMANDS: Partial<Record<MenuCommand, TextEditAction>> = {
   undo: 'undo', redo: 'redo', cut: 'cut', copy: 'copy', paste: 'paste', 'select-all': 'selectAll', delete: 'delete',
 };
 
@@ -63,7 +63,10 @@ export function createCommandRunner(s: AppServices, files: FileActions, flow: Re
     // A native menu's Edit items act on the focused field when there is one.
     const textCmd = TEXT_COMMANDS[command];
     if (source === 'menu' && textCmd && isTextEntry(document.activeElement)) {
-      document.execCommand(textCmd);
+      // The host's native editing commands: execCommand cannot paste (and is unreliable for undo on
+      // macOS), so Cmd+V into a field would do nothing. Browser mode has no native menu.
+      if (s.bridge.editText) await s.bridge.editText(textCmd).catch(() => undefined);
+      else document.execCommand(textCmd);
       return;
     }
     if (command.startsWith('template:')) return files.newFromTemplate(command.slice('template:'.length));

@@ -102,23 +102,36 @@ export function createFileActions(s: AppServices) {
     },
     async open(): Promise<void> {
       if (!(await confirmDiscard())) return;
-      const f = await bridge.openFile();
-      if (f) await loadText(f.text, f.name, { ...(f.path !== undefined ? { path: f.path } : {}), asCopy: false });
+      try {
+        const f = await bridge.openFile();
+        if (f) await loadText(f.text, f.name, { ...(f.path !== undefined ? { path: f.path } : {}), asCopy: false });
+      } catch (e) {
+        toast(`Could not open the file: ${(e as Error).message}`, 'error');
+      }
     },
     async openRecent(index: number): Promise<void> {
-      const list = await bridge.listRecent();
-      const entry = list[index];
-      if (!entry) return;
-      if (!(await confirmDiscard())) return;
-      const f = await bridge.openRecent(entry.path);
-      if (!f) return toast(`"${entry.name}" could not be opened`, 'error');
-      await loadText(f.text, f.name, { ...(f.path !== undefined ? { path: f.path } : {}), asCopy: false });
+      try {
+        const list = await bridge.listRecent();
+        const entry = list[index];
+        if (!entry) return;
+        if (!(await confirmDiscard())) return;
+        const f = await bridge.openRecent(entry.path);
+        if (!f) return toast(`"${entry.name}" could not be opened`, 'error');
+        await loadText(f.text, f.name, { ...(f.path !== undefined ? { path: f.path } : {}), asCopy: false });
+      } catch (e) {
+        // e.g. "xor.json no longer exists; it was removed from Open Recent" (the host drops the entry).
+        toast(`Could not open the recent file: ${(e as Error).message}`, 'error');
+      }
     },
     /** Import: the file becomes a new unsaved document, so saving never overwrites the source by surprise. */
     async importJson(): Promise<void> {
       if (!(await confirmDiscard())) return;
-      const f = await bridge.openFile();
-      if (f) await loadText(f.text, f.name, { asCopy: true });
+      try {
+        const f = await bridge.openFile();
+        if (f) await loadText(f.text, f.name, { asCopy: true });
+      } catch (e) {
+        toast(`Could not import the file: ${(e as Error).message}`, 'error');
+      }
     },
     /** File ▸ Import ONNX…: pick a model file. */
     async importOnnx(): Promise<void> {

@@ -1,4 +1,5 @@
 import type { DocumentState, ExportRequest, HostBridge, MenuCommand, OpenedFile, RecentFile, SaveRequest, SaveResult } from '../../core/protocol/host';
+import { MAX_GRAPH_CHARS } from '../../core/graph/safety';
 
 /**
  * HostBridge for a plain browser tab: files come from an <input type=file>, saving and exporting are
@@ -38,6 +39,8 @@ export function createBrowserBridge(storage: Storage = window.localStorage): Hos
     async openFile(): Promise<OpenedFile | null> {
       const file = await pickFile('.json,application/json');
       if (!file) return null;
+      // Refused before reading: a graph is kilobytes, and a huge file would stall the tab.
+      if (file.size > MAX_GRAPH_CHARS) throw new Error(`${file.name} is ${Math.round(file.size / 1024 / 1024)} MB; graph files over ${MAX_GRAPH_CHARS / 1024 / 1024} MB are not opened`);
       const text = await file.text();
       remember(file.name, text);
       return { name: file.name, text };

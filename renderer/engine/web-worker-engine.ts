@@ -15,6 +15,12 @@ export interface WebWorkerEngineOptions {
   createWorker?: () => WorkerLike;
   /** Runs training at once; more would only make every run slower (and each holds its data). */
   maxRuns?: number;
+  /**
+   * A running run that sends nothing for this long is ended as hung (a worker the browser killed,
+   * e.g. out of memory, sends no error at all). Starting (loading MNIST) may take longer.
+   */
+  hangTimeoutMs?: number;
+  startTimeoutMs?: number;
 }
 
 interface Run {
@@ -22,7 +28,14 @@ interface Run {
   position: { step: number; epoch: number; batchInEpoch: number };
   ended: boolean;
   finished: boolean;
+  /** Last frame state, and when the worker was last heard from (for the hang watchdog). */
+  state: string;
+  lastHeard: number;
 }
+
+/** Words the browser uses when a worker runs out of memory; the user gets advice instead. */
+const OUT_OF_MEMORY = /out of memory|allocation failed|invalid array length|memory access out of bounds/i;
+export const OUT_OF_MEMORY_ADVICE = 'the run ran out of memory; try a smaller batch size, fewer units or fewer samples';
 
 export interface WebWorkerEngine extends EngineBridge {
   activeRuns(): string[];
@@ -44,6 +57,35 @@ export function createWebWorkerEngine(options: WebWorkerEngineOptions = {}): Web
   const runs = new Map<string, Run>();
   const listeners = new Set<(m: EngineMessage) => void>();
   const gate = new CommandGate();
+  const hangMs = options.hangTimeoutMs ?? 15_000;
+  const startMs = options.startTimeoutMs ?? 120_000;
+  let watchdog: ReturnType<typeof setInterval> | null = null;
+
+  /** Runs only while some run is starting or running. */
+  function updateWatchdog(): void {
+    const busy = [...runs.values()].some((r) => !r.ended && (r.state === 'starting' || r.state === 'running'));
+    if (!busy) {
+      if (watchdog) clearInterval(watchdog);
+      watchdog = null;
+      return;
+    }
+    if (watchdog) return;
+    const every = Math.min(1000, hangMs / 2);
+    let lastTick = Date.now();
+    watchdog = setInterval(() => {
+      const now = Date.now();
+      // A tick far too late means this page itself was asleep (a frozen background tab, a suspended
+      // laptop): the workers were too, so silence proves nothing. Start counting again.
+      const slept = now - lastTick > 3 * every + 1000;
+      lastTick = now;
+      if (slept) for (const run of runs.values()) run.lastHeard = now;
+      for (const [id, run] of [...runs]) {
+        const limit = run.state === 'starting' ? startMs : run.state === 'running' ? hangMs : Infinity;
+        if (now - run.lastHeard > limit) end(id, run, 'error', `the training worker stopped responding for ${Math.round(limit / 1000)} s and was ended (the browser may have stopped it, e.g. when memory ran out)`);
+      }
+      updateWatchdog();
+    }, every);
+  }
 
   const emit = (m: EngineMessage) => {
     for (const l of listeners) l(m);
@@ -59,6 +101,7 @@ export function createWebWorkerEngine(options: WebWorkerEngineOptions = {}): Web
     const frame = endFrame(runId, state, run.position);
     if (message !== undefined) frame.error = { type: 'error', code: state === 'stopped' ? 'stopped' : 'internal', message };
     emit(frame);
+    updateWatchdog();
   }
 
   /** Frees the oldest finished run's worker (Map order is start order). */
@@ -75,6 +118,7 @@ export function createWebWorkerEngine(options: WebWorkerEngineOptions = {}): Web
 
   function receive(runId: string, run: Run, raw: unknown): void {
     if (run.ended) return;
+    run.lastHeard = Date.now();
     const parsed = EngineMessageEnvelope.safeParse(raw);
     if (!parsed.success) {
       end(runId, run, 'error', `the training worker sent an invalid message (${parsed.error.issues[0]?.message ?? 'unknown'})`);
@@ -82,6 +126,7 @@ export function createWebWorkerEngine(options: WebWorkerEngineOptions = {}): Web
     }
     const m = parsed.data.message;
     if (m.type === 'frame') {
+      run.state = m.state;
       run.position = { step: m.step, epoch: m.epoch, batchInEpoch: m.batchInEpoch };
       for (const cmd of gate.opened(runId)) post(run, cmd);
     }
@@ -96,6 +141,7 @@ export function createWebWorkerEngine(options: WebWorkerEngineOptions = {}): Web
         runs.delete(runId);
         gate.forget(runId);
       }
+      updateWatchdog();
     }
   }
 
@@ -119,7 +165,7 @@ export function createWebWorkerEngine(options: WebWorkerEngineOptions = {}): Web
         emit(frame);
         return;
       }
-      const run: Run = { worker, position: { step: 0, epoch: 0, batchInEpoch: 0 }, ended: false, finished: false };
+      const run: Run = { worker, position: { step: 0, epoch: 0, batchInEpoch: 0 }, ended: false, finished: false, state: 'starting', lastHeard: Date.now() };
       runs.set(runId, run);
       gate.started(runId);
       worker.addEventListener('message', (e) => receive(runId, run, (e as MessageEvent).data));
@@ -128,9 +174,10 @@ export function createWebWorkerEngine(options: WebWorkerEngineOptions = {}): Web
         // Handled here: the run ends with a readable error instead of an uncaught one in the console.
         e.preventDefault();
         const msg = (e as ErrorEvent).message || 'the worker script failed to load';
-        end(runId, run, 'error', `the training worker crashed: ${msg}`);
+        end(runId, run, 'error', OUT_OF_MEMORY.test(msg) ? OUT_OF_MEMORY_ADVICE : `the training worker crashed: ${msg}`);
       });
       post(run, { type: 'start', runId, graph, options: runOptions });
+      updateWatchdog();
     },
 
     command(cmd: RunCommand): void {
@@ -141,6 +188,12 @@ export function createWebWorkerEngine(options: WebWorkerEngineOptions = {}): Web
       }
       if (cmd.type === 'stop') return end(cmd.runId, run, 'stopped');
       if (gate.pass(cmd)) post(run, cmd);
+      // A paused run is not watched; from the moment it is asked to train again, it is.
+      if (cmd.type === 'resume' || cmd.type === 'step' || cmd.type === 'reset') {
+        run.state = 'running';
+        run.lastHeard = Date.now();
+        updateWatchdog();
+      }
     },
 
     onMessage(listener: (m: EngineMessage) => void): () => void {
@@ -152,6 +205,7 @@ export function createWebWorkerEngine(options: WebWorkerEngineOptions = {}): Web
 
     dispose(): void {
       for (const [id, run] of [...runs]) end(id, run, 'stopped');
+      updateWatchdog();
     },
   };
 }

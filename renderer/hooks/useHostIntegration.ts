@@ -36,8 +36,8 @@ export function useDocumentState(): void {
     let last = '';
     const push = () => {
       const st = store.getState();
-      const state = { name: st.file.name, dirty: isDirty(st) };
-      const key = `${state.name}\u0000${state.dirty}`;
+      const state = { name: st.file.name, dirty: isDirty(st), ...(st.file.path !== undefined ? { path: st.file.path } : {}) };
+      const key = `${state.name}\u0000${state.dirty}\u0000${state.path ?? ''}`;
       if (key === last) return;
       last = key;
       bridge.setDocumentState(state);

@@ -8,6 +8,7 @@ const ROOT = join(import.meta.dirname, '..', '..');
 /**
  * Locates the Electron executable the way node_modules/electron/index.js does, but without requiring
  * that module: requiring it starts a download when the binary is missing, which must not happen here.
+ * The binary comes from scripts/install-electron.mjs (postinstall, or `npm run install:electron`).
  */
 export function findElectronBinary(): ElectronBinary {
   const pkg = join(ROOT, 'node_modules', 'electron');
@@ -17,8 +18,9 @@ export function findElectronBinary(): ElectronBinary {
     return {
       ok: false,
       reason:
-        'the Electron binary is not installed (node_modules/electron/path.txt is missing — its postinstall ' +
-        'download could not run on this machine). Install it with network access or set ELECTRON_OVERRIDE_DIST_PATH.',
+        'the Electron binary is not installed (node_modules/electron/path.txt is missing: Electron 45 does not ' +
+        'download it on install, and our postinstall attempt had no network or Node < 22.12). Run ' +
+        '`npm run install:electron` once with network access, or set ELECTRON_OVERRIDE_DIST_PATH to an unpacked Electron.',
     };
   }
   const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : 'electron';

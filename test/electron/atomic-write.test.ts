@@ -61,3 +61,25 @@ describe('writeFileAtomic', () => {
     expect(await readdir(dir)).toEqual([]);
   });
 });
+
+describe('temp files left by a killed save', () => {
+  it('are removed by the next save once they are old; a recent one (a save still running) is kept', async () => {
+    const { mkdtemp, writeFile: write, utimes, readdir: list, rm: remove } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join: joinPath } = await import('node:path');
+    const dir = await mkdtemp(joinPath(tmpdir(), 'netloom-stale-'));
+    try {
+      const target = joinPath(dir, 'g.json');
+      await write(joinPath(dir, '.g.json.0123456789ab.tmp'), 'torn');
+      await write(joinPath(dir, 'g.json.bak.aaaaaaaaaaaa.tmp'), 'torn bak');
+      await write(joinPath(dir, '.g.json.fedcba987654.tmp'), 'in progress');
+      await write(joinPath(dir, '.other.json.0123456789ab.tmp'), 'another file');
+      const hourAgo = new Date(Date.now() - 3600_000);
+      for (const f of ['.g.json.0123456789ab.tmp', 'g.json.bak.aaaaaaaaaaaa.tmp', '.other.json.0123456789ab.tmp']) await utimes(joinPath(dir, f), hourAgo, hourAgo);
+      await writeFileAtomic(target, 'saved', { backup: true });
+      expect((await list(dir)).sort()).toEqual(['.g.json.fedcba987654.tmp', '.other.json.0123456789ab.tmp', 'g.json']);
+    } finally {
+      await remove(dir, { recursive: true, force: true });
+    }
+  });
+});

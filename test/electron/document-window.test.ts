@@ -113,3 +113,50 @@ describe('closing with unsaved changes', () => {
     expect(askToSave).toHaveBeenCalledOnce();
   });
 });
+
+describe('what the prompt reports back (quit and recovery)', () => {
+  function withHooks(choice: CloseChoice) {
+    const win = fakeWindow();
+    const onDiscard = vi.fn(async () => undefined);
+    const onCloseCancelled = vi.fn();
+    const doc = attachDocumentWindow(win, { appName: 'NetLoom', platform: 'darwin', askToSave: async () => choice, send: vi.fn(), onDiscard, onCloseCancelled });
+    doc.setState({ name: 'a.json', dirty: true });
+    return { win, doc, onDiscard, onCloseCancelled };
+  }
+
+  it("Don't Save discards (so the recovery snapshot can go) before the window closes", async () => {
+    const { win, onDiscard, onCloseCancelled } = withHooks('discard');
+    win.close();
+    await flush();
+    expect(onDiscard).toHaveBeenCalledOnce();
+    expect(win.closed).toBe(true);
+    expect(onCloseCancelled).not.toHaveBeenCalled();
+  });
+
+  it('Cancel, and a save that fails, report the close as cancelled', async () => {
+    const cancel = withHooks('cancel');
+    cancel.win.close();
+    await flush();
+    expect(cancel.onCloseCancelled).toHaveBeenCalledOnce();
+    expect(cancel.onDiscard).not.toHaveBeenCalled();
+
+    const save = withHooks('save');
+    save.win.close();
+    await flush();
+    save.doc.saveSettled(false);
+    expect(save.onCloseCancelled).toHaveBeenCalledOnce();
+  });
+
+  it('a recovery snapshot that cannot be removed does not keep the window open', async () => {
+    const win = fakeWindow();
+    const doc = attachDocumentWindow(win, {
+      appName: 'NetLoom', platform: 'linux', askToSave: async () => 'discard', send: vi.fn(),
+      onDiscard: async () => Promise.reject(new Error('EACCES')),
+    });
+    doc.setState({ name: 'a.json', dirty: true });
+    win.close();
+    await flush();
+    await flush();
+    expect(win.closed).toBe(true);
+  });
+});

@@ -38,6 +38,7 @@ function stubHandlers(): InvokeHandlers {
     'engine:command': vi.fn(() => undefined),
     'runs:save': vi.fn(async () => true),
     'runs:read': vi.fn(async () => null),
+    'edit:text': vi.fn(() => undefined),
   };
 }
 

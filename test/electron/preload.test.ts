@@ -56,6 +56,7 @@ describe('preload', () => {
       [() => bridge.engine!.command({ type: 'pause', runId: 'r1' }), 'engine:command', [{ type: 'pause', runId: 'r1' }]],
       [() => bridge.saveRuns!('/a/g.json', '{}'), 'runs:save', ['/a/g.json', '{}']],
       [() => bridge.readRuns!('/a/g.json'), 'runs:read', ['/a/g.json']],
+      [() => bridge.editText!('paste'), 'edit:text', ['paste']],
     ];
     for (const [call, channel, args] of calls) {
       electron.ipcRenderer.invoke.mockClear();
@@ -68,6 +69,15 @@ describe('preload', () => {
 
   it('resolves with what main returns', async () => {
     await expect(bridge.readRecovery()).resolves.toBe('result of recovery:read');
+  });
+
+  it("passes on main's own message when a call fails, without Electron's remote-method prefix", async () => {
+    electron.ipcRenderer.invoke.mockRejectedValueOnce(
+      new Error("Error invoking remote method 'file:open-recent': Error: gone.json no longer exists; it was removed from Open Recent"),
+    );
+    await expect(bridge.openRecent('/a/gone.json')).rejects.toThrow(/^gone\.json no longer exists; it was removed from Open Recent$/);
+    electron.ipcRenderer.invoke.mockRejectedValueOnce(new Error('EACCES: permission denied'));
+    await expect(bridge.openFile()).rejects.toThrow(/^EACCES: permission denied$/);
   });
 
   it('setDocumentState reports a rejected call in the console instead of throwing', async () => {

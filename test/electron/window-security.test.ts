@@ -41,8 +41,10 @@ vi.mock('electron', () => ({ BrowserWindow: electron.FakeBrowserWindow }));
 const { createMainWindow } = await import('../../electron/main/window');
 const { hardenSession } = await import('../../electron/main/security');
 
+const loadFailure = { showError: vi.fn(), exit: vi.fn() };
+
 function open() {
-  createMainWindow({ preloadPath: '/app/dist/electron/preload.js', url: 'netloom://app/index.html', title: 'NetLoom' });
+  createMainWindow({ preloadPath: '/app/dist/electron/preload.js', url: 'netloom://app/index.html', title: 'NetLoom', onLoadFailure: loadFailure });
   const win = electron.FakeBrowserWindow.created.at(-1);
   if (!win) throw new Error('no window created');
   return win;
@@ -50,6 +52,46 @@ function open() {
 
 beforeEach(() => {
   electron.FakeBrowserWindow.created.length = 0;
+  loadFailure.showError.mockReset();
+  loadFailure.exit.mockReset();
+});
+
+describe('a renderer that fails to load', () => {
+  it('shows an error naming what failed and exits, instead of leaving an invisible window', () => {
+    const win = open();
+    const failLoad = win.webContents.listeners.get('did-fail-load')!;
+    failLoad({}, -6, 'ERR_FILE_NOT_FOUND', 'netloom://app/index.html', true);
+    expect(loadFailure.showError).toHaveBeenCalledOnce();
+    expect(loadFailure.showError.mock.calls[0]![1]).toMatch(/netloom:\/\/app\/index\.html.*ERR_FILE_NOT_FOUND/);
+    expect(loadFailure.exit).toHaveBeenCalledWith(1);
+    failLoad({}, -6, 'ERR_FILE_NOT_FOUND', 'netloom://app/index.html', true);
+    expect(loadFailure.showError).toHaveBeenCalledOnce();
+  });
+
+  it('ignores sub-frame failures and aborted loads (a refused navigation)', () => {
+    const win = open();
+    const failLoad = win.webContents.listeners.get('did-fail-load')!;
+    failLoad({}, -6, 'ERR_FILE_NOT_FOUND', 'netloom://app/frame.html', false);
+    failLoad({}, -3, 'ERR_ABORTED', 'netloom://app/index.html', true);
+    expect(loadFailure.showError).not.toHaveBeenCalled();
+    expect(loadFailure.exit).not.toHaveBeenCalled();
+  });
+
+  it('a rejected loadURL is not left unhandled', async () => {
+    const rejections: unknown[] = [];
+    const onRejection = (r: unknown) => rejections.push(r);
+    process.on('unhandledRejection', onRejection);
+    const original = electron.FakeBrowserWindow.prototype.loadURL;
+    electron.FakeBrowserWindow.prototype.loadURL = () => Promise.reject(new Error('ERR_FAILED'));
+    try {
+      open();
+      await new Promise((r) => setTimeout(r, 10));
+    } finally {
+      electron.FakeBrowserWindow.prototype.loadURL = original;
+      process.off('unhandledRejection', onRejection);
+    }
+    expect(rejections).toEqual([]);
+  });
 });
 
 describe('main window', () => {
@@ -65,6 +107,7 @@ describe('main window', () => {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
     });
   });
 
