@@ -1,7 +1,7 @@
 import type { Graph } from '../../core/graph/schema';
 import type { EngineFrame, InspectResult, RunOptions, RunState } from '../../core/protocol/engine';
 import type { EventOf, NodeStats } from '../../core/protocol/events';
-import { BoundedSeries } from './bounded-series';
+import { BoundedSeries, EpochTable } from './bounded-series';
 
 /**
  * Every run the panel knows about and its metrics, built from engine frames. A pure module (no DOM,
@@ -21,7 +21,7 @@ export interface StoreLimits {
   compare: number;
 }
 
-export const DEFAULT_LIMITS: StoreLimits = { batchPoints: 4000, epochPoints: 2000, gradPoints: 1000, runs: 40, compare: 8 };
+export const DEFAULT_LIMITS: StoreLimits = { batchPoints: 4000, epochPoints: 4000, gradPoints: 1000, runs: 40, compare: 8 };
 
 export interface RunMeta {
   id: string;
@@ -32,13 +32,7 @@ export interface RunMeta {
   options: Omit<RunOptions, 'files' | 'crashAfterBatches' | 'hangAfterBatches'>;
 }
 
-export interface EpochSeries {
-  epoch: BoundedSeries;
-  trainLoss: BoundedSeries;
-  valLoss: BoundedSeries;
-  trainAcc: BoundedSeries;
-  valAcc: BoundedSeries;
-}
+export type EpochSeries = EpochTable;
 
 export interface RunData {
   meta: RunMeta;
@@ -79,10 +73,7 @@ export function isFinished(state: RunState): boolean {
 }
 
 export function createEpochSeries(cap: number): EpochSeries {
-  return {
-    epoch: new BoundedSeries(cap), trainLoss: new BoundedSeries(cap), valLoss: new BoundedSeries(cap),
-    trainAcc: new BoundedSeries(cap), valAcc: new BoundedSeries(cap),
-  };
+  return new EpochTable(cap);
 }
 
 export function createRunData(meta: RunMeta, limits: StoreLimits = DEFAULT_LIMITS): RunData {
@@ -97,12 +88,7 @@ export function createRunData(meta: RunMeta, limits: StoreLimits = DEFAULT_LIMIT
 export function pushEpoch(run: RunData, e: EventOf<'epoch'>, cap: number): void {
   run.epochEvents.push(e);
   if (run.epochEvents.length > cap) run.epochEvents = run.epochEvents.filter((_, i, a) => (a.length - 1 - i) % 2 === 0);
-  const s = run.epochs;
-  s.epoch.push(e.epoch, e.epoch);
-  s.trainLoss.push(e.epoch, e.train.loss);
-  s.valLoss.push(e.epoch, e.validation.loss);
-  s.trainAcc.push(e.epoch, e.train.accuracy ?? NaN);
-  s.valAcc.push(e.epoch, e.validation.accuracy ?? NaN);
+  run.epochs.push(e.epoch, e.train.loss, e.validation.loss, e.train.accuracy ?? NaN, e.validation.accuracy ?? NaN);
 }
 
 function clearMetrics(run: RunData, limits: StoreLimits): void {

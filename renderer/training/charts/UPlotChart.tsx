@@ -29,6 +29,7 @@ export function UPlotChart({ controller, testId, title, options, optionsKey, dat
   const box = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
   const emptyRef = useRef<HTMLDivElement>(null);
+  const figure = useRef<HTMLElement>(null);
   const dataFn = useRef(data);
   dataFn.current = data;
 
@@ -54,11 +55,19 @@ export function UPlotChart({ controller, testId, title, options, optionsKey, dat
     const d = data();
     if (!u || d === null) return;
     u.setData(d);
-    if (emptyRef.current) emptyRef.current.hidden = (d[0]?.length ?? 0) > 0;
+    const xs = d[0] ?? [];
+    if (emptyRef.current) emptyRef.current.hidden = xs.length > 0;
+    // What is drawn, for automation: the x span and the number of points handed to uPlot.
+    const fig = figure.current;
+    if (fig) {
+      fig.dataset.points = String(xs.length);
+      fig.dataset.xFrom = xs.length ? String(xs[0]) : '';
+      fig.dataset.xTo = xs.length ? String(xs[xs.length - 1]) : '';
+    }
   }, CHART_INTERVAL_MS);
 
   return (
-    <figure className="nl-tr-chart" data-testid={testId}>
+    <figure className="nl-tr-chart" data-testid={testId} ref={figure}>
       <figcaption>
         <span className="nl-tr-chart-title">{title}</span>
         {legend?.map((l) => (

@@ -51,7 +51,7 @@ describe('run store: frames', () => {
   });
 
   it('keeps every per-run series within its bounds however long the run', () => {
-    const limits = { ...DEFAULT_LIMITS, batchPoints: 64, epochPoints: 16, gradPoints: 8 };
+    const limits = { ...DEFAULT_LIMITS, batchPoints: 64, epochPoints: 40, gradPoints: 8 };
     const store = createRunStore(limits);
     store.add(meta('r1'));
     for (let e = 1; e <= 500; e++) {
@@ -60,8 +60,8 @@ describe('run store: frames', () => {
     }
     const run = store.get('r1')!;
     expect(run.batch.length).toBeLessThanOrEqual(64);
-    expect(run.epochs.trainLoss.length).toBeLessThanOrEqual(16);
-    expect(run.epochEvents.length).toBeLessThanOrEqual(16);
+    expect(run.epochs.trainLoss.length).toBeLessThanOrEqual(40);
+    expect(run.epochEvents.length).toBeLessThanOrEqual(40);
     expect(run.grads.get('d1')!.length).toBeLessThanOrEqual(8);
     // The newest values survive decimation.
     expect(run.batch.x[run.batch.length - 1]).toBe(25_000);
