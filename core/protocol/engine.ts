@@ -62,6 +62,11 @@ export const EngineFrame = z.object({
   firstBatchStep: z.number(),
   epochs: z.array(EpochEvent),
   layerStats: z.array(NodeStats).optional(),
+  /**
+   * Every layerStats sample since the last frame (not just the latest), as the total L2 gradient norm
+   * of each node with parameters: fast runs still get one gradient point per epoch.
+   */
+  grads: z.object({ steps: z.array(z.number()), byNode: z.record(z.string(), z.array(z.number())) }).optional(),
   decisionGrid: z.object({
     size: z.number(), xRange: z.tuple([z.number(), z.number()]), yRange: z.tuple([z.number(), z.number()]),
     values: f32, kind: z.enum(['probability', 'class', 'value']),

@@ -102,6 +102,17 @@ export class TrainingController {
     }
   }
 
+  /**
+   * Another document was loaded: pause its live runs (they stay in the list and can be resumed) and
+   * show no run, so no chart, read-out or node badge describes the old graph.
+   */
+  leaveDocument(): void {
+    for (const r of this.store.list()) {
+      if (!r.detached && (r.state === 'running' || r.state === 'starting')) this.send({ type: 'pause', runId: r.meta.id });
+    }
+    this.store.setActive(null);
+  }
+
   stop(runId?: string): void {
     const id = runId ?? this.store.activeId;
     const run = id ? this.store.get(id) : undefined;

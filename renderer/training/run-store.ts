@@ -118,6 +118,9 @@ export function nodeGradNorm(stats: NodeStats): number | null {
 /** Apply one frame to a run's data (mutates `run`). Returns false when the frame was ignored. */
 export function applyFrameTo(run: RunData, f: EngineFrame, limits: StoreLimits = DEFAULT_LIMITS): boolean {
   if (f.start) run.info = f.start;
+  // The training points describe the dataset, not the weights: keep them even from a frame sent
+  // before a reset landed (Step on a new run resets at once, and would otherwise lose them).
+  if (f.points) run.points = f.points;
   if (run.awaitingReset) {
     const landed = f.state === 'ready' && f.step === 0;
     if (!landed && !isFinished(f.state)) return false;
@@ -134,9 +137,18 @@ export function applyFrameTo(run: RunData, f: EngineFrame, limits: StoreLimits =
     run.batch.push(step, loss);
   }
   for (const e of f.epochs) pushEpoch(run, e, limits.epochPoints);
+  if (f.grads) {
+    for (const [id, norms] of Object.entries(f.grads.byNode)) {
+      let series = run.grads.get(id);
+      if (!series) run.grads.set(id, (series = new BoundedSeries(limits.gradPoints)));
+      const offset = f.grads.steps.length - norms.length;
+      norms.forEach((n, i) => series.push(f.grads!.steps[i + offset]!, n));
+    }
+  }
   if (f.layerStats) {
     run.layerStats = f.layerStats;
-    for (const s of f.layerStats) {
+    // Older workers (and hand-made frames) send only the latest stats: one point per frame then.
+    if (!f.grads) for (const s of f.layerStats) {
       const norm = nodeGradNorm(s);
       if (norm === null) continue;
       let series = run.grads.get(s.id);

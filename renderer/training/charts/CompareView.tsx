@@ -22,7 +22,6 @@ export function CompareView({ controller: c }: { controller: TrainingController 
   const labels = names.split('\u0001');
   return (
     <div className="nl-tr-compare" data-testid="runs-compare" data-runs={key}>
-      {ids.length === 0 && <div className="nl-tr-empty static">Tick runs in the run list to compare them here.</div>}
       <UPlotChart
         controller={c}
         testId="chart-compare"
@@ -30,6 +29,7 @@ export function CompareView({ controller: c }: { controller: TrainingController 
         optionsKey={`compare:${key}`}
         legend={ids.map((id, i) => ({ label: labels[i] ?? id, colour: runColour(i) }))}
         data={data}
+        empty={() => (ids.length === 0 ? 'Tick runs in the run list to compare them here.' : 'The ticked runs have not finished an epoch yet.')}
         options={() => ({
           scales: { x: { time: false }, loss: { range: (_u, _min, max) => [0, Math.max(1e-6, max)] }, acc: { range: [0, 1] } },
           axes: [axis({ label: 'epoch', labelSize: 14, size: 30 }), axis({ scale: 'loss', size: 42 }), axis({ scale: 'acc', side: 1, grid: { show: false }, size: 34 })],

@@ -2,6 +2,7 @@ import type uPlot from 'uplot';
 import { mergeSorted } from './align';
 import type { TrainingController } from '../controller';
 import { activeRunData } from './active-run-data';
+import { lossEmpty } from './empty-reasons';
 import { axis, line } from './axes';
 import { UPlotChart } from './UPlotChart';
 
@@ -25,7 +26,7 @@ export function LossChart({ controller: c }: { controller: TrainingController })
       testId="chart-loss"
       title="Loss & accuracy"
       optionsKey="loss"
-      empty="Train to see the loss fall"
+      empty={() => lossEmpty(c.store.active())}
       legend={[
         { label: 'batch', colour: C.batch }, { label: 'train loss', colour: C.train }, { label: 'val loss', colour: C.val },
         { label: 'train acc', colour: C.train, dashed: true }, { label: 'val acc', colour: C.val, dashed: true },

@@ -16,7 +16,10 @@ interface Props {
   optionsKey: string;
   /** Current data, or null to leave the chart as it is (nothing new since the last call). */
   data: () => uPlot.AlignedData | null;
-  empty?: string;
+  /** Why the chart is empty (asked on each redraw while it is), e.g. "Train to see the loss fall". */
+  empty?: () => string;
+  /** A line under the plot explaining something drawn (asked on each redraw), or null. */
+  note?: () => string | null;
   /** Drawn above the plot (uPlot's own legend is off: it would change the plot's height). */
   legend?: { label: string; colour: string; dashed?: boolean }[];
 }
@@ -25,11 +28,14 @@ interface Props {
  * A uPlot chart fed from the run store. React renders the frame once; after that, data flows straight
  * from the store into `setData` at most once per animation frame.
  */
-export function UPlotChart({ controller, testId, title, options, optionsKey, data, empty, legend }: Props) {
+export function UPlotChart({ controller, testId, title, options, optionsKey, data, empty, note, legend }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
   const emptyRef = useRef<HTMLDivElement>(null);
   const figure = useRef<HTMLElement>(null);
+  const noteRef = useRef<HTMLParagraphElement>(null);
+  const texts = useRef({ empty, note });
+  texts.current = { empty, note };
   const dataFn = useRef(data);
   dataFn.current = data;
 
@@ -56,7 +62,19 @@ export function UPlotChart({ controller, testId, title, options, optionsKey, dat
     if (!u || d === null) return;
     u.setData(d);
     const xs = d[0] ?? [];
-    if (emptyRef.current) emptyRef.current.hidden = xs.length > 0;
+    const isEmpty = xs.length === 0;
+    if (emptyRef.current) {
+      emptyRef.current.hidden = !isEmpty;
+      const why = isEmpty ? texts.current.empty?.() ?? '' : '';
+      if (emptyRef.current.textContent !== why) emptyRef.current.textContent = why;
+    }
+    // An empty plot would still label its axes (every tick "0"): hide it and say why instead.
+    if (box.current) box.current.style.visibility = isEmpty ? 'hidden' : '';
+    if (noteRef.current) {
+      const text = isEmpty ? null : texts.current.note?.() ?? null;
+      noteRef.current.hidden = text === null;
+      if (noteRef.current.textContent !== (text ?? '')) noteRef.current.textContent = text ?? '';
+    }
     // What is drawn, for automation: the x span and the number of points handed to uPlot.
     const fig = figure.current;
     if (fig) {
@@ -75,7 +93,8 @@ export function UPlotChart({ controller, testId, title, options, optionsKey, dat
         ))}
       </figcaption>
       <div className="nl-tr-plot" ref={box} />
-      {empty && <div className="nl-tr-empty" ref={emptyRef}>{empty}</div>}
+      {note && <p className="nl-tr-chart-note" data-testid={`${testId}-note`} ref={noteRef} hidden />}
+      {empty && <div className="nl-tr-empty" data-testid={`${testId}-empty`} ref={emptyRef} role="status">{empty()}</div>}
     </figure>
   );
 }
