@@ -24,6 +24,9 @@ export function RunControls({ controller: c, graph, blocked }: Props) {
   const batchRef = useRef<HTMLSpanElement>(null);
   const stateRef = useRef<HTMLSpanElement>(null);
   const errorRef = useRef<HTMLDivElement>(null);
+  const rangeRef = useRef<HTMLSpanElement>(null);
+  const extraRef = useRef<HTMLSpanElement>(null);
+  const extraRow = useRef<HTMLDivElement>(null);
 
   useRafDraw(c, () => {
     const run = c.store.active();
@@ -41,6 +44,9 @@ export function RunControls({ controller: c, graph, blocked }: Props) {
     set(accRef.current, formatMetric(r.accuracy), r.accuracy);
     set(batchRef.current, formatMetric(r.batchLoss), r.batchLoss);
     set(stateRef.current, run ? run.state : 'no run');
+    if (extraRow.current) extraRow.current.hidden = r.extrapolationError === null;
+    set(rangeRef.current, formatMetric(r.rangeError), r.rangeError);
+    set(extraRef.current, formatMetric(r.extrapolationError), r.extrapolationError);
     const err = run?.error ?? null;
     if (errorRef.current) {
       errorRef.current.hidden = err === null;
@@ -73,6 +79,10 @@ export function RunControls({ controller: c, graph, blocked }: Props) {
         <div><dt>Step</dt><dd data-testid="metric-step" ref={stepRef}>0</dd></div>
         <div><dt>Batch loss</dt><dd data-testid="metric-batch-loss" ref={batchRef}>—</dd></div>
       </dl>
+      <div className="nl-tr-extrapolation" ref={extraRow} hidden title="Mean relative error on validation examples (operands in the training range) and on examples with operands beyond it">
+        <div><span className="nl-muted">Error in training range</span> <b data-testid="train-range-error" ref={rangeRef}>—</b></div>
+        <div><span className="nl-muted">Error beyond it (extrapolation)</span> <b data-testid="extrapolation-error" ref={extraRef}>—</b></div>
+      </div>
       <div className="nl-tr-state">Run: <span data-testid="run-state" ref={stateRef}>no run</span></div>
       <div className="nl-tr-error" data-testid="run-error" ref={errorRef} role="alert" hidden />
     </div>

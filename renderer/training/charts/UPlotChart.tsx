@@ -39,28 +39,8 @@ export function UPlotChart({ controller, testId, title, options, optionsKey, dat
   const dataFn = useRef(data);
   dataFn.current = data;
 
-  useEffect(() => {
-    const el = box.current;
-    if (!el) return;
-    const size = () => ({ width: Math.max(120, el.clientWidth), height: Math.max(80, el.clientHeight) });
-    const d = dataFn.current() ?? [[]];
-    const u = new uPlot({ legend: { show: false }, ...options(), ...size() }, d, el);
-    plot.current = u;
-    const ro = new ResizeObserver(() => u.setSize(size()));
-    ro.observe(el);
-    return () => {
-      ro.disconnect();
-      u.destroy();
-      plot.current = null;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- rebuilt only when the series change
-  }, [optionsKey]);
-
-  useRafDraw(controller, () => {
-    const u = plot.current;
-    const d = data();
-    if (!u || d === null) return;
-    u.setData(d);
+  /** The chrome around the plot: the empty message, the note, and the drawn span for automation. */
+  const showState = (d: uPlot.AlignedData) => {
     const xs = d[0] ?? [];
     const isEmpty = xs.length === 0;
     if (emptyRef.current) {
@@ -82,6 +62,32 @@ export function UPlotChart({ controller, testId, title, options, optionsKey, dat
       fig.dataset.xFrom = xs.length ? String(xs[0]) : '';
       fig.dataset.xTo = xs.length ? String(xs[xs.length - 1]) : '';
     }
+  };
+
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const size = () => ({ width: Math.max(120, el.clientWidth), height: Math.max(80, el.clientHeight) });
+    const d = dataFn.current() ?? [[]];
+    const u = new uPlot({ legend: { show: false }, ...options(), ...size() }, d, el);
+    plot.current = u;
+    showState(d);
+    const ro = new ResizeObserver(() => u.setSize(size()));
+    ro.observe(el);
+    return () => {
+      ro.disconnect();
+      u.destroy();
+      plot.current = null;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- rebuilt only when the series change
+  }, [optionsKey]);
+
+  useRafDraw(controller, () => {
+    const u = plot.current;
+    const d = data();
+    if (!u || d === null) return;
+    u.setData(d);
+    showState(d);
   }, CHART_INTERVAL_MS);
 
   return (
