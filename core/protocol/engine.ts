@@ -17,6 +17,8 @@ export const RunOptions = z.object({
   gridSize: z.number().int().min(0).max(200).optional(),
   /** CSV files the graph refers to, by path as written in the graph (browser mode has no file system). */
   files: z.record(z.string(), z.string()).optional(),
+  /** At most this many batches a second (watching a run learn); absent = as fast as possible. */
+  stepsPerSecond: z.number().positive().max(1e6).optional(),
   /** Test hook: throw inside the worker after this many batches. */
   crashAfterBatches: z.number().int().min(0).optional(),
   /** Test hook: spin forever after this many batches (a hung worker). */
@@ -30,6 +32,8 @@ const controlCommands = [
   z.object({ type: z.literal('resume'), runId }),
   z.object({ type: z.literal('step'), runId, batches: z.number().int().min(1).max(100000).default(1) }),
   z.object({ type: z.literal('stop'), runId }),
+  /** Speed limit in batches per second; null = as fast as possible. */
+  z.object({ type: z.literal('speed'), runId, stepsPerSecond: z.number().positive().max(1e6).nullable() }),
   z.object({ type: z.literal('reset'), runId }),
   /** Attention weights of one validation example on a SelfAttention node. */
   z.object({ type: z.literal('inspect'), runId, nodeId: z.string(), example: z.number().int().min(0) }),

@@ -57,6 +57,7 @@ export class RunWorker {
       case 'resume': void s.resume().then(() => this.flushSoon()); break;
       case 'step': s.step(cmd.batches); break;
       case 'stop': s.stop(); break;
+      case 'speed': s.setSpeed(cmd.stepsPerSecond); break;
       case 'reset':
         s.reset();
         this.frames.setPosition(0, 0, 0);
@@ -82,6 +83,7 @@ export class RunWorker {
         ...(options.epochs !== undefined ? { epochs: options.epochs } : {}),
         ...(options.seed !== undefined ? { seed: options.seed } : {}),
         gridSize: options.gridSize ?? 40,
+        ...(options.stepsPerSecond !== undefined ? { stepsPerSecond: options.stepsPerSecond } : {}),
         statsEvery: 1,
       });
     } catch (e) {

@@ -83,10 +83,11 @@ export function createFileActions(s: AppServices) {
       const graph = await place(structuredClone(t.graph));
       store.load(graph, { name: `${safeName(t.graph.name)}.json` }, true);
     },
+    /** The file is picked first: cancelling the picker must not have asked to discard anything. */
     async open(): Promise<void> {
-      if (!(await confirmDiscard())) return;
       const f = await bridge.openFile();
-      if (f) await loadText(f.text, f.name, { ...(f.path !== undefined ? { path: f.path } : {}), asCopy: false });
+      if (!f || !(await confirmDiscard())) return;
+      await loadText(f.text, f.name, { ...(f.path !== undefined ? { path: f.path } : {}), asCopy: false });
     },
     async openRecent(index: number): Promise<void> {
       const list = await bridge.listRecent();
@@ -99,9 +100,9 @@ export function createFileActions(s: AppServices) {
     },
     /** Import: the file becomes a new unsaved document, so saving never overwrites the source by surprise. */
     async importJson(): Promise<void> {
-      if (!(await confirmDiscard())) return;
       const f = await bridge.openFile();
-      if (f) await loadText(f.text, f.name, { asCopy: true });
+      if (!f || !(await confirmDiscard())) return;
+      await loadText(f.text, f.name, { asCopy: true });
     },
     save: () => saveAs(false),
     saveAs: () => saveAs(true),

@@ -3,6 +3,7 @@ import type { Graph } from '../../core/graph/schema';
 import type { TrainingController } from './controller';
 import { useRafDraw, useStoreKey } from './hooks';
 import { formatMetric, readoutOf } from './readouts';
+import { SpeedControl } from './SpeedControl';
 
 interface Props {
   controller: TrainingController;
@@ -34,7 +35,8 @@ export function RunControls({ controller: c, graph, blocked }: Props) {
     const set = (el: HTMLElement | null, text: string, value?: number | null) => {
       if (!el) return;
       if (el.textContent !== text) el.textContent = text;
-      if (value !== undefined) el.dataset.value = value === null ? '' : String(value);
+      const v = value === null ? '' : String(value);
+      if (value !== undefined && el.dataset.value !== v) el.dataset.value = v;
     };
     set(epochRef.current, String(r.epoch), r.epoch);
     set(totalRef.current, r.totalEpochs === null ? '' : `/ ${r.totalEpochs}`);
@@ -66,10 +68,20 @@ export function RunControls({ controller: c, graph, blocked }: Props) {
             ▶ {play === 'paused' ? 'Resume' : 'Train'}
           </button>
         )}
-        <button type="button" className="nl-tr-btn" data-testid="train-step" title="Train one batch (.)" disabled={running || disabled} onClick={() => c.step(graph)}>Step</button>
+        <button
+          type="button"
+          className="nl-tr-btn"
+          data-testid="train-step"
+          title={play === 'finished' ? 'This run has finished: Step starts a new run at step 0 and trains its first batch (.)' : 'Train one batch (.)'}
+          disabled={running || disabled}
+          onClick={() => c.step(graph)}
+        >
+          {play === 'finished' ? 'Step (new run)' : 'Step'}
+        </button>
         <button type="button" className="nl-tr-btn" data-testid="train-reset" title="Back to epoch 0 (R)" disabled={!hasRun} onClick={() => c.reset(graph)}>↺ Reset</button>
         <button type="button" className="nl-tr-btn" data-testid="train-stop" title="Stop the run" disabled={play !== 'running' && play !== 'paused'} onClick={() => c.stop()}>■</button>
       </div>
+      <SpeedControl controller={c} />
       {blocked && <div className="nl-tr-blocked" data-testid="train-blocked">{blocked}</div>}
       <dl className="nl-tr-readouts">
         <div><dt>Epoch</dt><dd><span data-testid="metric-epoch" ref={epochRef}>0</span> <span className="nl-muted" ref={totalRef} /></dd></div>

@@ -22,6 +22,8 @@ export class TrainingController {
   fileVersion = 0;
   /** The latest message worth showing the user (a failed command, a refused inspect…). */
   notice: string | null = null;
+  /** Speed limit for runs, in batches per second; null = as fast as possible. Applies to live runs at once. */
+  speed: number | null = null;
   private gate = new CommandGate();
   private counter = 0;
   private unsubscribe: () => void;
@@ -53,7 +55,10 @@ export class TrainingController {
   play(graph: Graph): void {
     const run = this.store.active();
     const st = this.playState();
-    if (run && st === 'paused') this.send({ type: 'resume', runId: run.meta.id });
+    if (run && st === 'paused') {
+      this.store.markResumed(run.meta.id);
+      this.send({ type: 'resume', runId: run.meta.id });
+    }
     else if (st !== 'running') this.startRun(graph);
   }
 
@@ -121,6 +126,14 @@ export class TrainingController {
     this.engine.command({ type: 'stop', runId: run.meta.id });
   }
 
+  setSpeed(stepsPerSecond: number | null): void {
+    this.speed = stepsPerSecond;
+    for (const r of this.store.list()) {
+      if (!r.detached && !isFinished(r.state)) this.send({ type: 'speed', runId: r.meta.id, stepsPerSecond });
+    }
+    this.store.setActive(this.store.activeId); // wake the speed control
+  }
+
   /** One run per activation function, the given node swapped, all in parallel workers. */
   startVariants(graph: Graph, nodeId: string, fns: string[]): string[] {
     const label = graph.nodes.find((n) => n.id === nodeId)?.label ?? nodeId;
@@ -140,7 +153,7 @@ export class TrainingController {
     const options: RunOptions = { seed: graph.training.seed, epochs: graph.training.epochs, gridSize: GRID_SIZE };
     this.store.add({ id, name: name ?? `${graph.name} #${this.counter}`, startedAt: new Date().toISOString(), graph, options }, makeActive);
     this.gate.started(id);
-    this.engine.start(id, graph, { ...options, files: this.filesFor(graph) });
+    this.engine.start(id, graph, { ...options, ...(this.speed !== null ? { stepsPerSecond: this.speed } : {}), files: this.filesFor(graph) });
     return id;
   }
 

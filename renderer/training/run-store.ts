@@ -60,6 +60,11 @@ export interface RunData {
   error?: string;
   /** After a reset command: frames still in flight from before it are ignored until the reset lands. */
   awaitingReset: boolean;
+  /**
+   * Set when Resume is sent. A paused run applies no `running` frame without it: once the pause is
+   * acknowledged, read-outs and charts stay exactly at that step until the person resumes.
+   */
+  resumeSent?: boolean;
   /** Bumped on every change, so views can tell whether to redraw. */
   version: number;
 }
@@ -115,6 +120,11 @@ export function nodeGradNorm(stats: NodeStats): number | null {
   return Math.sqrt(norms.reduce((s, n) => s + n * n, 0));
 }
 
+function isEmptyFrame(f: EngineFrame): boolean {
+  return f.batchLosses.length === 0 && f.epochs.length === 0 && !f.layerStats && !f.grads && !f.decisionGrid &&
+    !f.confusion && !f.predictions && !f.error && !f.start && !f.done;
+}
+
 /** Apply one frame to a run's data (mutates `run`). Returns false when the frame was ignored. */
 export function applyFrameTo(run: RunData, f: EngineFrame, limits: StoreLimits = DEFAULT_LIMITS): boolean {
   if (f.start) run.info = f.start;
@@ -126,6 +136,10 @@ export function applyFrameTo(run: RunData, f: EngineFrame, limits: StoreLimits =
     if (!landed && !isFinished(f.state)) return false;
     run.awaitingReset = false;
   }
+  if (run.state === 'paused' && f.state === 'running' && !run.resumeSent) return false;
+  // A paused run's repeated "still paused" frames carry nothing new: applying them would only redraw.
+  if (run.state === 'paused' && f.state === 'paused' && f.step === run.step && isEmptyFrame(f)) return false;
+  if (f.state === 'running') run.resumeSent = false;
   run.state = f.state;
   run.step = f.step;
   run.epoch = f.epoch;
@@ -218,6 +232,11 @@ export function createRunStore(limits: StoreLimits = DEFAULT_LIMITS) {
       compare = compare.filter((c) => c !== id);
       if (activeId === id) activeId = null;
       notify(id);
+    },
+    /** Resume was sent: the run's next `running` frames apply again. */
+    markResumed(id: string): void {
+      const run = runs.get(id);
+      if (run) run.resumeSent = true;
     },
     setActive(id: string | null): void {
       if (id !== null && !runs.has(id)) return;

@@ -38,6 +38,7 @@ export function GradientChart({ controller: c }: { controller: TrainingControlle
       note={() => zeroGradientNote(c.store.active())}
       legend={ids.map((id, i) => ({ label: id, colour: runColour(i) }))}
       data={data}
+      step={() => c.store.active()?.step ?? 0}
       options={() => ({
         scales: { x: { time: false }, y: { distr: 3, log: 10 } },
         axes: [axis({ label: 'step', labelSize: 14, size: 30 }), axis({ size: 46, values: (_u, vals) => vals.map((v) => (v == null ? '' : v.toExponential(0))) })],

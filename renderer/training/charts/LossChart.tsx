@@ -32,6 +32,7 @@ export function LossChart({ controller: c }: { controller: TrainingController })
         { label: 'train acc', colour: C.train, dashed: true }, { label: 'val acc', colour: C.val, dashed: true },
       ]}
       data={data}
+      step={() => c.store.active()?.step ?? 0}
       options={() => ({
         scales: { x: { time: false }, loss: { range: (_u, _min, max) => [0, Math.max(1e-6, max)] }, acc: { range: [0, 1] } },
         axes: [

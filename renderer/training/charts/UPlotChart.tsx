@@ -20,6 +20,8 @@ interface Props {
   empty?: () => string;
   /** A line under the plot explaining something drawn (asked on each redraw), or null. */
   note?: () => string | null;
+  /** The run's step this draw shows (written as `data-step`, so automation can tell the chart is current). */
+  step?: () => number;
   /** Drawn above the plot (uPlot's own legend is off: it would change the plot's height). */
   legend?: { label: string; colour: string; dashed?: boolean }[];
 }
@@ -28,12 +30,14 @@ interface Props {
  * A uPlot chart fed from the run store. React renders the frame once; after that, data flows straight
  * from the store into `setData` at most once per animation frame.
  */
-export function UPlotChart({ controller, testId, title, options, optionsKey, data, empty, note, legend }: Props) {
+export function UPlotChart({ controller, testId, title, options, optionsKey, data, empty, note, step, legend }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
   const emptyRef = useRef<HTMLDivElement>(null);
   const figure = useRef<HTMLElement>(null);
   const noteRef = useRef<HTMLParagraphElement>(null);
+  const stepNow = useRef(step);
+  stepNow.current = step;
   const texts = useRef({ empty, note });
   texts.current = { empty, note };
   const dataFn = useRef(data);
@@ -58,9 +62,11 @@ export function UPlotChart({ controller, testId, title, options, optionsKey, dat
     // What is drawn, for automation: the x span and the number of points handed to uPlot.
     const fig = figure.current;
     if (fig) {
-      fig.dataset.points = String(xs.length);
-      fig.dataset.xFrom = xs.length ? String(xs[0]) : '';
-      fig.dataset.xTo = xs.length ? String(xs[xs.length - 1]) : '';
+      const step = stepNow.current?.();
+      setData(fig, 'points', String(xs.length));
+      setData(fig, 'xFrom', xs.length ? String(xs[0]) : '');
+      setData(fig, 'xTo', xs.length ? String(xs[xs.length - 1]) : '');
+      if (step !== undefined) setData(fig, 'step', String(step));
     }
   };
 
@@ -103,4 +109,9 @@ export function UPlotChart({ controller, testId, title, options, optionsKey, dat
       {empty && <div className="nl-tr-empty" data-testid={`${testId}-empty`} ref={emptyRef} role="status">{empty()}</div>}
     </figure>
   );
+}
+
+/** Write a data attribute only when it changes (a rewrite of the same value is still a DOM mutation). */
+function setData(el: HTMLElement, key: string, value: string): void {
+  if (el.dataset[key] !== value) el.dataset[key] = value;
 }

@@ -178,3 +178,22 @@ describe('mergeSorted (chart alignment)', () => {
     expect(mergeSorted([[], []], [[], []])).toEqual([[], [], []]);
   });
 });
+
+describe('run store: pause', () => {
+  it('applies no running frame after the pause was acknowledged, until Resume is sent', () => {
+    const store = createRunStore();
+    store.add(meta('r1'));
+    store.applyFrame(lossFrame('r1', 1, [0.9, 0.8], 1, { epoch: 1 }));
+    expect(store.applyFrame(lossFrame('r1', 3, [0.7], 1, { state: 'paused', epoch: 1 }))).toBe(true);
+    // A late running frame (e.g. from a resume that raced a second pause) must not move the readouts.
+    expect(store.applyFrame(lossFrame('r1', 4, [0.6], 1, { epoch: 2 }))).toBe(false);
+    expect(readoutOf(store.get('r1')).step).toBe(3);
+    expect(store.get('r1')!.batch.length).toBe(3);
+    store.markResumed('r1');
+    expect(store.applyFrame(lossFrame('r1', 4, [0.6], 1, { epoch: 2 }))).toBe(true);
+    expect(readoutOf(store.get('r1')).step).toBe(4);
+    // Paused again: frozen again.
+    store.applyFrame(lossFrame('r1', 5, [0.5], 1, { state: 'paused', epoch: 2 }));
+    expect(store.applyFrame(lossFrame('r1', 6, [0.4], 1, { epoch: 2 }))).toBe(false);
+  });
+});
