@@ -19,6 +19,10 @@ export const RunOptions = z.object({
   files: z.record(z.string(), z.string()).optional(),
   /** At most this many batches a second (watching a run learn); absent = as fast as possible. */
   stepsPerSecond: z.number().positive().max(1e6).optional(),
+  /** A NetLoom weights file (safetensors) to start from instead of the seed's initial weights. */
+  weights: z.instanceof(Uint8Array).optional(),
+  /** Start paused at step 0 (after loading `weights`, evaluated once so the read-outs show them). */
+  startPaused: z.boolean().optional(),
   /** Test hook: throw inside the worker after this many batches. */
   crashAfterBatches: z.number().int().min(0).optional(),
   /** Test hook: spin forever after this many batches (a hung worker). */
@@ -32,6 +36,8 @@ const controlCommands = [
   z.object({ type: z.literal('resume'), runId }),
   z.object({ type: z.literal('step'), runId, batches: z.number().int().min(1).max(100000).default(1) }),
   z.object({ type: z.literal('stop'), runId }),
+  /** The run's current parameters, answered with a `weights` message. */
+  z.object({ type: z.literal('weights'), runId }),
   /** Speed limit in batches per second; null = as fast as possible. */
   z.object({ type: z.literal('speed'), runId, stepsPerSecond: z.number().positive().max(1e6).nullable() }),
   z.object({ type: z.literal('reset'), runId }),
@@ -98,9 +104,20 @@ export const InspectResult = z.object({
 });
 export type InspectResult = z.infer<typeof InspectResult>;
 
+/** A run's parameters as a NetLoom weights file (safetensors), at the step they were taken. */
+export const WeightsMessage = z.object({
+  type: z.literal('weights'),
+  runId,
+  step: z.number(),
+  epoch: z.number(),
+  bytes: z.instanceof(Uint8Array),
+});
+export type WeightsMessage = z.infer<typeof WeightsMessage>;
+
 export const EngineMessage = z.discriminatedUnion('type', [
   EngineFrame,
   InspectResult,
+  WeightsMessage,
   z.object({ type: z.literal('fatal'), runId: z.string().optional(), message: z.string() }),
 ]);
 export type EngineMessage = z.infer<typeof EngineMessage>;
@@ -109,7 +126,7 @@ export const EngineMessageEnvelope = z.object({ protocol: z.literal(ENGINE_PROTO
 /** Typed arrays in a message, to pass as the transfer list so they move instead of being copied. */
 export function transferablesOf(message: EngineMessage): ArrayBuffer[] {
   const out: ArrayBuffer[] = [];
-  const add = (a: Float32Array | undefined) => {
+  const add = (a: Float32Array | Uint8Array | undefined) => {
     if (a && a.buffer instanceof ArrayBuffer && !out.includes(a.buffer)) out.push(a.buffer);
   };
   if (message.type === 'frame') {
@@ -121,5 +138,8 @@ export function transferablesOf(message: EngineMessage): ArrayBuffer[] {
     add(message.predictions?.targets);
     add(message.predictions?.predictions);
   } else if (message.type === 'inspect') add(message.weights);
+  else if (message.type === 'weights' && message.bytes.byteOffset === 0 && message.bytes.byteLength === message.bytes.buffer.byteLength) {
+    add(message.bytes);
+  }
   return out;
 }

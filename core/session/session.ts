@@ -165,6 +165,20 @@ export class TrainingSession {
     };
   }
 
+  /**
+   * Announce how the current weights do (after loading a weights file): an `epoch` event for the
+   * epoch the trainer is at, and the decision grid, as at the end of an epoch.
+   */
+  announceEvaluation(): void {
+    const t = this.trainer;
+    this.emit({ type: 'epoch', epoch: t.epoch, ...this.evaluate() });
+    const gridSize = this.options.gridSize ?? 40;
+    if (gridSize > 0) {
+      const grid = decisionGrid(t.exec, this.data.train, t.epoch, gridSize);
+      if (grid) this.emit(grid);
+    }
+  }
+
   /** Predictions (the prediction tensor) for `count` rows of inputs, in eval mode. */
   predict(inputs: Float32Array, count: number): Float32Array {
     const { exec, plan } = this.trainer;

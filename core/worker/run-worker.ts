@@ -8,6 +8,7 @@ import {
 import { TrainingSession } from '../session/session';
 import { attentionOf, confusionMatrix, regressionPairs } from '../session/validation-views';
 import { FrameBuilder } from './frame-builder';
+import { assignWeights, decodeWeightsFor, encodeWeights } from '../weights';
 
 /** At most this many frames a second reach the UI. */
 const FRAME_INTERVAL_MS = 33;
@@ -62,6 +63,12 @@ export class RunWorker {
         s.reset();
         this.frames.setPosition(0, 0, 0);
         break;
+      case 'weights': {
+        const t = s.trainer;
+        const bytes = encodeWeights(s.plan, t.exec.params, { step: String(t.step), epoch: String(t.epoch) });
+        this.send({ type: 'weights', runId: this.runId, step: t.step, epoch: t.epoch, bytes: new Uint8Array(bytes) });
+        return;
+      }
       case 'inspect': {
         const att = attentionOf(s.trainer.exec, s.data.validation, cmd.nodeId, cmd.example);
         if (att) this.send({ type: 'inspect', runId: this.runId, nodeId: cmd.nodeId, example: cmd.example, ...att });
@@ -98,6 +105,21 @@ export class RunWorker {
       else this.flushSoon();
     });
     this.frames.extras.points = this.pointsOf();
+    if (options.weights) {
+      try {
+        assignWeights(this.session.trainer.exec.params, decodeWeightsFor(this.session.plan, options.weights));
+      } catch (e) {
+        this.session = null;
+        return this.failStart([`weights file: ${(e as Error).message}`], 'invalid-graph');
+      }
+    }
+    if (options.startPaused) {
+      // Paused at step 0, with one evaluation so the read-outs and views show these weights.
+      this.session.step(0);
+      this.session.announceEvaluation();
+      this.flush();
+      return;
+    }
     const done = this.session.start();
     // After start(): the first frame already says `running`, which the host's watchdog relies on.
     this.flush();

@@ -7,6 +7,8 @@ import { emptyGraph } from '../state/graph-edit';
 import { layoutGraph, needsLayout } from '../state/layout';
 import type { AppServices } from './context';
 import { findTemplate } from './templates';
+import { trainingControllerFor } from '../training/live';
+import { runWeightsFor } from '../training/weights-actions';
 
 /**
  * New / open / save / import / export, over the HostBridge. Anything that would replace unsaved work
@@ -112,7 +114,11 @@ export function createFileActions(s: AppServices) {
       if (!exporter) return toast(`Export to ${exporterId} is not available in this build`, 'error');
       try {
         if (exporterId === 'json') return await saveExportFiles(exporter.export(store.getState().graph, {}));
-        const prepared = await prepareExport(exporterId, store.getState().graph);
+        const graph = store.getState().graph;
+        // The selected run's trained weights when they fit this graph; otherwise say they are the initial ones.
+        const trained = await runWeightsFor(trainingControllerFor(bridge), graph).catch(() => null);
+        const weights = trained ?? { label: `initial weights (seed ${graph.training.seed}) — no run of this graph is selected, so nothing trained is exported` };
+        const prepared = await prepareExport(exporterId, graph, {}, weights);
         ui.set((u) => ({ ...u, dialog: { kind: 'export', prepared } }));
       } catch (e) {
         toast(`${exporter.title}: ${(e as Error).message}`, 'error');

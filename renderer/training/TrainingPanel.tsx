@@ -16,6 +16,7 @@ import { useTrainingShortcuts } from './shortcuts';
 import { SnapshotPrompt } from './SnapshotPrompt';
 import { TrainingSettings } from './TrainingSettings';
 import { VariantsForm } from './VariantsForm';
+import { WeightsButtons } from './WeightsButtons';
 import './training.css';
 
 export interface TrainingPanelProps {
@@ -109,7 +110,8 @@ export function TrainingPanel({ controller: c, bridge, graph, file, onTrainingCh
                 }}
               />
             </div>
-            {message && <p className="nl-tr-help" data-testid="runs-message">{message}</p>}
+            <WeightsButtons controller={c} bridge={bridge} graph={graph} say={say} />
+            {message && <p className="nl-tr-help" data-testid="runs-message" role="status">{message}</p>}
             <h4>Variants side by side</h4>
             <VariantsForm controller={c} graph={graph} blocked={blocked} onStarted={() => setTab('compare')} />
           </div>
