@@ -1,4 +1,5 @@
-import { useRef, useState } from 'react';
+import { useRef, useState, useSyncExternalStore } from 'react';
+import { panels, togglePanel } from '../app/panels';
 import type { Graph, TrainingConfig } from '../../core/graph/schema';
 import type { HostBridge } from '../../core/protocol/host';
 import { AttentionView } from './charts/AttentionView';
@@ -42,7 +43,9 @@ type Tab = (typeof TABS)[number][0];
  * the right. Renders on structure changes only; numbers and charts update imperatively.
  */
 export function TrainingPanel({ controller: c, bridge, graph, file, onTrainingChange, blocked = null }: TrainingPanelProps) {
-  const [open, setOpen] = useState(true);
+  // Open/closed is the dock panel's state (remembered; the toolbar's Training toggle does the same).
+  const open = useSyncExternalStore(panels.subscribe, () => panels.get().dock);
+  const setOpen = (next: boolean) => next !== open && togglePanel('dock');
   const [tab, setTab] = useState<Tab>('live');
   const [message, setMessage] = useState<string | null>(null);
   const runsInput = useRef<HTMLInputElement>(null);
