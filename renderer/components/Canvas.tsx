@@ -3,6 +3,8 @@ import {
   type Connection, type EdgeChange, type IsValidConnection, type NodeChange, type OnConnectStart,
 } from '@xyflow/react';
 import { FIT_OPTIONS, MINIMAP_MIN_CANVAS } from '../app/fit';
+import { collides, firstFreeSpot } from '../state/placement';
+import { DEFAULT_NODE_SIZE } from '../state/layout';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent } from 'react';
 import { canvasCursor } from '../app/cursor';
 import { useDoc, useServices, useValue } from '../app/context';
@@ -122,9 +124,11 @@ export function Canvas() {
     if (!item) return;
     e.preventDefault();
     const at = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
-    const placed = { x: at.x - 80, y: at.y - 30 };
+    const wanted = { x: at.x - 80, y: at.y - 30 };
     let id = '';
     store.edit((g) => {
+      // Where it was dropped — unless that is on top of another node: then the nearest free spot.
+      const placed = collides(g, wanted, DEFAULT_NODE_SIZE, measuredSizes, 0) ? firstFreeSpot(g, wanted, measuredSizes) : wanted;
       const r = addNode(g, { type: item.type, params: item.params, position: placed });
       id = r.id;
       return r.graph;

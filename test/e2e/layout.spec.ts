@@ -69,3 +69,26 @@ test('panels collapse from their toggles, Problems is a badge when empty, and th
   await expect(page.getByTestId('inspector')).toBeVisible();
   await expect(page.getByTestId('training-toggle')).toHaveAttribute('aria-expanded', 'true');
 });
+
+test('after New, three drops land where dropped with no view jump; double-click adds do not stack', async ({ app: page }) => {
+  await page.getByTestId('menu-new').click();
+  await expect(page.locator('.react-flow__node')).toHaveCount(0);
+  const transform = () => page.locator('.react-flow__viewport').evaluate((el) => getComputedStyle(el).transform);
+  const view = await transform();
+  const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+  const drops = [[150, 120], [420, 260], [700, 140]] as const;
+  for (const [i, [x, y]] of drops.entries()) {
+    await page.getByTestId('palette-item-Dense').dragTo(page.locator('.react-flow__pane'), { targetPosition: { x, y } });
+    await expect(page.locator('.react-flow__node')).toHaveCount(i + 1);
+    const box = (await page.locator('.react-flow__node').nth(i).boundingBox())!;
+    const px = pane.x + x;
+    const py = pane.y + y;
+    expect(px >= box.x && px <= box.x + box.width && py >= box.y && py <= box.y + box.height, `drop ${i + 1} under the pointer`).toBe(true);
+    expect(await transform(), 'the view did not move').toBe(view);
+  }
+  for (let i = 0; i < 3; i++) await page.getByTestId('palette-item-Activation-relu').dblclick();
+  await expect(page.locator('.react-flow__node')).toHaveCount(6);
+  const boxes = await nodeBoxes(page);
+  for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) expect(overlaps(boxes[i]!, boxes[j]!), `nodes ${i} and ${j} overlap`).toBe(false);
+  await page.screenshot({ path: '.tmp/e2e-placement.png' });
+});

@@ -61,6 +61,8 @@ test('Pause holds every read-out and chart for 2 s, 20 times in a row', async ({
 
 test('the speed control slows a run to a few steps a second and back to full speed', async ({ app: page }) => {
   await loadTemplate(page, 'xor-mlp');
+  await page.getByTestId('train-epochs').fill('100000');
+  await page.getByTestId('train-epochs').press('Enter');
   await page.getByTestId('speed-control').selectOption('3');
   await page.getByTestId('train-start').click();
   await expect.poll(() => num(page, 'metric-step')).toBeGreaterThanOrEqual(2);
