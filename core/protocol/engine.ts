@@ -87,6 +87,8 @@ export const EngineFrame = z.object({
   confusion: z.object({ classes: z.number(), counts: f32 }).optional(),
   /** Regression: validation targets and predictions (first output), up to a few hundred points. */
   predictions: z.object({ targets: f32, predictions: f32 }).optional(),
+  /** Image data: validation examples for a picture grid, misclassified first (see session/image-examples). */
+  examples: z.object({ width: z.number(), height: z.number(), pixels: f32, predicted: f32, actual: f32 }).optional(),
   error: ErrorEvent.optional(),
   done: z.boolean(),
 });
@@ -137,6 +139,9 @@ export function transferablesOf(message: EngineMessage): ArrayBuffer[] {
     add(message.confusion?.counts);
     add(message.predictions?.targets);
     add(message.predictions?.predictions);
+    add(message.examples?.pixels);
+    add(message.examples?.predicted);
+    add(message.examples?.actual);
   } else if (message.type === 'inspect') add(message.weights);
   else if (message.type === 'weights' && message.bytes.byteOffset === 0 && message.bytes.byteLength === message.bytes.buffer.byteLength) {
     add(message.bytes);

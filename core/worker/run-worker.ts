@@ -8,6 +8,7 @@ import {
 import { TrainingSession } from '../session/session';
 import { attentionOf, confusionMatrix, regressionPairs } from '../session/validation-views';
 import { FrameBuilder } from './frame-builder';
+import { imageExamples } from '../session/image-examples';
 import { assignWeights, decodeWeightsFor, encodeWeights } from '../weights';
 
 /** At most this many frames a second reach the UI. */
@@ -32,6 +33,7 @@ export class RunWorker {
   private epochSinceViews = false;
   private batchesSeen = 0;
   private options: RunOptions = {};
+  private examplesAt = 0;
 
   constructor(private readonly port: WorkerPort, private readonly resources: (files: Record<string, string>) => ResourceLoader) {}
 
@@ -183,7 +185,16 @@ export class RunWorker {
     const s = this.session!;
     this.epochSinceViews = false;
     if (s.data.validation.count === 0) return;
-    if (s.plan.task === 'classification') this.frames.extras.confusion = confusionMatrix(s.trainer.exec, s.data.validation);
+    if (s.plan.task === 'classification') {
+      this.frames.extras.confusion = confusionMatrix(s.trainer.exec, s.data.validation);
+      // A few hundred forward passes: twice a second is plenty for a picture grid (and keeps training fast).
+      const now = Date.now();
+      if (now - this.examplesAt >= 500 || s.state !== 'running') {
+        this.examplesAt = now;
+        const examples = imageExamples(s.trainer.exec, s.data.validation);
+        if (examples) this.frames.extras.examples = examples;
+      }
+    }
     else this.frames.extras.predictions = regressionPairs(s.trainer.exec, s.data.validation);
   }
 

@@ -5,6 +5,7 @@ import type { HostBridge } from '../../core/protocol/host';
 import { AttentionView } from './charts/AttentionView';
 import { CompareView } from './charts/CompareView';
 import { DecisionChart } from './charts/DecisionChart';
+import { ExamplesGrid } from './charts/ExamplesGrid';
 import { GradientChart } from './charts/GradientChart';
 import { LayersView } from './charts/LayersView';
 import { LossChart } from './charts/LossChart';
@@ -83,7 +84,7 @@ export function TrainingPanel({ controller: c, bridge, graph, file, onTrainingCh
               </div>
             )}
             {tab === 'layers' && <LayersView controller={c} />}
-            {tab === 'validation' && <ValidationView controller={c} />}
+            {tab === 'validation' && <div className="nl-tr-validation"><ValidationView controller={c} /><ExamplesGrid controller={c} /></div>}
             {tab === 'attention' && <AttentionView controller={c} />}
             {tab === 'compare' && <CompareView controller={c} />}
           </div>

@@ -56,6 +56,7 @@ export interface RunData {
   points?: NonNullable<EngineFrame['points']>;
   confusion?: NonNullable<EngineFrame['confusion']>;
   predictions?: NonNullable<EngineFrame['predictions']>;
+  examples?: NonNullable<EngineFrame['examples']>;
   attention?: InspectResult;
   error?: string;
   /** After a reset command: frames still in flight from before it are ignored until the reset lands. */
@@ -106,6 +107,7 @@ function clearMetrics(run: RunData, limits: StoreLimits): void {
   delete run.decision;
   delete run.confusion;
   delete run.predictions;
+  delete run.examples;
   delete run.attention;
   delete run.error;
   run.step = 0;
@@ -174,6 +176,7 @@ export function applyFrameTo(run: RunData, f: EngineFrame, limits: StoreLimits =
   if (f.points) run.points = f.points;
   if (f.confusion) run.confusion = f.confusion;
   if (f.predictions) run.predictions = f.predictions;
+  if (f.examples) run.examples = f.examples;
   if (f.error) run.error = f.error.suggestion ? `${f.error.message} — ${f.error.suggestion}` : f.error.message;
   run.version++;
   return true;
