@@ -18,6 +18,12 @@ export const RunOptions = z.object({
   gridSize: z.number().int().min(0).max(200).optional(),
   /** CSV files the graph refers to, by path as written in the graph (browser mode has no file system). */
   files: z.record(z.string(), z.string()).optional(),
+  /** At most this many batches a second (watching a run learn); absent = as fast as possible. */
+  stepsPerSecond: z.number().positive().max(1e6).optional(),
+  /** A NetLoom weights file (safetensors) to start from instead of the seed's initial weights. */
+  weights: z.instanceof(Uint8Array).optional(),
+  /** Start paused at step 0 (after loading `weights`, evaluated once so the read-outs show them). */
+  startPaused: z.boolean().optional(),
   /** Test hook: throw inside the worker after this many batches. */
   crashAfterBatches: z.number().int().min(0).optional(),
   /** Test hook: spin forever after this many batches (a hung worker). */
@@ -31,6 +37,10 @@ const controlCommands = [
   z.object({ type: z.literal('resume'), runId }),
   z.object({ type: z.literal('step'), runId, batches: z.number().int().min(1).max(100000).default(1) }),
   z.object({ type: z.literal('stop'), runId }),
+  /** The run's current parameters, answered with a `weights` message. */
+  z.object({ type: z.literal('weights'), runId }),
+  /** Speed limit in batches per second; null = as fast as possible. */
+  z.object({ type: z.literal('speed'), runId, stepsPerSecond: z.number().positive().max(1e6).nullable() }),
   z.object({ type: z.literal('reset'), runId }),
   /** Attention weights of one validation example on a SelfAttention node, or feature maps of an image-shaped node. */
   z.object({ type: z.literal('inspect'), runId, nodeId: z.string(), example: z.number().int().min(0) }),
@@ -67,6 +77,11 @@ export const EngineFrame = z.object({
   firstBatchStep: z.number(),
   epochs: z.array(EpochEvent),
   layerStats: z.array(NodeStats).optional(),
+  /**
+   * Every layerStats sample since the last frame (not just the latest), as the total L2 gradient norm
+   * of each node with parameters: fast runs still get one gradient point per epoch.
+   */
+  grads: z.object({ steps: z.array(z.number()), byNode: z.record(z.string(), z.array(z.number())) }).optional(),
   decisionGrid: z.object({
     size: z.number(), xRange: z.tuple([z.number(), z.number()]), yRange: z.tuple([z.number(), z.number()]),
     values: f32, kind: z.enum(['probability', 'class', 'value']),
@@ -77,6 +92,8 @@ export const EngineFrame = z.object({
   confusion: z.object({ classes: z.number(), counts: f32 }).optional(),
   /** Regression: validation targets and predictions (first output), up to a few hundred points. */
   predictions: z.object({ targets: f32, predictions: f32 }).optional(),
+  /** Image data: validation examples for a picture grid, misclassified first (see session/image-examples). */
+  examples: z.object({ width: z.number(), height: z.number(), pixels: f32, predicted: f32, actual: f32 }).optional(),
   error: ErrorEvent.optional(),
   /** Run-time advice raised since the last frame (each rule and node at most once per run). */
   diagnostics: z.array(DiagnosticEvent).optional(),
@@ -121,6 +138,15 @@ export const HiddenStateResult = z.object({
   values: f32,
 });
 export type HiddenStateResult = z.infer<typeof HiddenStateResult>;
+/** A run's parameters as a NetLoom weights file (safetensors), at the step they were taken. */
+export const WeightsMessage = z.object({
+  type: z.literal('weights'),
+  runId,
+  step: z.number(),
+  epoch: z.number(),
+  bytes: z.instanceof(Uint8Array),
+});
+export type WeightsMessage = z.infer<typeof WeightsMessage>;
 
 export const EngineMessage = z.discriminatedUnion('type', [
   EngineFrame,
@@ -129,6 +155,7 @@ export const EngineMessage = z.discriminatedUnion('type', [
   HiddenStateResult,
   TraceResult,
   UnitMapResult,
+  WeightsMessage,
   z.object({ type: z.literal('fatal'), runId: z.string().optional(), message: z.string() }),
 ]);
 export type EngineMessage = z.infer<typeof EngineMessage>;
@@ -137,7 +164,7 @@ export const EngineMessageEnvelope = z.object({ protocol: z.literal(ENGINE_PROTO
 /** Typed arrays in a message, to pass as the transfer list so they move instead of being copied. */
 export function transferablesOf(message: EngineMessage): ArrayBuffer[] {
   const out: ArrayBuffer[] = [];
-  const add = (a: Float32Array | undefined) => {
+  const add = (a: Float32Array | Uint8Array | undefined) => {
     if (a && a.buffer instanceof ArrayBuffer && !out.includes(a.buffer)) out.push(a.buffer);
   };
   if (message.type === 'frame') {
@@ -148,9 +175,15 @@ export function transferablesOf(message: EngineMessage): ArrayBuffer[] {
     add(message.confusion?.counts);
     add(message.predictions?.targets);
     add(message.predictions?.predictions);
+    add(message.examples?.pixels);
+    add(message.examples?.predicted);
+    add(message.examples?.actual);
   } else if (message.type === 'inspect') add(message.weights);
   else if (message.type === 'featureMaps') add(message.values);
   else if (message.type === 'hiddenState') add(message.values);
   else if (message.type === 'trace' || message.type === 'unitMap') for (const a of traceTransferables(message)) add(a);
+  else if (message.type === 'weights' && message.bytes.byteOffset === 0 && message.bytes.byteLength === message.bytes.buffer.byteLength) {
+    add(message.bytes);
+  }
   return out;
 }

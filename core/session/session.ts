@@ -31,6 +31,8 @@ export interface SessionOptions {
   gridSize?: number;
   /** Override the epoch count from the graph. */
   epochs?: number;
+  /** At most this many batches a second (for watching a run learn); unset = as fast as possible. */
+  stepsPerSecond?: number;
   seed?: number;
   /**
    * Starts a data-parallel helper worker (the host's); with it the run trains on two workers where that
@@ -58,13 +60,36 @@ export class TrainingSession {
   private readonly epochs: number;
   private finished: ((s: SessionState) => void)[] = [];
   private readonly monitor: RunMonitor;
+  private stepsPerSecond: number | null;
+  /** Batches owed to a throttled run (fractional), and when it was last topped up. */
+  private credit = 0;
+  private lastTick = 0;
+  private throttleTimer: ReturnType<typeof setTimeout> | null = null;
+  private chain = 0;
 
   private constructor(
     readonly plan: Plan, readonly data: LoadedDataset, readonly trainer: Trainer,
     private readonly graph: Graph, private readonly options: SessionOptions,
   ) {
     this.epochs = options.epochs ?? graph.training.epochs;
+    this.stepsPerSecond = options.stepsPerSecond ?? null;
     this.monitor = new RunMonitor(plan, graph.training);
+  }
+
+  /** Change the speed limit (null = as fast as possible); takes effect at the next slice. */
+  setSpeed(stepsPerSecond: number | null): void {
+    this.stepsPerSecond = stepsPerSecond !== null && stepsPerSecond > 0 ? stepsPerSecond : null;
+    this.credit = 1;
+    this.lastTick = (this.options.now ?? Date.now)();
+    // A throttled run may be waiting a long while for its next batch: start the new pace now.
+    if (this.throttleTimer !== null) {
+      clearTimeout(this.throttleTimer);
+      this.throttleTimer = null;
+      if (this.state === 'running') {
+        this.chain++;
+        this.scheduleSlice();
+      }
+    }
   }
 
   /** Compile and load. Throws ProblemError (invalid graph) or Error (dataset) with a clear message. */
@@ -111,6 +136,9 @@ export class TrainingSession {
     if (this.state === 'ready') this.emit(this.startEvent());
     if (this.state === 'ready' || this.state === 'paused') {
       this.state = 'running';
+      this.chain++;
+      this.credit = 1;
+      this.lastTick = (this.options.now ?? Date.now)();
       this.scheduleSlice();
     }
     return this.whenSettled();
@@ -159,6 +187,20 @@ export class TrainingSession {
     };
   }
 
+  /**
+   * Announce how the current weights do (after loading a weights file): an `epoch` event for the
+   * epoch the trainer is at, and the decision grid, as at the end of an epoch.
+   */
+  announceEvaluation(): void {
+    const t = this.trainer;
+    this.emit({ type: 'epoch', epoch: t.epoch, ...this.evaluate() });
+    const gridSize = this.options.gridSize ?? 40;
+    if (gridSize > 0) {
+      const grid = decisionGrid(t.exec, this.data.train, t.epoch, gridSize);
+      if (grid) this.emit(grid);
+    }
+  }
+
   /** Predictions (the prediction tensor) for `count` rows of inputs, in eval mode. */
   predict(inputs: Float32Array, count: number): Float32Array {
     const { exec, plan } = this.trainer;
@@ -190,16 +232,43 @@ export class TrainingSession {
 
   private scheduleSlice(): void {
     const schedule = this.options.schedule ?? ((fn: () => void) => setTimeout(fn, 0));
-    schedule(() => this.runSlice());
+    // Only the newest chain of slices trains: a slice still queued from before a pause/resume (or a
+    // speed change) finds its chain outdated and ends, so two loops never train at once.
+    const chain = this.chain;
+    schedule(() => {
+      if (chain === this.chain) this.runSlice();
+    });
   }
 
   private runSlice(): void {
     if (this.state !== 'running') return;
     const now = this.options.now ?? (() => Date.now());
+    if (this.stepsPerSecond !== null) return this.runThrottled(now, this.stepsPerSecond);
     const until = now() + (this.options.sliceMs ?? 20);
     do this.trainOne();
     while (this.state === 'running' && now() < until);
     if (this.state === 'running') this.scheduleSlice();
+  }
+
+  /**
+   * A speed-limited slice: the batches earned since the last one (at most a tenth of a second's worth,
+   * so a stall is not caught up in a burst), then a timer until the next batch is due.
+   */
+  private runThrottled(now: () => number, rate: number): void {
+    const t = now();
+    this.credit = Math.min(this.credit + ((t - this.lastTick) * rate) / 1000, Math.max(1, rate / 10));
+    this.lastTick = t;
+    while (this.credit >= 1 && this.state === 'running') {
+      this.credit -= 1;
+      this.trainOne();
+    }
+    if (this.state !== 'running') return;
+    const waitMs = Math.max(1, Math.ceil(((1 - this.credit) * 1000) / rate));
+    const chain = this.chain;
+    this.throttleTimer = setTimeout(() => {
+      this.throttleTimer = null;
+      if (chain === this.chain) this.runSlice();
+    }, waitMs);
   }
 
   /** One batch, with the events it triggers; the end of the last epoch finishes the run. */

@@ -7,6 +7,15 @@ const MAX_BATCH_LOSSES = 2048;
 const MAX_EPOCHS = 1000;
 /** Run-time diagnostics one frame carries at most. */
 const MAX_DIAGNOSTICS = 100;
+/** Gradient-norm samples one frame carries (evenly thinned beyond). */
+const MAX_GRAD_SAMPLES = 512;
+
+/** The total L2 norm of a node's parameter gradients, or null for nodes without parameters. */
+export function totalGradNorm(stats: NodeStats): number | null {
+  const norms = Object.values(stats.gradNorms);
+  if (norms.length === 0) return null;
+  return Math.sqrt(norms.reduce((s, n) => s + n * n, 0));
+}
 
 /**
  * Collects a run's events between frames. Batch losses go into a fixed buffer (decimated when full,
@@ -21,13 +30,15 @@ export class FrameBuilder {
   private firstStep = 0;
   private epochs: EventOf<'epoch'>[] = [];
   private stats: NodeStats[] | undefined;
+  private gradSteps: number[] = [];
+  private gradByNode: Record<string, number[]> = {};
   private grid: EventOf<'decisionGrid'> | undefined;
   private start: EventOf<'start'> | undefined;
   private error: EventOf<'error'> | undefined;
   private diagnostics: EventOf<'diagnostic'>[] = [];
   private done = false;
   private last = { step: 0, epoch: 0, batchInEpoch: 0 };
-  extras: Partial<Pick<EngineFrame, 'points' | 'confusion' | 'predictions'>> = {};
+  extras: Partial<Pick<EngineFrame, 'points' | 'confusion' | 'predictions' | 'examples'>> = {};
 
   add(e: SessionEvent): void {
     switch (e.type) {
@@ -44,6 +55,7 @@ export class FrameBuilder {
         break;
       case 'layerStats':
         this.stats = e.nodes;
+        this.addGrads(e.step, e.nodes);
         break;
       case 'decisionGrid':
         this.grid = e;
@@ -73,6 +85,20 @@ export class FrameBuilder {
     this.losses[this.count++] = loss;
   }
 
+  private addGrads(step: number, nodes: NodeStats[]): void {
+    this.gradSteps.push(step);
+    for (const n of nodes) {
+      const norm = totalGradNorm(n);
+      if (norm !== null) (this.gradByNode[n.id] ??= []).push(norm);
+    }
+    if (this.gradSteps.length > MAX_GRAD_SAMPLES) {
+      // Keep every other sample, always the newest (the series are aligned: same nodes every sample).
+      const keep = (a: number[]) => a.filter((_, i) => (a.length - 1 - i) % 2 === 0);
+      this.gradSteps = keep(this.gradSteps);
+      for (const id of Object.keys(this.gradByNode)) this.gradByNode[id] = keep(this.gradByNode[id]!);
+    }
+  }
+
   hasNews(): boolean {
     return this.count > 0 || this.epochs.length > 0 || this.stats !== undefined || this.grid !== undefined ||
       this.start !== undefined || this.error !== undefined || this.diagnostics.length > 0 || this.done || Object.keys(this.extras).length > 0;
@@ -87,6 +113,7 @@ export class FrameBuilder {
       epochs: this.epochs, done: this.done,
       ...(this.start ? { start: this.start } : {}),
       ...(this.stats ? { layerStats: this.stats } : {}),
+      ...(this.gradSteps.length ? { grads: { steps: this.gradSteps, byNode: this.gradByNode } } : {}),
       ...(this.grid ? { decisionGrid: { size: this.grid.size, xRange: this.grid.xRange, yRange: this.grid.yRange, values: Float32Array.from(this.grid.values), kind: this.grid.kind } } : {}),
       ...(this.error ? { error: this.error } : {}),
       ...(this.diagnostics.length ? { diagnostics: this.diagnostics } : {}),
@@ -97,6 +124,8 @@ export class FrameBuilder {
     this.skipped = 0;
     this.epochs = [];
     this.stats = undefined;
+    this.gradSteps = [];
+    this.gradByNode = {};
     this.grid = undefined;
     this.start = undefined;
     this.error = undefined;

@@ -12,6 +12,8 @@ import { attentionOf, confusionMatrix, regressionPairs } from '../session/valida
 import { featureMapsOf } from '../session/feature-maps';
 import { traceExample, unitMap } from '../trace';
 import { FrameBuilder } from './frame-builder';
+import { imageExamples } from '../session/image-examples';
+import { assignWeights, decodeWeightsFor, encodeWeights } from '../weights';
 
 /** At most this many frames a second reach the UI. */
 const FRAME_INTERVAL_MS = 33;
@@ -35,6 +37,7 @@ export class RunWorker {
   private epochSinceViews = false;
   private batchesSeen = 0;
   private options: RunOptions = {};
+  private examplesAt = 0;
 
   /** `parallel`: how this host starts a data-parallel helper worker (none: every run trains on this one). */
   constructor(
@@ -65,10 +68,17 @@ export class RunWorker {
       case 'resume': void s.resume().then(() => this.flushSoon()); break;
       case 'step': s.step(cmd.batches); break;
       case 'stop': s.stop(); break;
+      case 'speed': s.setSpeed(cmd.stepsPerSecond); break;
       case 'reset':
         s.reset();
         this.frames.setPosition(0, 0, 0);
         break;
+      case 'weights': {
+        const t = s.trainer;
+        const bytes = encodeWeights(s.plan, t.exec.params, { step: String(t.step), epoch: String(t.epoch) });
+        this.send({ type: 'weights', runId: this.runId, step: t.step, epoch: t.epoch, bytes: new Uint8Array(bytes) });
+        return;
+      }
       case 'inspect': {
         const hidden = hiddenStateOf(s.trainer.exec, s.data.validation, cmd.nodeId, cmd.example);
         if (hidden) {
@@ -118,6 +128,7 @@ export class RunWorker {
         ...(options.epochs !== undefined ? { epochs: options.epochs } : {}),
         ...(options.seed !== undefined ? { seed: options.seed } : {}),
         gridSize: options.gridSize ?? 40,
+        ...(options.stepsPerSecond !== undefined ? { stepsPerSecond: options.stepsPerSecond } : {}),
         statsEvery: 1,
         ...(this.parallel ? { parallel: this.parallel } : {}),
       });
@@ -133,6 +144,21 @@ export class RunWorker {
       else this.flushSoon();
     });
     this.frames.extras.points = this.pointsOf();
+    if (options.weights) {
+      try {
+        assignWeights(this.session.trainer.exec.params, decodeWeightsFor(this.session.plan, options.weights));
+      } catch (e) {
+        this.session = null;
+        return this.failStart([`weights file: ${(e as Error).message}`], 'invalid-graph');
+      }
+    }
+    if (options.startPaused) {
+      // Paused at step 0, with one evaluation so the read-outs and views show these weights.
+      this.session.step(0);
+      this.session.announceEvaluation();
+      this.flush();
+      return;
+    }
     const done = this.session.start();
     // After start(): the first frame already says `running`, which the host's watchdog relies on.
     this.flush();
@@ -196,7 +222,16 @@ export class RunWorker {
     const s = this.session!;
     this.epochSinceViews = false;
     if (s.data.validation.count === 0) return;
-    if (s.plan.task === 'classification') this.frames.extras.confusion = confusionMatrix(s.trainer.exec, s.data.validation);
+    if (s.plan.task === 'classification') {
+      this.frames.extras.confusion = confusionMatrix(s.trainer.exec, s.data.validation);
+      // A few hundred forward passes: twice a second is plenty for a picture grid (and keeps training fast).
+      const now = Date.now();
+      if (now - this.examplesAt >= 500 || s.state !== 'running') {
+        this.examplesAt = now;
+        const examples = imageExamples(s.trainer.exec, s.data.validation);
+        if (examples) this.frames.extras.examples = examples;
+      }
+    }
     else this.frames.extras.predictions = regressionPairs(s.trainer.exec, s.data.validation);
   }
 

@@ -1,3 +1,4 @@
+import { FIT_OPTIONS } from './fit';
 import type { ReactFlowInstance } from '@xyflow/react';
 import type { MenuCommand, TextEditAction } from '../../core/protocol/host';
 import { copySelection, pasteContent, type ClipboardContent } from '../state/clipboard';
@@ -55,7 +56,7 @@ export function createCommandRunner(s: AppServices, files: FileActions, flow: Re
     const after = await layoutGraph(before, measuredSizes);
     if (store.getState().graph !== before) return; // edited meanwhile: a stale layout would undo that edit
     store.edit(() => after);
-    setTimeout(() => void flow.fitView({ padding: 0.2, duration: 250, maxZoom: 1.2 }), 30);
+    setTimeout(() => void flow.fitView({ ...FIT_OPTIONS, duration: 250 }), 30);
   };
 
   async function run(command: MenuCommand, source: 'keyboard' | 'menu' | 'ui' = 'ui'): Promise<void> {
@@ -89,7 +90,7 @@ export function createCommandRunner(s: AppServices, files: FileActions, flow: Re
       case 'paste': return paste();
       case 'delete': return deleteSelection();
       case 'select-all': return store.selectAll();
-      case 'fit-view': void flow.fitView({ padding: 0.2, duration: 200, maxZoom: 1.2 }); return;
+      case 'fit-view': void flow.fitView({ ...FIT_OPTIONS, duration: 200 }); return;
       case 'zoom-in': void flow.zoomIn({ duration: 150 }); return;
       case 'zoom-out': void flow.zoomOut({ duration: 150 }); return;
       case 'toggle-minimap': ui.set((u) => ({ ...u, minimap: !u.minimap })); return;

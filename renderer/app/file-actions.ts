@@ -8,6 +8,8 @@ import { layoutGraph, needsLayout } from '../state/layout';
 import type { AppServices } from './context';
 import { findTemplate } from './templates';
 import { importOnnxFile, pickOnnxFile } from './onnx-import';
+import { trainingControllerFor } from '../training/live';
+import { runWeightsFor } from '../training/weights-actions';
 
 /**
  * New / open / save / import / export, over the HostBridge. Anything that would replace unsaved work
@@ -100,11 +102,12 @@ export function createFileActions(s: AppServices) {
       const graph = await place(structuredClone(t.graph));
       store.load(graph, { name: `${safeName(t.graph.name)}.json` }, true);
     },
+    /** The file is picked first: cancelling the picker must not have asked to discard anything. */
     async open(): Promise<void> {
-      if (!(await confirmDiscard())) return;
       try {
         const f = await bridge.openFile();
-        if (f) await loadText(f.text, f.name, { ...(f.path !== undefined ? { path: f.path } : {}), asCopy: false });
+        if (!f || !(await confirmDiscard())) return;
+        await loadText(f.text, f.name, { ...(f.path !== undefined ? { path: f.path } : {}), asCopy: false });
       } catch (e) {
         toast(`Could not open the file: ${(e as Error).message}`, 'error');
       }
@@ -125,19 +128,19 @@ export function createFileActions(s: AppServices) {
     },
     /** Import: the file becomes a new unsaved document, so saving never overwrites the source by surprise. */
     async importJson(): Promise<void> {
-      if (!(await confirmDiscard())) return;
       try {
         const f = await bridge.openFile();
-        if (f) await loadText(f.text, f.name, { asCopy: true });
+        if (!f || !(await confirmDiscard())) return;
+        await loadText(f.text, f.name, { asCopy: true });
       } catch (e) {
         toast(`Could not import the file: ${(e as Error).message}`, 'error');
       }
     },
-    /** File ▸ Import ONNX…: pick a model file. */
+    /** File ▸ Import ONNX…: pick a model file first, then ask before anything is discarded. */
     async importOnnx(): Promise<void> {
-      if (!(await confirmDiscard())) return;
       const file = await pickOnnxFile();
-      if (file) await loadOnnx(file);
+      if (!file || !(await confirmDiscard())) return;
+      await loadOnnx(file);
     },
     /** An .onnx file dropped on the window. */
     async dropOnnx(file: File): Promise<void> {
@@ -152,7 +155,11 @@ export function createFileActions(s: AppServices) {
       if (!exporter) return toast(`Export to ${exporterId} is not available in this build`, 'error');
       try {
         if (exporterId === 'json') return await saveExportFiles(exporter.export(store.getState().graph, {}));
-        const prepared = await prepareExport(exporterId, store.getState().graph);
+        const graph = store.getState().graph;
+        // The selected run's trained weights when they fit this graph; otherwise say they are the initial ones.
+        const trained = await runWeightsFor(trainingControllerFor(bridge), graph).catch(() => null);
+        const weights = trained ?? { label: `initial weights (seed ${graph.training.seed}) — no run of this graph is selected, so nothing trained is exported` };
+        const prepared = await prepareExport(exporterId, graph, {}, weights);
         ui.set((u) => ({ ...u, dialog: { kind: 'export', prepared } }));
       } catch (e) {
         toast(`${exporter.title}: ${(e as Error).message}`, 'error');

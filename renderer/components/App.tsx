@@ -14,10 +14,11 @@ import { Palette } from './Palette';
 import { ProblemsPanel } from './ProblemsPanel';
 import { QuickAdd } from './QuickAdd';
 import { Toolbar } from './Toolbar';
+import { Workspace } from './Workspace';
 import './App.css';
 import { useOnnxDrop } from '../hooks/useOnnxDrop';
 
-/** The editor window: toolbar, palette | canvas | inspector, problems below the canvas. */
+/** The editor window: toolbar, then palette | canvas (problems below it) | inspector above the training dock. */
 export function App() {
   const services = useServices();
   const flow = useReactFlow<FlowNode, FlowEdge>();
@@ -47,15 +48,12 @@ export function App() {
     <div className="nl-app">
       <Toolbar run={(cmd) => void runner.run(cmd, 'ui')} />
       <RecoveryBanner onRestore={restore} onDiscard={discard} />
-      <div className="nl-main">
-        <Palette />
-        <div className="nl-center">
-          <Canvas />
-          <ProblemsPanel />
-        </div>
-        <Inspector />
-      </div>
-      <TrainingDock />
+      <Workspace
+        palette={<Palette />}
+        center={<div className="nl-center"><Canvas /><ProblemsPanel /></div>}
+        inspector={<Inspector />}
+        dock={<TrainingDock />}
+      />
       <QuickAdd />
       <DialogHost saveExportFiles={files.saveExportFiles} />
       <Toast />

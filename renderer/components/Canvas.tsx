@@ -2,6 +2,9 @@ import {
   Background, BackgroundVariant, Controls, MiniMap, ReactFlow, useReactFlow,
   type Connection, type EdgeChange, type IsValidConnection, type NodeChange, type OnConnectStart,
 } from '@xyflow/react';
+import { FIT_OPTIONS, MINIMAP_MIN_CANVAS } from '../app/fit';
+import { collides, firstFreeSpot } from '../state/placement';
+import { DEFAULT_NODE_SIZE } from '../state/layout';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent } from 'react';
 import { canvasCursor } from '../app/cursor';
 import { useDoc, useServices, useValue } from '../app/context';
@@ -38,10 +41,12 @@ export function Canvas() {
   // A new document: frame it once its nodes have been measured. (Not xyflow's `fitView` prop: that
   // would also jump the view when the first block is dropped onto an empty canvas.)
   useEffect(() => {
-    if (generation === 0) return;
-    const t = setTimeout(() => void flow.fitView({ padding: 0.2, duration: 0, maxZoom: 1.2 }), 60);
+    // An empty document is not framed at all: xyflow would keep the request and fire it on the first
+    // drop, jumping the view away from where the block was put.
+    if (generation === 0 || store.getState().graph.nodes.length === 0) return;
+    const t = setTimeout(() => void flow.fitView({ ...FIT_OPTIONS, duration: 0 }), 60);
     return () => clearTimeout(t);
-  }, [generation, flow]);
+  }, [generation, flow, store]);
 
   const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
     const positions = new Map<string, XY>();
@@ -97,6 +102,17 @@ export function Canvas() {
   const beginGesture = useCallback(() => store.beginGesture(), [store]);
   const endGesture = useCallback(() => store.endGesture(), [store]);
 
+  // The minimap only where it has room: on a small canvas it would hide the graph itself.
+  const box = useRef<HTMLDivElement>(null);
+  const [roomy, setRoomy] = useState(true);
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const ro = new ResizeObserver(() => setRoomy(el.clientWidth >= MINIMAP_MIN_CANVAS.width && el.clientHeight >= MINIMAP_MIN_CANVAS.height));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+
   const onDragOver = useCallback((e: DragEvent) => {
     if (!e.dataTransfer.types.includes(DRAG_MIME)) return;
     e.preventDefault();
@@ -108,9 +124,11 @@ export function Canvas() {
     if (!item) return;
     e.preventDefault();
     const at = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
-    const placed = { x: at.x - 80, y: at.y - 30 };
+    const wanted = { x: at.x - 80, y: at.y - 30 };
     let id = '';
     store.edit((g) => {
+      // Where it was dropped — unless that is on top of another node: then the nearest free spot.
+      const placed = collides(g, wanted, DEFAULT_NODE_SIZE, measuredSizes, 0) ? firstFreeSpot(g, wanted, measuredSizes) : wanted;
       const r = addNode(g, { type: item.type, params: item.params, position: placed });
       id = r.id;
       return r.graph;
@@ -134,7 +152,7 @@ export function Canvas() {
   }, [store]);
 
   return (
-    <div className="nl-canvas" data-testid="canvas" onDragOver={onDragOver} onDrop={onDrop} onMouseMove={onMouseMove} onDoubleClick={onDoubleClick}>
+    <div className="nl-canvas" data-testid="canvas" ref={box} onDragOver={onDragOver} onDrop={onDrop} onMouseMove={onMouseMove} onDoubleClick={onDoubleClick}>
       <ReactFlow<FlowNode, FlowEdge>
         nodes={nodes}
         edges={edges}
@@ -158,7 +176,7 @@ export function Canvas() {
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
         <Controls showInteractive={false} />
-        {minimap && <MiniMap pannable zoomable nodeColor={(n) => CATEGORY_COLOURS[(n.data as FlowNode['data']).category] ?? '#64748b'} />}
+        {minimap && roomy && <MiniMap position="top-right" style={{ width: 120, height: 76 }} ariaLabel="Minimap" pannable zoomable nodeColor={(n) => CATEGORY_COLOURS[(n.data as FlowNode['data']).category] ?? '#64748b'} />}
       </ReactFlow>
       {graph.nodes.length === 0 && (
         <div className="nl-canvas-empty">

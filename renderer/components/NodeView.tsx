@@ -41,7 +41,7 @@ function NodeViewImpl({ id, data, selected }: NodeProps<FlowNode>) {
         </div>
       )}
       {data.shape && <div className="nl-node-shape" data-testid="node-shape">→ {data.shape}</div>}
-      <NodeLivePreview nodeId={id} fn={data.fn} />
+      <NodeLivePreview nodeId={id} type={data.type} fn={data.fn} />
       {hasError && <div className="nl-node-problem" data-testid="node-problem">{data.problems[0]}</div>}
       {refused && reason && <div className="nl-node-refusal" data-testid="connect-refusal">{reason}</div>}
       {data.inputs.map((port, i) => (

@@ -2,22 +2,30 @@ import { useReactFlow } from '@xyflow/react';
 import { useMemo, useState, type DragEvent } from 'react';
 import { useServices } from '../app/context';
 import { addNode } from '../state/graph-edit';
+import { measuredSizes } from '../app/measured';
+import { placeNew } from '../state/placement';
 import { DRAG_MIME, encodeDrag, PALETTE_GROUPS, searchPalette, type PaletteItem } from '../state/palette-items';
 import './Palette.css';
 
 /** Hook shared by the palette and the quick-add search: add an item at a flow position and select it. */
 export function useAddItem() {
   const { store } = useServices();
-  return (item: Pick<PaletteItem, 'type' | 'params'>, at: { x: number; y: number }) => {
+  return (item: Pick<PaletteItem, 'type' | 'params'>, at: { x: number; y: number }, exact = true) => {
     let id = '';
     store.edit((g) => {
-      const r = addNode(g, { type: item.type, params: item.params, position: { x: at.x - 80, y: at.y - 30 } });
+      // At the pointer (quick-add), or — added without one — beside the last added node, never on another.
+      const position = exact ? { x: at.x - 80, y: at.y - 30 } : placeNew(g, lastAdded, at, measuredSizes);
+      const r = addNode(g, { type: item.type, params: item.params, position });
       id = r.id;
       return r.graph;
     });
+    lastAdded = id;
     store.select({ nodes: new Set([id]), edges: new Set() });
   };
 }
+
+/** The node most recently added from the palette without a pointer: the next one goes beside it. */
+let lastAdded: string | null = null;
 
 export function Palette() {
   const [query, setQuery] = useState('');
@@ -28,7 +36,7 @@ export function Palette() {
   const addAtCentre = (item: PaletteItem) => {
     const pane = document.querySelector('[data-testid="canvas"]')?.getBoundingClientRect();
     const centre = pane ? { x: pane.left + pane.width / 2, y: pane.top + pane.height / 2 } : { x: innerWidth / 2, y: innerHeight / 2 };
-    add(item, flow.screenToFlowPosition(centre));
+    add(item, flow.screenToFlowPosition(centre), false);
   };
   const onDragStart = (e: DragEvent, item: PaletteItem) => {
     e.dataTransfer.setData(DRAG_MIME, encodeDrag(item));

@@ -1,16 +1,26 @@
 import { useReactFlow } from '@xyflow/react';
-import { formatProblem, type Problem } from '../../core/graph/problem';
-import { useServices } from '../app/context';
+import { useSyncExternalStore } from 'react';
+import type { Problem } from '../../core/graph/problem';
+import type { Graph } from '../../core/graph/schema';
+import { useDoc, useServices } from '../app/context';
+import { panels, togglePanel } from '../app/panels';
 import { useAnalysis } from '../hooks/useAnalysis';
 import { measuredSizes } from '../app/measured';
 import { DEFAULT_NODE_SIZE } from '../state/layout';
+import { problemWords } from './problem-words';
 import './ProblemsPanel.css';
 
-/** Every problem analysis found; clicking one selects its node (or edge) and brings it into view. */
+/**
+ * Every problem analysis found, in plain words with the node's title (the JSON path in a details
+ * line); clicking one selects its node (or edge) and brings it into view. With no problems it is a
+ * one-line badge, so the canvas keeps the room; the Problems toggle folds the list away too.
+ */
 export function ProblemsPanel() {
   const { store } = useServices();
   const analysis = useAnalysis();
+  const graph = useDoc((s) => s.graph);
   const flow = useReactFlow();
+  const open = useSyncExternalStore(panels.subscribe, () => panels.get().problems);
   const problems = analysis.problems;
   const errors = problems.filter((p) => p.severity === 'error').length;
 
@@ -25,32 +35,47 @@ export function ProblemsPanel() {
     }
   };
 
+  const expanded = open && problems.length > 0;
   return (
-    <section className="nl-problems" data-testid="problems" aria-label="Problems">
+    <section className={`nl-problems${expanded ? '' : ' compact'}`} data-testid="problems" aria-label="Problems">
       <h2>
-        Problems <span className={`nl-count${errors ? ' bad' : ' good'}`} data-testid="problems-count">{problems.length}</span>
+        <button type="button" className="nl-problems-toggle" aria-expanded={expanded} disabled={problems.length === 0} onClick={() => togglePanel('problems')} title={problems.length === 0 ? 'No problems' : expanded ? 'Fold the list away' : 'Show the problems'}>
+          {problems.length > 0 && <span aria-hidden="true">{expanded ? '▾' : '▸'} </span>}Problems
+        </button>
+        <span className={`nl-count${errors ? ' bad' : ' good'}`} data-testid="problems-count">{problems.length}</span>
+        {problems.length === 0 && <span className="nl-ok" data-testid="problems-empty">✓ No problems — this network is ready to train.</span>}
+        {problems.length > 0 && !expanded && <span className="nl-problems-first">{firstLine(problems[0]!, graph)}</span>}
       </h2>
-      {problems.length === 0 ? (
-        <p className="nl-ok" data-testid="problems-empty">✓ No problems — this network is ready to train.</p>
-      ) : (
+      {expanded && (
         <ul>
-          {problems.map((p, i) => (
-            <li key={`${i}:${p.path}:${p.code}`}>
-              <button
-                type="button"
-                className={`nl-problem ${p.severity}`}
-                data-testid="problem-item"
-                data-node-id={p.nodeId}
-                data-code={p.code}
-                onClick={() => reveal(p)}
-              >
-                <span className="nl-sev">{p.severity === 'error' ? '✕' : '!'}</span>
-                {formatProblem(p)}
-              </button>
-            </li>
-          ))}
+          {problems.map((p, i) => {
+            const w = problemWords(p, graph);
+            return (
+              <li key={`${i}:${p.path}:${p.code}`}>
+                <button
+                  type="button"
+                  className={`nl-problem ${p.severity}`}
+                  data-testid="problem-item"
+                  data-node-id={p.nodeId}
+                  data-code={p.code}
+                  onClick={() => reveal(p)}
+                >
+                  <span className="nl-sev" aria-label={p.severity}>{p.severity === 'error' ? '✕' : '!'}</span>
+                  <span className="nl-problem-body">
+                    <span><b>{w.where}</b>: {w.text}</span>
+                    <span className="nl-problem-details" data-testid="problem-details">{w.details}</span>
+                  </span>
+                </button>
+              </li>
+            );
+          })}
         </ul>
       )}
     </section>
   );
+}
+
+function firstLine(p: Problem, graph: Graph): string {
+  const w = problemWords(p, graph);
+  return `${w.where}: ${w.text}`;
 }

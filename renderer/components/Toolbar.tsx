@@ -4,6 +4,7 @@ import { useDoc, useServices, useValue } from '../app/context';
 import { TEMPLATES } from '../app/templates';
 import { isDirty } from '../state/document-store';
 import { canRedo, canUndo } from '../state/history';
+import { PanelToggles } from './PanelToggles';
 import './Toolbar.css';
 
 interface Props {
@@ -21,7 +22,7 @@ export function Toolbar({ run }: Props) {
   const others = Object.values(EXPORTERS).filter((x) => x.id !== 'json');
   return (
     <header className="nl-toolbar" role="toolbar" aria-label="File and edit">
-      <div className="nl-brand" aria-hidden="true"><span className="nl-logo">◆</span> NetLoom</div>
+      <div className="nl-brand" aria-hidden="true"><span className="nl-logo">◆</span><span className="nl-brand-name"> NetLoom</span></div>
       <div className="nl-group">
         <Btn id="menu-new" label="New" title="New graph (Ctrl+N)" onClick={() => run('new')} />
         <select
@@ -57,8 +58,9 @@ export function Toolbar({ run }: Props) {
         <Btn id="fit-view" label="Fit" title="Fit the graph in view (Ctrl+0)" onClick={() => run('fit-view')} />
         <Btn id="toggle-minimap" label={minimap ? 'Hide map' : 'Show map'} title="Toggle the minimap" pressed={minimap} onClick={() => run('toggle-minimap')} />
       </div>
+      <PanelToggles />
       <div className="nl-doc-title" data-testid="doc-title" title={file.path ?? file.name}>
-        {file.name}
+        <span className="nl-doc-name">{file.name}</span>
         {dirty && <span className="nl-dirty" data-testid="dirty-marker" title="Unsaved changes"> ●</span>}
       </div>
     </header>

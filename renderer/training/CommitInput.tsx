@@ -39,6 +39,7 @@ export function CommitInput({ id, value, kind, min, max, title, optional, onComm
   return (
     <span className="nl-tr-field">
       <input
+        id={id}
         data-testid={id}
         className={error ? 'invalid' : undefined}
         type="text"

@@ -9,19 +9,22 @@ import { useNodeLiveStats, useTrainingController } from './hooks';
  * for the ReLU family and saturating functions, the share of dead or saturated units. Nothing at all
  * when no run has data for the node, so idle graphs look exactly as before.
  */
-function NodeLivePreviewImpl({ nodeId, fn }: { nodeId: string; fn?: string | undefined }) {
+function NodeLivePreviewImpl({ nodeId, type, fn }: { nodeId: string; type: string; fn?: string | undefined }) {
   const stats = useNodeLiveStats(nodeId);
   const c = useTrainingController();
   // The run trains its snapshot: a variant may use another function than the canvas shows now.
   const runNode = stats ? c.store.active()?.meta.graph.nodes.find((n) => n.id === nodeId) : undefined;
+  // A badge describes the node it sits on: stats of a node of another kind that had this id (another
+  // graph, an edit since the run) are not about this node.
+  const sameNode = runNode !== undefined && runNode.type === type;
   const runFn = typeof runNode?.params.fn === 'string' ? runNode.params.fn : fn;
   const canvas = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
-    if (!stats || !canvas.current) return;
+    if (!stats || !sameNode || !canvas.current) return;
     const p = prepareCanvas(canvas.current);
     if (p) drawHistogram(p.ctx, p.w, p.h, stats, fn !== undefined ? '#b45309' : '#6d28d9');
-  }, [stats, fn]);
-  if (!stats) return null;
+  }, [stats, fn, sameNode]);
+  if (!stats || !sameNode) return null;
   const health = unitHealth(stats);
   // The catalog decides which functions have dead or saturated units; stats without the notion show none.
   const relevant = runFn === undefined || RELU_FAMILY.has(runFn) || SATURATING.has(runFn);

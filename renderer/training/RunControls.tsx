@@ -3,6 +3,7 @@ import type { Graph } from '../../core/graph/schema';
 import type { TrainingController } from './controller';
 import { useRafDraw, useStoreKey } from './hooks';
 import { formatMetric, readoutOf } from './readouts';
+import { SpeedControl } from './SpeedControl';
 
 interface Props {
   controller: TrainingController;
@@ -24,6 +25,9 @@ export function RunControls({ controller: c, graph, blocked }: Props) {
   const batchRef = useRef<HTMLSpanElement>(null);
   const stateRef = useRef<HTMLSpanElement>(null);
   const errorRef = useRef<HTMLDivElement>(null);
+  const rangeRef = useRef<HTMLSpanElement>(null);
+  const extraRef = useRef<HTMLSpanElement>(null);
+  const extraRow = useRef<HTMLDivElement>(null);
 
   useRafDraw(c, () => {
     const run = c.store.active();
@@ -31,7 +35,8 @@ export function RunControls({ controller: c, graph, blocked }: Props) {
     const set = (el: HTMLElement | null, text: string, value?: number | null) => {
       if (!el) return;
       if (el.textContent !== text) el.textContent = text;
-      if (value !== undefined) el.dataset.value = value === null ? '' : String(value);
+      const v = value === null ? '' : String(value);
+      if (value !== undefined && el.dataset.value !== v) el.dataset.value = v;
     };
     set(epochRef.current, String(r.epoch), r.epoch);
     set(totalRef.current, r.totalEpochs === null ? '' : `/ ${r.totalEpochs}`);
@@ -41,6 +46,9 @@ export function RunControls({ controller: c, graph, blocked }: Props) {
     set(accRef.current, formatMetric(r.accuracy), r.accuracy);
     set(batchRef.current, formatMetric(r.batchLoss), r.batchLoss);
     set(stateRef.current, run ? run.state : 'no run');
+    if (extraRow.current) extraRow.current.hidden = r.extrapolationError === null;
+    set(rangeRef.current, formatMetric(r.rangeError), r.rangeError);
+    set(extraRef.current, formatMetric(r.extrapolationError), r.extrapolationError);
     const err = run?.error ?? null;
     if (errorRef.current) {
       errorRef.current.hidden = err === null;
@@ -60,10 +68,20 @@ export function RunControls({ controller: c, graph, blocked }: Props) {
             ▶ {play === 'paused' ? 'Resume' : 'Train'}
           </button>
         )}
-        <button type="button" className="nl-tr-btn" data-testid="train-step" title="Train one batch (.)" disabled={running || disabled} onClick={() => c.step(graph)}>Step</button>
+        <button
+          type="button"
+          className="nl-tr-btn"
+          data-testid="train-step"
+          title={play === 'finished' ? 'This run has finished: Step starts a new run at step 0 and trains its first batch (.)' : 'Train one batch (.)'}
+          disabled={running || disabled}
+          onClick={() => c.step(graph)}
+        >
+          {play === 'finished' ? 'Step (new run)' : 'Step'}
+        </button>
         <button type="button" className="nl-tr-btn" data-testid="train-reset" title="Back to epoch 0 (R)" disabled={!hasRun} onClick={() => c.reset(graph)}>↺ Reset</button>
         <button type="button" className="nl-tr-btn" data-testid="train-stop" title="Stop the run" disabled={play !== 'running' && play !== 'paused'} onClick={() => c.stop()}>■</button>
       </div>
+      <SpeedControl controller={c} />
       {blocked && <div className="nl-tr-blocked" data-testid="train-blocked">{blocked}</div>}
       <dl className="nl-tr-readouts">
         <div><dt>Epoch</dt><dd><span data-testid="metric-epoch" ref={epochRef}>0</span> <span className="nl-muted" ref={totalRef} /></dd></div>
@@ -73,6 +91,10 @@ export function RunControls({ controller: c, graph, blocked }: Props) {
         <div><dt>Step</dt><dd data-testid="metric-step" ref={stepRef}>0</dd></div>
         <div><dt>Batch loss</dt><dd data-testid="metric-batch-loss" ref={batchRef}>—</dd></div>
       </dl>
+      <div className="nl-tr-extrapolation" ref={extraRow} hidden title="Mean relative error on validation examples (operands in the training range) and on examples with operands beyond it">
+        <div><span className="nl-muted">Error in training range</span> <b data-testid="train-range-error" ref={rangeRef}>—</b></div>
+        <div><span className="nl-muted">Error beyond it (extrapolation)</span> <b data-testid="extrapolation-error" ref={extraRef}>—</b></div>
+      </div>
       <div className="nl-tr-state">Run: <span data-testid="run-state" ref={stateRef}>no run</span></div>
       <div className="nl-tr-error" data-testid="run-error" ref={errorRef} role="alert" hidden />
     </div>

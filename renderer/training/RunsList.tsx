@@ -1,6 +1,6 @@
 import type { TrainingController } from './controller';
 import { useStoreKey } from './hooks';
-import { formatMetric } from './readouts';
+import { extrapolationOf, formatMetric } from './readouts';
 import { runColour } from './charts/palette';
 import { isFinished } from './run-store';
 
@@ -18,6 +18,7 @@ export function RunsList({ controller: c }: { controller: TrainingController }) 
     <ul className="nl-tr-runs" data-testid="runs-list">
       {[...runs].reverse().map((r) => {
         const last = r.epochEvents[r.epochEvents.length - 1];
+        const ex = extrapolationOf(last);
         const ci = compare.indexOf(r.meta.id);
         const active = r.meta.id === c.store.activeId;
         const live = !r.detached && !isFinished(r.state);
@@ -46,6 +47,11 @@ export function RunsList({ controller: c }: { controller: TrainingController }) 
             <span className="nl-tr-run-metric" title="epoch · validation loss · validation accuracy">
               {r.epoch} · {formatMetric(last?.validation.loss ?? null)}{last?.validation.accuracy !== undefined ? ` · ${formatMetric(last.validation.accuracy)}` : ''}
             </span>
+            {ex.extrapolationError !== null && (
+              <span className="nl-tr-run-extra" data-testid="run-extrapolation" data-value={ex.extrapolationError} title="Error in the training range → error beyond it (extrapolation)">
+                err {formatMetric(ex.rangeError)} → {formatMetric(ex.extrapolationError)}
+              </span>
+            )}
             {live ? (
               <button type="button" className="nl-tr-icon" title="Stop this run" aria-label="Stop" onClick={() => c.stop(r.meta.id)}>■</button>
             ) : (

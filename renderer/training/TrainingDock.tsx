@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { TrainingConfig } from '../../core/graph/schema';
 import { useDoc, useServices } from '../app/context';
 import { useAnalysis } from '../hooks/useAnalysis';
@@ -18,6 +18,15 @@ export function TrainingDock() {
   const file = useDoc((s) => s.file);
   const analysis = useAnalysis();
   const controller = trainingControllerFor(bridge);
+  // A new document (new, open, import, template, restore) must not show the previous graph's run:
+  // live views and node badges clear; earlier runs stay in the list under their graph's name.
+  const generation = useDoc((s) => s.generation);
+  const seenGeneration = useRef(generation);
+  useEffect(() => {
+    if (seenGeneration.current === generation) return;
+    seenGeneration.current = generation;
+    controller.leaveDocument();
+  }, [controller, generation]);
   const onTrainingChange = useCallback((training: TrainingConfig) => store.edit((g) => ({ ...g, training })), [store]);
   const firstError = analysis.problems.find((p) => p.severity === 'error');
   // A picked CSV file the preview already rejects (a bad cell, an unknown column…) would only fail in

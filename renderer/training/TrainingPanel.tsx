@@ -1,10 +1,12 @@
-import { useRef, useState } from 'react';
+import { useRef, useState, useSyncExternalStore } from 'react';
+import { panels, togglePanel } from '../app/panels';
 import type { Graph, TrainingConfig } from '../../core/graph/schema';
 import type { HostBridge } from '../../core/protocol/host';
 import { AttentionView } from './charts/AttentionView';
 import { FeatureMapsView } from './charts/FeatureMapsView';
 import { CompareView } from './charts/CompareView';
 import { DecisionChart } from './charts/DecisionChart';
+import { ExamplesGrid } from './charts/ExamplesGrid';
 import { GradientChart } from './charts/GradientChart';
 import { LayersView } from './charts/LayersView';
 import { HiddenStateView } from './charts/HiddenStateView';
@@ -18,6 +20,7 @@ import { useTrainingShortcuts } from './shortcuts';
 import { SnapshotPrompt } from './SnapshotPrompt';
 import { TrainingSettings } from './TrainingSettings';
 import { VariantsForm } from './VariantsForm';
+import { WeightsButtons } from './WeightsButtons';
 import './training.css';
 
 export interface TrainingPanelProps {
@@ -43,7 +46,9 @@ type Tab = (typeof TABS)[number][0];
  * the right. Renders on structure changes only; numbers and charts update imperatively.
  */
 export function TrainingPanel({ controller: c, bridge, graph, file, onTrainingChange, blocked = null }: TrainingPanelProps) {
-  const [open, setOpen] = useState(true);
+  // Open/closed is the dock panel's state (remembered; the toolbar's Training toggle does the same).
+  const open = useSyncExternalStore(panels.subscribe, () => panels.get().dock);
+  const setOpen = (next: boolean) => next !== open && togglePanel('dock');
   const [tab, setTab] = useState<Tab>('live');
   const [message, setMessage] = useState<string | null>(null);
   const runsInput = useRef<HTMLInputElement>(null);
@@ -83,7 +88,7 @@ export function TrainingPanel({ controller: c, bridge, graph, file, onTrainingCh
             {tab === 'layers' && <LayersView controller={c} />}
             {tab === 'layers' && <FeatureMapsView controller={c} />}
             {tab === 'layers' && <HiddenStateView controller={c} />}
-            {tab === 'validation' && <ValidationView controller={c} />}
+            {tab === 'validation' && <div className="nl-tr-validation"><ValidationView controller={c} /><ExamplesGrid controller={c} /></div>}
             {tab === 'attention' && <AttentionView controller={c} />}
             {tab === 'compare' && <CompareView controller={c} />}
           </div>
@@ -113,7 +118,8 @@ export function TrainingPanel({ controller: c, bridge, graph, file, onTrainingCh
                 }}
               />
             </div>
-            {message && <p className="nl-tr-help" data-testid="runs-message">{message}</p>}
+            <WeightsButtons controller={c} bridge={bridge} graph={graph} say={say} />
+            {message && <p className="nl-tr-help" data-testid="runs-message" role="status">{message}</p>}
             <h4>Variants side by side</h4>
             <VariantsForm controller={c} graph={graph} blocked={blocked} onStarted={() => setTab('compare')} />
           </div>

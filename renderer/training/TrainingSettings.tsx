@@ -35,17 +35,17 @@ export function TrainingSettings({ controller, training, onChange }: Props) {
         >
           {OPTIMIZERS.map((o) => <option key={o} value={o}>{o}</option>)}
         </select>
-        <label>Learning rate</label>
+        <label htmlFor="train-lr">Learning rate</label>
         <CommitInput id="train-lr" kind="number" min={1e-9} value={training.optimizer.lr} onCommit={(v) => set('optimizer', { ...training.optimizer, lr: v as number })} />
-        <label>Batch size</label>
+        <label htmlFor="train-batch">Batch size</label>
         <CommitInput id="train-batch" kind="int" min={1} max={65536} value={training.batchSize} onCommit={(v) => set('batchSize', v as number)} />
-        <label>Epochs</label>
+        <label htmlFor="train-epochs">Epochs</label>
         <CommitInput id="train-epochs" kind="int" min={1} max={1_000_000} value={training.epochs} onCommit={(v) => set('epochs', v as number)} />
-        <label title="L1 penalty on weights: pushes weights to exactly 0">L1</label>
+        <label htmlFor="train-l1" title="L1 penalty on weights: pushes weights to exactly 0">L1</label>
         <CommitInput id="train-l1" kind="number" min={0} optional value={training.l1 ?? ''} onCommit={(v) => set('l1', v as number | undefined)} />
-        <label title="L2 penalty on weights: keeps them small">L2</label>
+        <label htmlFor="train-l2" title="L2 penalty on weights: keeps them small">L2</label>
         <CommitInput id="train-l2" kind="number" min={0} optional value={training.l2 ?? ''} onCommit={(v) => set('l2', v as number | undefined)} />
-        <label title="Same seed, same data and initial weights: runs can be repeated exactly">Seed</label>
+        <label htmlFor="train-seed" title="Same seed, same data and initial weights: runs can be repeated exactly">Seed</label>
         <CommitInput id="train-seed" kind="int" value={training.seed} onCommit={(v) => set('seed', v as number)} />
       </div>
     </div>

@@ -4,6 +4,7 @@ import type { EngineBridge } from '../../core/protocol/host';
 import { CommandGate, type RunCommand } from '../engine/command-gate';
 import { trainingFingerprint, withActivation } from './graph-variants';
 import { createRunStore, isFinished, type RunData, type RunStore } from './run-store';
+import { RunWeights } from './run-weights';
 
 /** Decision grid resolution: 40×40 evaluations per epoch is cheap and looks smooth once scaled. */
 const GRID_SIZE = 40;
@@ -22,6 +23,10 @@ export class TrainingController {
   fileVersion = 0;
   /** The latest message worth showing the user (a failed command, a refused inspect…). */
   notice: string | null = null;
+  /** Speed limit for runs, in batches per second; null = as fast as possible. Applies to live runs at once. */
+  speed: number | null = null;
+  /** Each run's latest weights (asked for when it finishes, pauses or stops, or on Save weights). */
+  readonly weights = new RunWeights((runId) => this.send({ type: 'weights', runId }));
   private gate = new CommandGate();
   private counter = 0;
   private unsubscribe: () => void;
@@ -53,7 +58,10 @@ export class TrainingController {
   play(graph: Graph): void {
     const run = this.store.active();
     const st = this.playState();
-    if (run && st === 'paused') this.send({ type: 'resume', runId: run.meta.id });
+    if (run && st === 'paused') {
+      this.store.markResumed(run.meta.id);
+      this.send({ type: 'resume', runId: run.meta.id });
+    }
     else if (st !== 'running') this.startRun(graph);
   }
 
@@ -102,12 +110,42 @@ export class TrainingController {
     }
   }
 
+  /**
+   * Another document was loaded: pause its live runs (they stay in the list and can be resumed) and
+   * show no run, so no chart, read-out or node badge describes the old graph.
+   */
+  leaveDocument(): void {
+    for (const r of this.store.list()) {
+      if (!r.detached && (r.state === 'running' || r.state === 'starting')) this.send({ type: 'pause', runId: r.meta.id });
+    }
+    this.store.setActive(null);
+  }
+
   stop(runId?: string): void {
     const id = runId ?? this.store.activeId;
     const run = id ? this.store.get(id) : undefined;
     if (!run || run.detached || isFinished(run.state)) return;
-    this.gate.forget(run.meta.id);
-    this.engine.command({ type: 'stop', runId: run.meta.id });
+    const target = run.meta.id;
+    // Stopping ends the worker: take the weights it has first, so the stopped run can still be saved.
+    let sent = false;
+    const stop = () => {
+      if (sent) return;
+      sent = true;
+      this.gate.forget(target);
+      this.engine.command({ type: 'stop', runId: target });
+    };
+    if (run.state === 'starting') return stop();
+    // A hung worker never answers: stop it anyway after a moment.
+    setTimeout(stop, 1000);
+    this.weights.request(target).then(stop, stop);
+  }
+
+  setSpeed(stepsPerSecond: number | null): void {
+    this.speed = stepsPerSecond;
+    for (const r of this.store.list()) {
+      if (!r.detached && !isFinished(r.state)) this.send({ type: 'speed', runId: r.meta.id, stepsPerSecond });
+    }
+    this.store.setActive(this.store.activeId); // wake the speed control
   }
 
   /** One run per activation function, the given node swapped, all in parallel workers. */
@@ -123,13 +161,21 @@ export class TrainingController {
     this.send({ type: 'inspect', runId, nodeId, example });
   }
 
-  startRun(graph: Graph, name?: string, makeActive = true): string {
+  /**
+   * A new run that starts from a weights file, paused at step 0 with those weights evaluated (the
+   * read-outs show how they do). The caller checks the file against the graph first.
+   */
+  startFromWeights(graph: Graph, bytes: Uint8Array, fileName: string): string {
+    return this.startRun(graph, `${graph.name} · weights from ${fileName}`, true, { weights: new Uint8Array(bytes), startPaused: true });
+  }
+
+  startRun(graph: Graph, name?: string, makeActive = true, extra: Pick<RunOptions, 'weights' | 'startPaused'> = {}): string {
     this.counter++;
     const id = `run-${Date.now().toString(36)}-${this.counter}`;
     const options: RunOptions = { seed: graph.training.seed, epochs: graph.training.epochs, gridSize: GRID_SIZE };
     this.store.add({ id, name: name ?? `${graph.name} #${this.counter}`, startedAt: new Date().toISOString(), graph, options }, makeActive);
     this.gate.started(id);
-    this.engine.start(id, graph, { ...options, files: this.filesFor(graph) });
+    this.engine.start(id, graph, { ...options, ...extra, ...(this.speed !== null ? { stepsPerSecond: this.speed } : {}), files: this.filesFor(graph) });
     return id;
   }
 
@@ -146,7 +192,13 @@ export class TrainingController {
   private receive(m: EngineMessage): void {
     if (m.type === 'frame') {
       for (const cmd of this.gate.opened(m.runId)) this.engine.command(cmd);
+      const before = this.store.get(m.runId)?.state;
       this.store.applyFrame(m);
+      // A run that has just finished or paused: keep the weights it has now, for Save and Export.
+      if ((m.state === 'done' || m.state === 'paused') && before !== m.state && this.store.get(m.runId)) {
+        this.weights.request(m.runId).catch(() => undefined);
+      }
+      if (m.state === 'error' || m.state === 'stopped') this.weights.fail(m.runId, `the run is ${m.state}`);
       if (isFinished(m.state)) this.gate.forget(m.runId);
     } else if (m.type === 'inspect') {
       this.store.applyInspect(m);
@@ -154,6 +206,8 @@ export class TrainingController {
       this.store.applyFeatureMaps(m);
     } else if (m.type === 'hiddenState') {
       this.store.applyHiddenState(m);
+    } else if (m.type === 'weights') {
+      this.weights.receive(m);
     } else if (m.type === 'fatal') {
       this.notice = m.message;
       const run: RunData | undefined = m.runId ? this.store.get(m.runId) : undefined;

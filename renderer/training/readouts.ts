@@ -10,9 +10,15 @@ export interface Readout {
   accuracy: number | null;
   valLoss: number | null;
   batchLoss: number | null;
+  /**
+   * Arithmetic datasets: mean relative error on validation (operands in the training range) and on
+   * the extrapolation split (operands beyond it), side by side — the NALU lesson. Null otherwise.
+   */
+  rangeError: number | null;
+  extrapolationError: number | null;
 }
 
-export const EMPTY_READOUT: Readout = { epoch: 0, totalEpochs: null, step: 0, loss: null, accuracy: null, valLoss: null, batchLoss: null };
+export const EMPTY_READOUT: Readout = { epoch: 0, totalEpochs: null, step: 0, loss: null, accuracy: null, valLoss: null, batchLoss: null, rangeError: null, extrapolationError: null };
 
 /** The numbers the panel shows for a run; cheap, called once per animation frame at most. */
 export function readoutOf(run: RunData | undefined): Readout {
@@ -28,7 +34,14 @@ export function readoutOf(run: RunData | undefined): Readout {
     accuracy: acc ?? null,
     valLoss: last ? last.validation.loss : null,
     batchLoss,
+    ...extrapolationOf(last),
   };
+}
+
+/** Train-range and extrapolation-range error of one epoch summary (mean relative error, else loss). */
+export function extrapolationOf(e: { validation: { loss: number; mre?: number }; extrapolation?: { loss: number; mre?: number } } | undefined): Pick<Readout, 'rangeError' | 'extrapolationError'> {
+  if (!e?.extrapolation) return { rangeError: null, extrapolationError: null };
+  return { rangeError: e.validation.mre ?? e.validation.loss, extrapolationError: e.extrapolation.mre ?? e.extrapolation.loss };
 }
 
 /** Plain text a person (and a test) can read: 4 significant digits, "—" when unknown. */

@@ -1,7 +1,7 @@
 import type { Graph } from '../../core/graph/schema';
 import type { EngineFrame, FeatureMapsResult, HiddenStateResult, InspectResult, RunOptions, RunState } from '../../core/protocol/engine';
 import type { EventOf, NodeStats } from '../../core/protocol/events';
-import { BoundedSeries } from './bounded-series';
+import { BoundedSeries, EpochTable } from './bounded-series';
 
 /**
  * Every run the panel knows about and its metrics, built from engine frames. A pure module (no DOM,
@@ -21,7 +21,7 @@ export interface StoreLimits {
   compare: number;
 }
 
-export const DEFAULT_LIMITS: StoreLimits = { batchPoints: 4000, epochPoints: 2000, gradPoints: 1000, runs: 40, compare: 8 };
+export const DEFAULT_LIMITS: StoreLimits = { batchPoints: 4000, epochPoints: 4000, gradPoints: 1000, runs: 40, compare: 8 };
 
 export interface RunMeta {
   id: string;
@@ -32,13 +32,7 @@ export interface RunMeta {
   options: Omit<RunOptions, 'files' | 'crashAfterBatches' | 'hangAfterBatches'>;
 }
 
-export interface EpochSeries {
-  epoch: BoundedSeries;
-  trainLoss: BoundedSeries;
-  valLoss: BoundedSeries;
-  trainAcc: BoundedSeries;
-  valAcc: BoundedSeries;
-}
+export type EpochSeries = EpochTable;
 
 export interface RunData {
   meta: RunMeta;
@@ -62,6 +56,7 @@ export interface RunData {
   points?: NonNullable<EngineFrame['points']>;
   confusion?: NonNullable<EngineFrame['confusion']>;
   predictions?: NonNullable<EngineFrame['predictions']>;
+  examples?: NonNullable<EngineFrame['examples']>;
   attention?: InspectResult;
   /** The latest feature maps asked for (Layers tab). */
   featureMaps?: FeatureMapsResult;
@@ -70,6 +65,11 @@ export interface RunData {
   error?: string;
   /** After a reset command: frames still in flight from before it are ignored until the reset lands. */
   awaitingReset: boolean;
+  /**
+   * Set when Resume is sent. A paused run applies no `running` frame without it: once the pause is
+   * acknowledged, read-outs and charts stay exactly at that step until the person resumes.
+   */
+  resumeSent?: boolean;
   /** Bumped on every change, so views can tell whether to redraw. */
   version: number;
 }
@@ -83,10 +83,7 @@ export function isFinished(state: RunState): boolean {
 }
 
 export function createEpochSeries(cap: number): EpochSeries {
-  return {
-    epoch: new BoundedSeries(cap), trainLoss: new BoundedSeries(cap), valLoss: new BoundedSeries(cap),
-    trainAcc: new BoundedSeries(cap), valAcc: new BoundedSeries(cap),
-  };
+  return new EpochTable(cap);
 }
 
 export function createRunData(meta: RunMeta, limits: StoreLimits = DEFAULT_LIMITS): RunData {
@@ -101,12 +98,7 @@ export function createRunData(meta: RunMeta, limits: StoreLimits = DEFAULT_LIMIT
 export function pushEpoch(run: RunData, e: EventOf<'epoch'>, cap: number): void {
   run.epochEvents.push(e);
   if (run.epochEvents.length > cap) run.epochEvents = run.epochEvents.filter((_, i, a) => (a.length - 1 - i) % 2 === 0);
-  const s = run.epochs;
-  s.epoch.push(e.epoch, e.epoch);
-  s.trainLoss.push(e.epoch, e.train.loss);
-  s.valLoss.push(e.epoch, e.validation.loss);
-  s.trainAcc.push(e.epoch, e.train.accuracy ?? NaN);
-  s.valAcc.push(e.epoch, e.validation.accuracy ?? NaN);
+  run.epochs.push(e.epoch, e.train.loss, e.validation.loss, e.train.accuracy ?? NaN, e.validation.accuracy ?? NaN);
 }
 
 function clearMetrics(run: RunData, limits: StoreLimits): void {
@@ -119,6 +111,7 @@ function clearMetrics(run: RunData, limits: StoreLimits): void {
   delete run.decision;
   delete run.confusion;
   delete run.predictions;
+  delete run.examples;
   delete run.attention;
   delete run.featureMaps;
   delete run.error;
@@ -134,14 +127,26 @@ export function nodeGradNorm(stats: NodeStats): number | null {
   return Math.sqrt(norms.reduce((s, n) => s + n * n, 0));
 }
 
+function isEmptyFrame(f: EngineFrame): boolean {
+  return f.batchLosses.length === 0 && f.epochs.length === 0 && !f.layerStats && !f.grads && !f.decisionGrid &&
+    !f.confusion && !f.predictions && !f.error && !f.start && !f.done;
+}
+
 /** Apply one frame to a run's data (mutates `run`). Returns false when the frame was ignored. */
 export function applyFrameTo(run: RunData, f: EngineFrame, limits: StoreLimits = DEFAULT_LIMITS): boolean {
   if (f.start) run.info = f.start;
+  // The training points describe the dataset, not the weights: keep them even from a frame sent
+  // before a reset landed (Step on a new run resets at once, and would otherwise lose them).
+  if (f.points) run.points = f.points;
   if (run.awaitingReset) {
     const landed = f.state === 'ready' && f.step === 0;
     if (!landed && !isFinished(f.state)) return false;
     run.awaitingReset = false;
   }
+  if (run.state === 'paused' && f.state === 'running' && !run.resumeSent) return false;
+  // A paused run's repeated "still paused" frames carry nothing new: applying them would only redraw.
+  if (run.state === 'paused' && f.state === 'paused' && f.step === run.step && isEmptyFrame(f)) return false;
+  if (f.state === 'running') run.resumeSent = false;
   run.state = f.state;
   run.step = f.step;
   run.epoch = f.epoch;
@@ -153,9 +158,18 @@ export function applyFrameTo(run: RunData, f: EngineFrame, limits: StoreLimits =
     run.batch.push(step, loss);
   }
   for (const e of f.epochs) pushEpoch(run, e, limits.epochPoints);
+  if (f.grads) {
+    for (const [id, norms] of Object.entries(f.grads.byNode)) {
+      let series = run.grads.get(id);
+      if (!series) run.grads.set(id, (series = new BoundedSeries(limits.gradPoints)));
+      const offset = f.grads.steps.length - norms.length;
+      norms.forEach((n, i) => series.push(f.grads!.steps[i + offset]!, n));
+    }
+  }
   if (f.layerStats) {
     run.layerStats = f.layerStats;
-    for (const s of f.layerStats) {
+    // Older workers (and hand-made frames) send only the latest stats: one point per frame then.
+    if (!f.grads) for (const s of f.layerStats) {
       const norm = nodeGradNorm(s);
       if (norm === null) continue;
       let series = run.grads.get(s.id);
@@ -167,6 +181,7 @@ export function applyFrameTo(run: RunData, f: EngineFrame, limits: StoreLimits =
   if (f.points) run.points = f.points;
   if (f.confusion) run.confusion = f.confusion;
   if (f.predictions) run.predictions = f.predictions;
+  if (f.examples) run.examples = f.examples;
   if (f.error) run.error = f.error.suggestion ? `${f.error.message} — ${f.error.suggestion}` : f.error.message;
   run.version++;
   return true;
@@ -225,6 +240,11 @@ export function createRunStore(limits: StoreLimits = DEFAULT_LIMITS) {
       compare = compare.filter((c) => c !== id);
       if (activeId === id) activeId = null;
       notify(id);
+    },
+    /** Resume was sent: the run's next `running` frames apply again. */
+    markResumed(id: string): void {
+      const run = runs.get(id);
+      if (run) run.resumeSent = true;
     },
     setActive(id: string | null): void {
       if (id !== null && !runs.has(id)) return;

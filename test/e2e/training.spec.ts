@@ -161,6 +161,9 @@ test('the UI stays responsive while the spiral trains (long tasks measured on th
   const epochs = await num(page, 'metric-epoch');
   await page.screenshot({ path: '.tmp/e2e-training-spiral.png' });
   await page.getByTestId('train-pause').click();
+  // run-state is written in the same draw as the read-outs (the run list re-renders separately and
+  // can say "paused" a frame before the epoch read-out catches up — the old flake).
+  await expect(page.getByTestId('run-state')).toHaveText('paused');
   await expect(page.getByTestId('run-item').first()).toHaveAttribute('data-state', 'paused');
   const tasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
   const figures = {

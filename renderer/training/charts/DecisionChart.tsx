@@ -3,12 +3,13 @@ import type { TrainingController } from '../controller';
 import { useRafDraw, useStoreKey } from '../hooks';
 import { prepareCanvas, useResizeRedraw } from './canvas';
 import { drawDecision } from './decision-draw';
+import { runSituation } from './empty-reasons';
+import type { RunData } from '../run-store';
 
 /** The decision-boundary heatmap for 2D data, redrawn whenever a new grid arrives (once per epoch at most). */
 export function DecisionChart({ controller: c }: { controller: TrainingController }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const drawn = useRef<{ grid: unknown; points: unknown; run: unknown }>({ grid: null, points: null, run: null });
-  const has2d = useStoreKey(c, () => c.store.active()?.points !== undefined || c.store.active()?.decision !== undefined);
   const kind = useStoreKey(c, () => c.store.active()?.decision?.kind ?? null);
 
   const draw = (force: boolean) => {
@@ -26,7 +27,8 @@ export function DecisionChart({ controller: c }: { controller: TrainingControlle
   useRafDraw(c, () => draw(false), 100);
   useResizeRedraw(canvas, () => draw(true));
 
-  const hasRun = useStoreKey(c, () => c.store.active() !== undefined);
+  // Why nothing (or only the points) is drawn, said plainly.
+  const why = useStoreKey(c, () => decisionMessage(c.store.active()));
   return (
     <figure className="nl-tr-chart nl-tr-square" data-testid="chart-decision">
       <figcaption>
@@ -34,7 +36,17 @@ export function DecisionChart({ controller: c }: { controller: TrainingControlle
         {kind === 'probability' && <span className="nl-tr-legend"><i className="swatch c0" />class 0 <i className="swatch c1" />class 1</span>}
       </figcaption>
       <canvas ref={canvas} data-testid="chart-decision-canvas" />
-      {!has2d && <div className="nl-tr-empty">{hasRun ? 'Shown for data with 2 inputs' : 'Train to see what the network learns'}</div>}
+      {why !== null && <div className="nl-tr-empty" data-testid="chart-decision-empty" role="status">{why}</div>}
     </figure>
   );
+}
+
+/** The decision view's message: why the boundary is not drawn (yet), or null when it is. */
+export function decisionMessage(run: RunData | undefined): string | null {
+  if (run?.decision) return null;
+  const situation = runSituation(run);
+  if (situation && !run?.points) return situation;
+  if (run?.points) return 'The boundary is drawn at the end of each epoch: train to the end of the first one.';
+  // A run is going, and its worker sent no 2D points: the data is not two numbers per example.
+  return 'Only for data with exactly 2 inputs (a plane can show every input): this dataset has another shape.';
 }

@@ -2,6 +2,7 @@ import uPlot from 'uplot';
 import type { TrainingController } from '../controller';
 import { useStoreKey } from '../hooks';
 import { activeRunData } from './active-run-data';
+import { gradientEmpty, zeroGradientNote } from './empty-reasons';
 import { axis, line } from './axes';
 import { runColour } from './palette';
 import { UPlotChart } from './UPlotChart';
@@ -19,10 +20,12 @@ export function GradientChart({ controller: c }: { controller: TrainingControlle
   const ids = layers === '' ? [] : layers.split(',');
   const data = activeRunData(c, (run) => {
     if (!run || ids.length === 0) return [[]];
-    // Zero norms have no place on a log axis: leave a gap.
+    // A log axis has no 0: zero norms sit on a floor line a decade below the smallest real one, and
+    // the note under the chart says that no gradient flows there (a gap would hide the problem).
+    const floor = gradientFloor(ids.map((id) => run.grads.get(id)?.y ?? []));
     return uPlot.join(ids.map((id) => {
       const s = run.grads.get(id);
-      return s ? [s.x, s.y.map((v) => (v > 0 ? v : null))] as uPlot.AlignedData : [[], []] as uPlot.AlignedData;
+      return s ? [s.x, s.y.map((v) => (v > 0 ? v : v === 0 ? floor : null))] as uPlot.AlignedData : [[], []] as uPlot.AlignedData;
     }));
   });
   return (
@@ -31,9 +34,11 @@ export function GradientChart({ controller: c }: { controller: TrainingControlle
       testId="chart-gradients"
       title="Gradient norm per layer"
       optionsKey={`grads:${layers}`}
-      empty="Gradient norms appear after the first epoch"
+      empty={() => gradientEmpty(c.store.active())}
+      note={() => zeroGradientNote(c.store.active())}
       legend={ids.map((id, i) => ({ label: id, colour: runColour(i) }))}
       data={data}
+      step={() => c.store.active()?.step ?? 0}
       options={() => ({
         scales: { x: { time: false }, y: { distr: 3, log: 10 } },
         axes: [axis({ label: 'step', labelSize: 14, size: 30 }), axis({ size: 46, values: (_u, vals) => vals.map((v) => (v == null ? '' : v.toExponential(0))) })],
@@ -41,4 +46,11 @@ export function GradientChart({ controller: c }: { controller: TrainingControlle
       })}
     />
   );
+}
+
+/** Where zero norms are drawn on the log axis: a decade below the smallest positive norm (1e-8 if none). */
+export function gradientFloor(series: readonly number[][]): number {
+  let min = Infinity;
+  for (const ys of series) for (const v of ys) if (v > 0 && v < min) min = v;
+  return Number.isFinite(min) ? 10 ** (Math.floor(Math.log10(min)) - 1) : 1e-8;
 }

@@ -3,6 +3,7 @@ import type { TrainingController } from '../controller';
 import { useRafDraw, useStoreKey } from '../hooks';
 import { prepareCanvas } from './canvas';
 import { drawHistogram, unitHealth } from './histogram-draw';
+import { runSituation } from './empty-reasons';
 
 /** One activation histogram per node of the active run, with mean, spread and dead/saturated units. */
 export function LayersView({ controller: c }: { controller: TrainingController }) {
@@ -34,9 +35,10 @@ export function LayersView({ controller: c }: { controller: TrainingController }
     draw();
   }, [ids]);
   const nodes = ids === '' ? [] : ids.split(',');
+  const why = useStoreKey(c, () => runSituation(c.store.active()) ?? 'Activation histograms appear at the end of the first epoch.');
   return (
     <div className="nl-tr-layers" data-testid="chart-histograms" ref={list}>
-      {nodes.length === 0 && <div className="nl-tr-empty static">Activation histograms appear after the first epoch</div>}
+      {nodes.length === 0 && <div className="nl-tr-empty static" role="status">{why}</div>}
       {nodes.map((id) => (
         <figure key={id} className="nl-tr-hist" data-node={id} data-testid={`histogram-${id}`}>
           <figcaption>{id}</figcaption>

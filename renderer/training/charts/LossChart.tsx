@@ -2,6 +2,7 @@ import type uPlot from 'uplot';
 import { mergeSorted } from './align';
 import type { TrainingController } from '../controller';
 import { activeRunData } from './active-run-data';
+import { lossEmpty } from './empty-reasons';
 import { axis, line } from './axes';
 import { UPlotChart } from './UPlotChart';
 
@@ -25,12 +26,13 @@ export function LossChart({ controller: c }: { controller: TrainingController })
       testId="chart-loss"
       title="Loss & accuracy"
       optionsKey="loss"
-      empty="Train to see the loss fall"
+      empty={() => lossEmpty(c.store.active())}
       legend={[
         { label: 'batch', colour: C.batch }, { label: 'train loss', colour: C.train }, { label: 'val loss', colour: C.val },
         { label: 'train acc', colour: C.train, dashed: true }, { label: 'val acc', colour: C.val, dashed: true },
       ]}
       data={data}
+      step={() => c.store.active()?.step ?? 0}
       options={() => ({
         scales: { x: { time: false }, loss: { range: (_u, _min, max) => [0, Math.max(1e-6, max)] }, acc: { range: [0, 1] } },
         axes: [

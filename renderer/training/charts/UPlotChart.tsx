@@ -16,7 +16,12 @@ interface Props {
   optionsKey: string;
   /** Current data, or null to leave the chart as it is (nothing new since the last call). */
   data: () => uPlot.AlignedData | null;
-  empty?: string;
+  /** Why the chart is empty (asked on each redraw while it is), e.g. "Train to see the loss fall". */
+  empty?: () => string;
+  /** A line under the plot explaining something drawn (asked on each redraw), or null. */
+  note?: () => string | null;
+  /** The run's step this draw shows (written as `data-step`, so automation can tell the chart is current). */
+  step?: () => number;
   /** Drawn above the plot (uPlot's own legend is off: it would change the plot's height). */
   legend?: { label: string; colour: string; dashed?: boolean }[];
 }
@@ -25,12 +30,45 @@ interface Props {
  * A uPlot chart fed from the run store. React renders the frame once; after that, data flows straight
  * from the store into `setData` at most once per animation frame.
  */
-export function UPlotChart({ controller, testId, title, options, optionsKey, data, empty, legend }: Props) {
+export function UPlotChart({ controller, testId, title, options, optionsKey, data, empty, note, step, legend }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
   const emptyRef = useRef<HTMLDivElement>(null);
+  const figure = useRef<HTMLElement>(null);
+  const noteRef = useRef<HTMLParagraphElement>(null);
+  const stepNow = useRef(step);
+  stepNow.current = step;
+  const texts = useRef({ empty, note });
+  texts.current = { empty, note };
   const dataFn = useRef(data);
   dataFn.current = data;
+
+  /** The chrome around the plot: the empty message, the note, and the drawn span for automation. */
+  const showState = (d: uPlot.AlignedData) => {
+    const xs = d[0] ?? [];
+    const isEmpty = xs.length === 0;
+    if (emptyRef.current) {
+      emptyRef.current.hidden = !isEmpty;
+      const why = isEmpty ? texts.current.empty?.() ?? '' : '';
+      if (emptyRef.current.textContent !== why) emptyRef.current.textContent = why;
+    }
+    // An empty plot would still label its axes (every tick "0"): hide it and say why instead.
+    if (box.current) box.current.style.visibility = isEmpty ? 'hidden' : '';
+    if (noteRef.current) {
+      const text = isEmpty ? null : texts.current.note?.() ?? null;
+      noteRef.current.hidden = text === null;
+      if (noteRef.current.textContent !== (text ?? '')) noteRef.current.textContent = text ?? '';
+    }
+    // What is drawn, for automation: the x span and the number of points handed to uPlot.
+    const fig = figure.current;
+    if (fig) {
+      const step = stepNow.current?.();
+      setData(fig, 'points', String(xs.length));
+      setData(fig, 'xFrom', xs.length ? String(xs[0]) : '');
+      setData(fig, 'xTo', xs.length ? String(xs[xs.length - 1]) : '');
+      if (step !== undefined) setData(fig, 'step', String(step));
+    }
+  };
 
   useEffect(() => {
     const el = box.current;
@@ -39,6 +77,7 @@ export function UPlotChart({ controller, testId, title, options, optionsKey, dat
     const d = dataFn.current() ?? [[]];
     const u = new uPlot({ legend: { show: false }, ...options(), ...size() }, d, el);
     plot.current = u;
+    showState(d);
     const ro = new ResizeObserver(() => u.setSize(size()));
     ro.observe(el);
     return () => {
@@ -54,11 +93,11 @@ export function UPlotChart({ controller, testId, title, options, optionsKey, dat
     const d = data();
     if (!u || d === null) return;
     u.setData(d);
-    if (emptyRef.current) emptyRef.current.hidden = (d[0]?.length ?? 0) > 0;
+    showState(d);
   }, CHART_INTERVAL_MS);
 
   return (
-    <figure className="nl-tr-chart" data-testid={testId}>
+    <figure className="nl-tr-chart" data-testid={testId} ref={figure}>
       <figcaption>
         <span className="nl-tr-chart-title">{title}</span>
         {legend?.map((l) => (
@@ -66,7 +105,13 @@ export function UPlotChart({ controller, testId, title, options, optionsKey, dat
         ))}
       </figcaption>
       <div className="nl-tr-plot" ref={box} />
-      {empty && <div className="nl-tr-empty" ref={emptyRef}>{empty}</div>}
+      {note && <p className="nl-tr-chart-note" data-testid={`${testId}-note`} ref={noteRef} hidden />}
+      {empty && <div className="nl-tr-empty" data-testid={`${testId}-empty`} ref={emptyRef} role="status">{empty()}</div>}
     </figure>
   );
+}
+
+/** Write a data attribute only when it changes (a rewrite of the same value is still a DOM mutation). */
+function setData(el: HTMLElement, key: string, value: string): void {
+  if (el.dataset[key] !== value) el.dataset[key] = value;
 }

@@ -3,6 +3,7 @@ import type { TrainingController } from '../controller';
 import { useRafDraw, useStoreKey } from '../hooks';
 import { prepareCanvas, useResizeRedraw } from './canvas';
 import { drawConfusion, drawRegression } from './validation-draw';
+import { runSituation } from './empty-reasons';
 
 /**
  * Validation results of the active run: the confusion matrix for classification, target against
@@ -13,11 +14,20 @@ export function ValidationView({ controller: c }: { controller: TrainingControll
     const run = c.store.active();
     return run?.confusion ? 'classification' : run?.predictions ? 'regression' : null;
   });
+  const why = useStoreKey(c, () => runSituation(c.store.active()) ?? 'Validation results appear at the end of the first epoch.');
   const canvas = useRef<HTMLCanvasElement>(null);
   const last = useRef<unknown>(null);
   const draw = (force: boolean) => {
     const run = c.store.active();
     const data = run?.confusion ?? run?.predictions;
+    if (canvas.current && !data && last.current !== null) {
+      // No run (another graph was opened): wipe the old picture rather than keep showing it.
+      const ctx = canvas.current.getContext('2d');
+      ctx?.clearRect(0, 0, canvas.current.width, canvas.current.height);
+      delete canvas.current.dataset.classes;
+      delete canvas.current.dataset.total;
+      last.current = null;
+    }
     if (!canvas.current || !data || (!force && data === last.current)) return;
     const p = prepareCanvas(canvas.current);
     if (!p) return;
@@ -45,7 +55,7 @@ export function ValidationView({ controller: c }: { controller: TrainingControll
         </span>
       </figcaption>
       <canvas ref={canvas} data-testid="chart-validation-canvas" />
-      {task === null && <div className="nl-tr-empty">Validation results appear after the first epoch</div>}
+      {task === null && <div className="nl-tr-empty" role="status">{why}</div>}
     </figure>
   );
 }

@@ -8,7 +8,8 @@ type ActiveRun = NonNullable<ReturnType<TrainingController['store']['active']>>;
  * call, and returns null otherwise so the chart skips the redraw.
  */
 export function activeRunData(c: TrainingController, build: (run: ActiveRun | undefined) => uPlot.AlignedData): () => uPlot.AlignedData | null {
-  let seen = '';
+  // Not '' (the key of "no run"): a chart re-created while no run is active must still draw its empty state.
+  let seen: string | null = null;
   return () => {
     const run = c.store.active() ?? undefined;
     const key = run ? `${run.meta.id}:${run.version}` : '';

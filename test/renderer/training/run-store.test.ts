@@ -51,7 +51,7 @@ describe('run store: frames', () => {
   });
 
   it('keeps every per-run series within its bounds however long the run', () => {
-    const limits = { ...DEFAULT_LIMITS, batchPoints: 64, epochPoints: 16, gradPoints: 8 };
+    const limits = { ...DEFAULT_LIMITS, batchPoints: 64, epochPoints: 40, gradPoints: 8 };
     const store = createRunStore(limits);
     store.add(meta('r1'));
     for (let e = 1; e <= 500; e++) {
@@ -60,8 +60,8 @@ describe('run store: frames', () => {
     }
     const run = store.get('r1')!;
     expect(run.batch.length).toBeLessThanOrEqual(64);
-    expect(run.epochs.trainLoss.length).toBeLessThanOrEqual(16);
-    expect(run.epochEvents.length).toBeLessThanOrEqual(16);
+    expect(run.epochs.trainLoss.length).toBeLessThanOrEqual(40);
+    expect(run.epochEvents.length).toBeLessThanOrEqual(40);
     expect(run.grads.get('d1')!.length).toBeLessThanOrEqual(8);
     // The newest values survive decimation.
     expect(run.batch.x[run.batch.length - 1]).toBe(25_000);
@@ -176,5 +176,24 @@ describe('mergeSorted (chart alignment)', () => {
       [0.5, 1, 1.5, 2], [9, 8, 7, null], [null, 0.4, null, 0.3], [null, 1, null, 2],
     ]);
     expect(mergeSorted([[], []], [[], []])).toEqual([[], [], []]);
+  });
+});
+
+describe('run store: pause', () => {
+  it('applies no running frame after the pause was acknowledged, until Resume is sent', () => {
+    const store = createRunStore();
+    store.add(meta('r1'));
+    store.applyFrame(lossFrame('r1', 1, [0.9, 0.8], 1, { epoch: 1 }));
+    expect(store.applyFrame(lossFrame('r1', 3, [0.7], 1, { state: 'paused', epoch: 1 }))).toBe(true);
+    // A late running frame (e.g. from a resume that raced a second pause) must not move the readouts.
+    expect(store.applyFrame(lossFrame('r1', 4, [0.6], 1, { epoch: 2 }))).toBe(false);
+    expect(readoutOf(store.get('r1')).step).toBe(3);
+    expect(store.get('r1')!.batch.length).toBe(3);
+    store.markResumed('r1');
+    expect(store.applyFrame(lossFrame('r1', 4, [0.6], 1, { epoch: 2 }))).toBe(true);
+    expect(readoutOf(store.get('r1')).step).toBe(4);
+    // Paused again: frozen again.
+    store.applyFrame(lossFrame('r1', 5, [0.5], 1, { state: 'paused', epoch: 2 }));
+    expect(store.applyFrame(lossFrame('r1', 6, [0.4], 1, { epoch: 2 }))).toBe(false);
   });
 });
