@@ -72,6 +72,8 @@ export const EngineFrame = z.object({
   confusion: z.object({ classes: z.number(), counts: f32 }).optional(),
   /** Regression: validation targets and predictions (first output), up to a few hundred points. */
   predictions: z.object({ targets: f32, predictions: f32 }).optional(),
+  /** When the output is a softmax: its input scores for the first few validation rows, and their classes. */
+  scores: z.object({ classes: z.number().int().min(1), labels: f32, values: f32 }).optional(),
   error: ErrorEvent.optional(),
   done: z.boolean(),
 });
@@ -111,6 +113,8 @@ export function transferablesOf(message: EngineMessage): ArrayBuffer[] {
     add(message.confusion?.counts);
     add(message.predictions?.targets);
     add(message.predictions?.predictions);
+    add(message.scores?.labels);
+    add(message.scores?.values);
   } else if (message.type === 'inspect') add(message.weights);
   return out;
 }

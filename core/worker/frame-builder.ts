@@ -24,7 +24,7 @@ export class FrameBuilder {
   private error: EventOf<'error'> | undefined;
   private done = false;
   private last = { step: 0, epoch: 0, batchInEpoch: 0 };
-  extras: Partial<Pick<EngineFrame, 'points' | 'confusion' | 'predictions'>> = {};
+  extras: Partial<Pick<EngineFrame, 'points' | 'confusion' | 'predictions' | 'scores'>> = {};
 
   add(e: SessionEvent): void {
     switch (e.type) {

@@ -7,6 +7,7 @@ import {
 } from '../protocol/engine';
 import { TrainingSession } from '../session/session';
 import { attentionOf, confusionMatrix, regressionPairs } from '../session/validation-views';
+import { softmaxScores } from '../session/softmax-scores';
 import { FrameBuilder } from './frame-builder';
 
 /** At most this many frames a second reach the UI. */
@@ -161,6 +162,8 @@ export class RunWorker {
     if (s.data.validation.count === 0) return;
     if (s.plan.task === 'classification') this.frames.extras.confusion = confusionMatrix(s.trainer.exec, s.data.validation);
     else this.frames.extras.predictions = regressionPairs(s.trainer.exec, s.data.validation);
+    const scores = softmaxScores(s.trainer.exec, s.data.validation);
+    if (scores) this.frames.extras.scores = scores;
   }
 
   private send(message: EngineMessage): void {

@@ -62,6 +62,8 @@ export interface RunData {
   points?: NonNullable<EngineFrame['points']>;
   confusion?: NonNullable<EngineFrame['confusion']>;
   predictions?: NonNullable<EngineFrame['predictions']>;
+  /** The softmax output's input scores for a few validation rows (the softmax lesson's bar chart). */
+  scores?: NonNullable<EngineFrame['scores']>;
   attention?: InspectResult;
   error?: string;
   /** After a reset command: frames still in flight from before it are ignored until the reset lands. */
@@ -115,6 +117,7 @@ function clearMetrics(run: RunData, limits: StoreLimits): void {
   delete run.decision;
   delete run.confusion;
   delete run.predictions;
+  delete run.scores;
   delete run.attention;
   delete run.error;
   run.step = 0;
@@ -162,6 +165,7 @@ export function applyFrameTo(run: RunData, f: EngineFrame, limits: StoreLimits =
   if (f.points) run.points = f.points;
   if (f.confusion) run.confusion = f.confusion;
   if (f.predictions) run.predictions = f.predictions;
+  if (f.scores) run.scores = f.scores;
   if (f.error) run.error = f.error.suggestion ? `${f.error.message} — ${f.error.suggestion}` : f.error.message;
   run.version++;
   return true;
