@@ -12,8 +12,15 @@ const WEIGHTED = new Set(['Dense', 'NALU', 'SelfAttention']);
  * canvas after a run cannot make a check pass.
  */
 export function graphFact(graph: Graph, fact: GraphFact): boolean {
-  return fact === 'hidden-nonlinear' ? hasHiddenNonlinearity(graph) : outputSuitsTask(graph);
+  // The app asks again on every frame of a run about the same graph object: answer from a cache.
+  let known = cache.get(graph);
+  if (!known) cache.set(graph, (known = new Map()));
+  let v = known.get(fact);
+  if (v === undefined) known.set(fact, (v = fact === 'hidden-nonlinear' ? hasHiddenNonlinearity(graph) : outputSuitsTask(graph)));
+  return v;
 }
+
+const cache = new WeakMap<Graph, Map<GraphFact, boolean>>();
 
 /** Some Activation other than `linear` sits between two weighted layers (or a weighted layer follows it). */
 function hasHiddenNonlinearity(graph: Graph): boolean {

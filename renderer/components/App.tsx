@@ -14,6 +14,11 @@ import { Palette } from './Palette';
 import { ProblemsPanel } from './ProblemsPanel';
 import { QuickAdd } from './QuickAdd';
 import { Toolbar } from './Toolbar';
+import { ExplorerView } from '../explorer/ExplorerView';
+import { LessonPanel } from '../lessons/LessonPanel';
+import { LessonsDialog } from '../lessons/LessonsDialog';
+import { StartScreen } from '../lessons/StartScreen';
+import { useLessonLayoutClass } from '../lessons/useLessonLayout';
 import './App.css';
 
 /** The editor window: toolbar, palette | canvas | inspector, problems below the canvas. */
@@ -30,6 +35,7 @@ export function App() {
   useRecoveryOffer();
 
   const { ui, store, bridge } = services;
+  const lessonLayout = useLessonLayoutClass();
   const restore = useCallback(() => {
     const r = ui.get().recovery;
     if (!r) return;
@@ -42,10 +48,11 @@ export function App() {
   }, [bridge, ui]);
 
   return (
-    <div className="nl-app">
+    <div className={`nl-app ${lessonLayout}`}>
       <Toolbar run={(cmd) => void runner.run(cmd, 'ui')} />
       <RecoveryBanner onRestore={restore} onDiscard={discard} />
       <div className="nl-main">
+        <LessonPanel />
         <Palette />
         <div className="nl-center">
           <Canvas />
@@ -57,6 +64,9 @@ export function App() {
       <QuickAdd />
       <DialogHost saveExportFiles={files.saveExportFiles} />
       <Toast />
+      <LessonsDialog files={files} />
+      <StartScreen files={files} />
+      <ExplorerView />
     </div>
   );
 }

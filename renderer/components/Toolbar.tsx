@@ -4,6 +4,7 @@ import { useDoc, useServices, useValue } from '../app/context';
 import { TEMPLATES } from '../app/templates';
 import { isDirty } from '../state/document-store';
 import { canRedo, canUndo } from '../state/history';
+import { HelpButtons } from '../lessons/HelpButtons';
 import './Toolbar.css';
 
 interface Props {
@@ -56,6 +57,7 @@ export function Toolbar({ run }: Props) {
         <Btn id="fit-view" label="Fit" title="Fit the graph in view (Ctrl+0)" onClick={() => run('fit-view')} />
         <Btn id="toggle-minimap" label={minimap ? 'Hide map' : 'Show map'} title="Toggle the minimap" pressed={minimap} onClick={() => run('toggle-minimap')} />
       </div>
+      <HelpButtons />
       <div className="nl-doc-title" data-testid="doc-title" title={file.path ?? file.name}>
         {file.name}
         {dirty && <span className="nl-dirty" data-testid="dirty-marker" title="Unsaved changes"> ●</span>}

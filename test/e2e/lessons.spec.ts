@@ -1,0 +1,114 @@
+import { readFileSync } from 'node:fs';
+import { ACTIVATIONS } from '../../core/catalog/activations';
+import { readLesson } from '../../core/lessons';
+import { lessonFiles } from '../helpers/lessons';
+import { expect, test } from './helpers';
+import { guardOffline, performFix, trainToEnd } from './lesson-steps';
+
+/**
+ * The lessons in the browser, offline: every request off the app's own origin fails the test. Each
+ * lesson is opened from the start screen, its question answered, trained as given (it must not pass,
+ * and the hint appears), then fixed in the editor exactly as its file's `fix` says, and trained again
+ * until the live check passes.
+ */
+const LESSONS = lessonFiles().map(({ file, graph }) => {
+  const r = readLesson(graph);
+  if (!r?.ok) throw new Error(`${file} is not a lesson`);
+  return { file, graph, lesson: r.lesson };
+});
+/** The two slowest runs (MNIST, attention) are trained only with their fix; the rest also as given. */
+const FIX_ONLY = new Set(['softmax', 'attention']);
+
+test.describe('lessons', () => {
+  test('the start screen shows on first launch, offers lessons and templates, and stays closed once closed', async ({ page, baseURL }) => {
+    const refused = await guardOffline(page, baseURL!);
+    await page.goto('/');
+    await expect(page.getByTestId('start-screen')).toBeVisible();
+    await expect(page.getByTestId('start-screen').getByTestId('lesson-item')).toHaveCount(LESSONS.length);
+    await expect(page.getByTestId('start-template-xor-mlp')).toBeVisible();
+    await page.screenshot({ path: '.tmp/e2e-start-screen.png' });
+    await page.getByTestId('start-close').click();
+    await expect(page.getByTestId('start-screen')).toHaveCount(0);
+    await expect(page.locator('.react-flow__node')).toHaveCount(0);
+    await page.reload();
+    await expect(page.getByTestId('canvas')).toBeVisible();
+    await expect(page.getByTestId('start-screen')).toHaveCount(0);
+    // Help ▸ Lessons lists them again.
+    await page.getByTestId('lessons-open').click();
+    await expect(page.getByTestId('lessons-dialog').getByTestId('lesson-item')).toHaveCount(LESSONS.length);
+    expect(refused).toEqual([]);
+  });
+
+  for (const { file, graph, lesson } of LESSONS) {
+    test(`${file}: answer, train, fix, pass`, async ({ page, baseURL }) => {
+      test.setTimeout(180_000);
+      const refused = await guardOffline(page, baseURL!);
+      await page.goto('/');
+      await page.getByTestId('start-screen').locator(`[data-testid="lesson-item"][data-lesson-id="${lesson.id}"]`).click();
+      const panel = page.getByTestId('lesson-panel');
+      await expect(panel).toHaveAttribute('data-lesson-id', lesson.id);
+      await expect(page.getByTestId('lesson-check')).toHaveAttribute('data-passed', 'false');
+      if (lesson.locks.includes('palette')) await expect(page.locator('.nl-palette')).toBeHidden();
+
+      await page.getByTestId(`lesson-answer-${lesson.question.correct}`).click();
+      await expect(page.getByTestId('lesson-question')).toHaveAttribute('data-answered', 'true');
+
+      if (!FIX_ONLY.has(lesson.id)) {
+        await trainToEnd(page);
+        await expect(page.getByTestId('lesson-check')).toHaveAttribute('data-passed', 'false');
+        await expect(page.getByTestId('lesson-hint')).toBeVisible();
+        await expect(page.getByTestId('lesson-outcome')).toHaveAttribute('data-predicted', 'true');
+      }
+
+      await performFix(page, graph, lesson.fix);
+      expect(await trainToEnd(page)).toBe('done');
+      await expect(page.getByTestId('lesson-check')).toHaveAttribute('data-passed', 'true');
+      await expect(page.getByTestId('lesson-hint')).toHaveCount(0);
+      await expect(page.getByTestId('lesson-outcome')).toBeVisible();
+      if (lesson.order <= 2 || lesson.id === 'softmax') await page.screenshot({ path: `.tmp/e2e-lesson-${lesson.id}.png` });
+
+      // Progress is kept: the lesson list marks it done.
+      await page.getByTestId('lessons-open').click();
+      await expect(page.locator(`[data-testid="lesson-item"][data-lesson-id="${lesson.id}"]`)).toHaveAttribute('data-progress', 'passed');
+      expect(refused).toEqual([]);
+    });
+  }
+
+  test('the softmax view turns the live scores into probabilities at the chosen temperature', async ({ page, baseURL }) => {
+    const refused = await guardOffline(page, baseURL!);
+    await page.goto('/');
+    await page.getByTestId('start-screen').locator('[data-testid="lesson-item"][data-lesson-id="softmax"]').click();
+    const view = page.getByTestId('softmax-view');
+    await expect(view).toHaveAttribute('data-live', 'false');
+    // Before any run: the question's scores 2, 1, 0; temperature 0.5 equals doubling them.
+    await expect(page.getByTestId('softmax-prob-0')).toHaveText('0.665');
+    await page.getByTestId('softmax-temperature').fill('0.5');
+    await expect(page.getByTestId('softmax-prob-0')).toHaveText('0.867');
+    expect(refused).toEqual([]);
+    void readFileSync;
+  });
+
+  test('the activation explorer plots catalog values: hover reads f and f′ exactly', async ({ app: page }) => {
+    await page.getByTestId('explorer-open').click();
+    await expect(page.getByTestId('explorer-view')).toBeVisible();
+    await page.getByTestId('explorer-fn-leaky_relu').check();
+    await page.getByTestId('explorer-param-leaky_relu-alpha').fill('0.2');
+    const plot = page.getByTestId('explorer-plot');
+    const box = (await plot.boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.25, box.y + box.height / 2);
+    const row = page.getByTestId('explorer-value-leaky_relu');
+    await expect(row).not.toHaveAttribute('data-x', '');
+    for (const [fn, params] of [['leaky_relu', { alpha: 0.2 }], ['sigmoid', {}], ['relu', {}]] as const) {
+      const r = page.getByTestId(`explorer-value-${fn}`);
+      const x = Number(await r.getAttribute('data-x'));
+      expect(x).toBeLessThan(0);
+      const f = ACTIVATIONS[fn]!.f(x, params);
+      expect(Number(await r.getAttribute('data-f'))).toBe(f);
+      expect(Number(await r.getAttribute('data-df'))).toBe(ACTIVATIONS[fn]!.df(x, f, params));
+    }
+    await expect(page.getByTestId('explorer-properties').locator('tbody tr')).toHaveCount(Object.keys(ACTIVATIONS).length);
+    await page.screenshot({ path: '.tmp/e2e-explorer.png' });
+    await page.getByTestId('explorer-close').click();
+    await expect(page.getByTestId('explorer-view')).toHaveCount(0);
+  });
+});
