@@ -39,9 +39,12 @@ function Explorer({ close }: { close: () => void }) {
   const toggle = (fn: string) => setChosen((c) => (c.includes(fn) ? c.filter((x) => x !== fn) : [...c, fn]));
   const colour = (fn: string) => COLOURS[chosen.indexOf(fn) % COLOURS.length]!;
   const onMove = (e: React.PointerEvent<SVGSVGElement>) => {
-    const r = svg.current!.getBoundingClientRect();
-    const px = ((e.clientX - r.left) / r.width) * W;
-    setHoverX(Number(xAtPixel(px - PAD, W - 2 * PAD).toFixed(3)));
+    // Through the SVG's own transform, so letterboxing (the plot keeps its aspect ratio) cannot skew x.
+    const el = svg.current!;
+    const m = el.getScreenCTM();
+    if (!m) return;
+    const p = new DOMPoint(e.clientX, e.clientY).matrixTransform(m.inverse());
+    setHoverX(Number(xAtPixel(p.x - PAD, W - 2 * PAD).toFixed(3)));
   };
   return (
     <div className="nl-backdrop">

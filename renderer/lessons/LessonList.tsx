@@ -25,7 +25,7 @@ export function LessonList({ files, onOpened }: { files: FileActions; onOpened: 
         return (
           <li key={lesson.id}>
             <button type="button" className="nl-lesson-item" data-testid="lesson-item" data-lesson-id={lesson.id} data-progress={state} onClick={() => void open(i)}>
-              <strong>{lesson.title}</strong>
+              <strong>{i + 1}. {lesson.title}</strong>
               <span className="nl-lesson-progress" aria-label={state}>{state === 'passed' ? '✓ done' : state === 'started' ? 'started' : ''}</span>
             </button>
           </li>

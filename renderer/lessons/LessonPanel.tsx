@@ -82,7 +82,6 @@ function LessonBody({ lesson }: { lesson: Lesson }) {
         <section className="nl-lesson-notes" data-testid="lesson-notes">
           {lesson.notes.map((p, i) => <p key={i}>{p}</p>)}
         </section>
-        {lesson.views.includes('softmax') && <SoftmaxView />}
         <section className="nl-lesson-box" data-testid="lesson-question" data-answered={answer !== null}>
           <h4>Predict first</h4>
           <p>{lesson.question.prompt}</p>
@@ -110,6 +109,7 @@ function LessonBody({ lesson }: { lesson: Lesson }) {
             </div>
           )}
         </section>
+        {lesson.views.includes('softmax') && <SoftmaxView />}
         <section className="nl-lesson-box" data-testid="lesson-task">
           <h4>Try this</h4>
           <p>{lesson.task}</p>
