@@ -1,7 +1,8 @@
 import { ACTIVATIONS } from '../../core/catalog/activations';
 import { readLesson } from '../../core/lessons';
 import { lessonFiles } from '../helpers/lessons';
-import { expect, test } from './helpers';
+import { serializeGraph } from '../../core/graph/io';
+import { expect, pickFile, test } from './helpers';
 import { guardOffline, performFix, trainToEnd } from './lesson-steps';
 
 /**
@@ -52,14 +53,16 @@ test.describe('lessons', () => {
       // As in the other specs: the minimap would cover nodes the fix clicks on.
       await page.getByTestId('toggle-minimap').click();
 
-      await page.getByTestId(`lesson-answer-${lesson.question.correct}`).click();
+      // The first lesson is answered wrongly on purpose: the outcome must say it was not predicted.
+      const answer = lesson.order === 1 ? (lesson.question.correct + 1) % lesson.question.answers.length : lesson.question.correct;
+      await page.getByTestId(`lesson-answer-${answer}`).click();
       await expect(page.getByTestId('lesson-question')).toHaveAttribute('data-answered', 'true');
 
       if (!FIX_ONLY.has(lesson.id)) {
         await trainToEnd(page);
         await expect(page.getByTestId('lesson-check')).toHaveAttribute('data-passed', 'false');
         await expect(page.getByTestId('lesson-hint')).toBeVisible();
-        await expect(page.getByTestId('lesson-outcome')).toHaveAttribute('data-predicted', 'true');
+        await expect(page.getByTestId('lesson-outcome')).toHaveAttribute('data-predicted', String(answer === lesson.question.correct));
       }
 
       await performFix(page, graph, lesson.fix);
@@ -76,6 +79,19 @@ test.describe('lessons', () => {
       expect(refused).toEqual([]);
     });
   }
+
+  test('opening a lesson file opens it as a lesson; a broken x-lesson block is reported and the graph kept', async ({ app: page }) => {
+    const { graph } = LESSONS[1]!;
+    await pickFile(page, () => page.getByTestId('menu-open').click(), 'my-lesson.json', serializeGraph(graph));
+    await expect(page.getByTestId('lesson-panel')).toHaveAttribute('data-lesson-id', LESSONS[1]!.lesson.id);
+    await expect(page.getByTestId('doc-title')).toContainText('my-lesson.json');
+    const broken = { ...graph, 'x-lesson': { ...(graph['x-lesson'] as object), question: { prompt: 'p', answers: ['only one'], correct: 3, explanation: 'e' } } };
+    await pickFile(page, () => page.getByTestId('menu-open').click(), 'broken-lesson.json', serializeGraph(broken));
+    await expect(page.getByTestId('lesson-problems')).toContainText('x-lesson.question.answers');
+    await expect(page.getByTestId('lesson-problems')).toContainText('x-lesson.question.correct');
+    await expect(page.locator('.react-flow__node')).toHaveCount(graph.nodes.length);
+    await expect(page.getByTestId('lesson-check')).toHaveCount(0);
+  });
 
   test('the softmax view turns the live scores into probabilities at the chosen temperature', async ({ page, baseURL }) => {
     const refused = await guardOffline(page, baseURL!);
