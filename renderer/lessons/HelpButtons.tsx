@@ -24,7 +24,7 @@ export function HelpButtons() {
     lessonUi.set((u) => ({ ...u, [what]: true }));
   };
   return (
-    <div className="nl-group nl-help" ref={root}>
+    <div className="nl-help" ref={root}>
       <button type="button" className="nl-btn" data-testid="menu-help" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)}>Help ▾</button>
       {open && (
         <div className="nl-help-menu" role="menu">
