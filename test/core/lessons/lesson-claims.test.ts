@@ -84,6 +84,15 @@ describe('what the lessons claim', () => {
     expect(f.metrics!.validation.loss).toBeLessThan(3.1);
   });
 
+  it('Xavier weights in ten ReLU layers: a10 spreads far less than a1; He keeps most of it', async () => {
+    const { graph, lesson } = get('he-vs-xavier');
+    const std = (f: Awaited<ReturnType<typeof trainForFacts>>, id: string) => f.layers!.find((s) => s.id === id)!.std;
+    const xavier = await trainForFacts(graph);
+    expect(std(xavier, 'a10')).toBeLessThan(0.2 * std(xavier, 'a1'));
+    const he = await trainForFacts(applyFix(graph, lesson.fix));
+    expect(std(he, 'a10')).toBeGreaterThan(0.3 * std(he, 'a1'));
+  });
+
   it('all-zero weights: the hidden units stay identical (zero spread), no weight gets a gradient, chance accuracy', async () => {
     const f = await trainForFacts(get('initialisation').graph);
     expect(f.layers!.find((s) => s.id === 'a1')!.std).toBe(0);
