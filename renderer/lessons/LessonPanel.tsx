@@ -43,6 +43,8 @@ interface Live {
   result: CheckResult;
   ended: boolean;
   hasRun: boolean;
+  /** When the lesson's run started (ms), to tell runs before the answer from runs after it. */
+  startedAt: number;
   alphas: { node: string; mean: number }[];
 }
 
@@ -50,6 +52,8 @@ function LessonBody({ lesson }: { lesson: Lesson }) {
   const { store } = useServices();
   const c = useTrainingController();
   const [answer, setAnswer] = useState<number | null>(() => readProgress()[lesson.id]?.answer ?? null);
+  // A prediction counts for runs started after it (a remembered one, from an earlier visit, for any).
+  const [answeredAt, setAnsweredAt] = useState(0);
   // The check is re-evaluated on every store change; React re-renders only when its outcome changes.
   const key = useStoreKey(c, () => {
     const active = c.store.active();
@@ -58,7 +62,8 @@ function LessonBody({ lesson }: { lesson: Lesson }) {
     const result = evaluateCheck(lesson.check, facts, lesson.minEpochs);
     const alphas = (run?.layerStats ?? []).flatMap((s) => (s.params?.alpha ? [{ node: s.id, mean: Number(s.params.alpha.mean.toFixed(4)) }] : []));
     const rounded = { ...result, items: result.items.map((i) => (i.actual === undefined ? i : { ...i, actual: Number(i.actual.toPrecision(4)) })) };
-    return JSON.stringify({ result: rounded, ended: runEnded(run), hasRun: run !== undefined, alphas } satisfies Live);
+    const startedAt = run ? Date.parse(run.meta.startedAt) : 0;
+    return JSON.stringify({ result: rounded, ended: runEnded(run), hasRun: run !== undefined, startedAt, alphas } satisfies Live);
   });
   const live = JSON.parse(key) as Live;
   const passed = live.result.state === 'pass';
@@ -68,9 +73,10 @@ function LessonBody({ lesson }: { lesson: Lesson }) {
 
   const choose = (i: number) => {
     setAnswer(i);
+    setAnsweredAt(Date.now());
     updateProgress(lesson.id, { answer: i });
   };
-  const revealed = answer !== null && (live.ended || passed);
+  const revealed = answer !== null && (live.ended || passed) && live.startedAt >= answeredAt;
   const right = answer === lesson.question.correct;
   return (
     <aside className="nl-lesson-panel" data-testid="lesson-panel" data-lesson-id={lesson.id} aria-label="Lesson">
@@ -101,7 +107,7 @@ function LessonBody({ lesson }: { lesson: Lesson }) {
             ))}
           </div>
           {answer === null && <p className="nl-muted">Choose an answer, then train (▶ Train below).</p>}
-          {answer !== null && !revealed && <p className="nl-muted">Now train and watch what happens.</p>}
+          {answer !== null && !revealed && <p className="nl-muted">Now train (▶ Train below) and watch what happens.</p>}
           {revealed && (
             <div className={`nl-lesson-outcome ${right ? 'ok' : 'miss'}`} data-testid="lesson-outcome" data-predicted={right}>
               <strong>{right ? 'You predicted it.' : `Not what happened — the answer is: ${lesson.question.answers[lesson.question.correct]}`}</strong>
