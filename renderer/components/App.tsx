@@ -52,7 +52,7 @@ export function App() {
       <Toolbar run={(cmd) => void runner.run(cmd, 'ui')} />
       <RecoveryBanner onRestore={restore} onDiscard={discard} />
       <div className="nl-main">
-        <LessonPanel />
+        <LessonPanel files={files} />
         <Palette />
         <div className="nl-center">
           <Canvas />

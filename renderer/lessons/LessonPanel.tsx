@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import { evaluateCheck, type CheckResult, type Lesson } from '../../core/lessons';
 import { useServices, useValue } from '../app/context';
+import type { FileActions } from '../app/file-actions';
+import { LESSONS } from './catalog';
 import { useStoreKey, useTrainingController } from '../training/hooks';
 import { LessonCheck } from './LessonCheck';
 import { lessonUi } from './lesson-ui';
@@ -14,7 +16,7 @@ import './lessons.css';
  * The lesson beside the canvas when the open graph carries an `x-lesson` block: notes, the "predict
  * first" question, the task, the live check and, after a run that did not pass, the hint.
  */
-export function LessonPanel() {
+export function LessonPanel({ files }: { files: FileActions }) {
   const read = useDocLesson();
   const collapsed = useValue(lessonUi, (u) => u.collapsed);
   if (!read) return null;
@@ -36,7 +38,7 @@ export function LessonPanel() {
       </aside>
     );
   }
-  return <LessonBody key={read.lesson.id} lesson={read.lesson} />;
+  return <LessonBody key={read.lesson.id} lesson={read.lesson} files={files} />;
 }
 
 interface Live {
@@ -48,7 +50,7 @@ interface Live {
   alphas: { node: string; mean: number }[];
 }
 
-function LessonBody({ lesson }: { lesson: Lesson }) {
+function LessonBody({ lesson, files }: { lesson: Lesson; files: FileActions }) {
   const { store } = useServices();
   const c = useTrainingController();
   const [answer, setAnswer] = useState<number | null>(() => readProgress()[lesson.id]?.answer ?? null);
@@ -76,12 +78,26 @@ function LessonBody({ lesson }: { lesson: Lesson }) {
     setAnsweredAt(Date.now());
     updateProgress(lesson.id, { answer: i });
   };
+  const shipped = LESSONS.find((l) => l.lesson.id === lesson.id);
   const revealed = answer !== null && (live.ended || passed) && live.startedAt >= answeredAt;
   const right = answer === lesson.question.correct;
   return (
     <aside className="nl-lesson-panel" data-testid="lesson-panel" data-lesson-id={lesson.id} aria-label="Lesson">
       <header className="nl-lesson-head">
         <h3>{lesson.title}</h3>
+        {shipped && (
+          <button
+            type="button" className="nl-btn" data-testid="lesson-restart" title="Start this lesson again from its original graph"
+            onClick={async () => {
+              if (!(await files.openGraph(shipped.graph, shipped.file))) return;
+              c.store.setActive(null);
+              setAnswer(null);
+              updateProgress(lesson.id, { answer: undefined });
+            }}
+          >
+            ↺
+          </button>
+        )}
         <button type="button" className="nl-btn" data-testid="lesson-collapse" title="Fold the lesson away" onClick={() => lessonUi.set((u) => ({ ...u, collapsed: true }))}>◂</button>
       </header>
       <div className="nl-lesson-scroll">

@@ -93,6 +93,21 @@ test.describe('lessons', () => {
     await expect(page.getByTestId('lesson-check')).toHaveCount(0);
   });
 
+  test('start over: the lesson reopens from its original graph, asking first when there are edits', async ({ page, baseURL }) => {
+    const refused = await guardOffline(page, baseURL!);
+    await page.goto('/');
+    await page.getByTestId('start-screen').locator('[data-testid="lesson-item"][data-lesson-id="linear-xor"]').click();
+    await page.getByTestId('lesson-answer-0').click();
+    await page.getByTestId('toggle-minimap').click();
+    await performFix(page, LESSONS[1]!.graph, LESSONS[1]!.lesson.fix);
+    await page.getByTestId('lesson-restart').click();
+    await expect(page.getByTestId('confirm-dialog')).toBeVisible();
+    await page.getByTestId('confirm-ok').click();
+    await expect(page.getByTestId('lesson-question')).toHaveAttribute('data-answered', 'false');
+    await expect(page.locator('[data-testid="node-a1"]')).toHaveAttribute('data-fn', 'linear');
+    expect(refused).toEqual([]);
+  });
+
   test('the softmax view turns the live scores into probabilities at the chosen temperature', async ({ page, baseURL }) => {
     const refused = await guardOffline(page, baseURL!);
     await page.goto('/');
