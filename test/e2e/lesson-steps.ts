@@ -19,6 +19,11 @@ export async function guardOffline(page: Page, baseURL: string): Promise<string[
   return refused;
 }
 
+/** Training settings a fix may change, and the Training panel field that changes each. */
+const TRAINING_FIELDS: Record<string, string> = {
+  'optimizer.lr': 'train-lr', batchSize: 'train-batch', epochs: 'train-epochs', seed: 'train-seed',
+};
+
 /** Click Train and wait until that new run (not an earlier one) has ended; returns its final state. */
 export async function trainToEnd(page: Page): Promise<string> {
   const active = page.locator('[data-testid="run-item"].active');
@@ -66,7 +71,14 @@ export async function performFix(page: Page, graph: Graph, steps: readonly FixSt
       for (const e of graph.edges.filter((x) => x.target === step.replace)) await wire(page, nodeById(page, e.source), added);
       for (const e of graph.edges.filter((x) => x.source === step.replace)) await wire(page, added, nodeById(page, e.target));
     } else {
-      throw new Error('training edits are not performed in the editor by this spec');
+      for (const [path, value] of Object.entries(step.training)) {
+        const id = TRAINING_FIELDS[path];
+        if (!id) throw new Error(`no training field for ${path} in this spec`);
+        const field = page.getByTestId(id);
+        await field.fill(String(value));
+        await field.press('Enter');
+        await expect(field).toHaveValue(String(value));
+      }
     }
   }
   await expect(page.getByTestId('problems-empty')).toBeVisible();

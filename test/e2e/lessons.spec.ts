@@ -108,6 +108,22 @@ test.describe('lessons', () => {
     expect(refused).toEqual([]);
   });
 
+  test('dying ReLU, the PReLU alternative: alpha is shown as it learns, and the check passes at learning rate 1', async ({ page, baseURL }) => {
+    const refused = await guardOffline(page, baseURL!);
+    const { graph, lesson } = LESSONS.find((l) => l.lesson.id === 'dying-relu')!;
+    const prelu = lesson.alternatives.find((fix) => fix.some((s) => 'node' in s && s.params.fn === 'prelu'))!;
+    await page.goto('/');
+    await page.getByTestId('start-screen').locator('[data-testid="lesson-item"][data-lesson-id="dying-relu"]').click();
+    await page.getByTestId('toggle-minimap').click();
+    await performFix(page, graph, prelu);
+    expect(await trainToEnd(page)).toBe('done');
+    await expect(page.getByTestId('lesson-check')).toHaveAttribute('data-passed', 'true');
+    const alpha = Number((await page.getByTestId('lesson-alpha').textContent())!.match(/a1\s+(-?[\d.]+)/)![1]);
+    // It started at 0.25 and training moved it.
+    expect(alpha).not.toBe(0.25);
+    expect(refused).toEqual([]);
+  });
+
   test('the softmax view turns the live scores into probabilities at the chosen temperature', async ({ page, baseURL }) => {
     const refused = await guardOffline(page, baseURL!);
     await page.goto('/');
