@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { kernelModule } from '../../../core/kernels/wasm/module';
 import { parseGraphText, serializeGraph } from '../../../core/graph/io';
 import { analyzeGraph } from '../../../core/graph/analyze';
 import { applyFix, evaluateCheck, readLesson, type Lesson } from '../../../core/lessons';
@@ -17,7 +18,10 @@ function lessonOf(graph: Parameters<typeof readLesson>[0]): Lesson {
   return r.lesson;
 }
 
-describe('lesson files', () => {
+/** The suite, run once per engine backend: the app's CSP rules out wasm, so learners get the TS kernels. */
+export function lessonFilesSuite(backend: 'wasm' | 'js'): void {
+describe(`lesson files (${backend} kernels)`, () => {
+  it('runs on the intended backend', () => expect(kernelModule() === null ? 'js' : 'wasm').toBe(backend));
   it('there are at least 11, with distinct ids and orders, each graph valid and saved in canonical form', () => {
     expect(files.length).toBeGreaterThanOrEqual(11);
     const lessons = files.map((f) => lessonOf(f.graph));
@@ -47,3 +51,4 @@ describe('lesson files', () => {
     }, 60_000);
   }
 });
+}

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { kernelModule } from '../../../core/kernels/wasm/module';
 import { createNodeResources } from '../../../cli/resources';
 import { applyFix, evaluateCheck, readLesson, type Lesson } from '../../../core/lessons';
 import type { Graph } from '../../../core/graph/schema';
@@ -18,7 +19,10 @@ const get = (id: string) => byId.get(id)!;
 const grad = (f: Awaited<ReturnType<typeof trainForFacts>>, id: string) =>
   Math.hypot(...Object.values(f.layers!.find((s) => s.id === id)!.gradNorms));
 
-describe('what the lessons claim', () => {
+/** The suite, run once per engine backend: the app's CSP rules out wasm, so learners get the TS kernels. */
+export function lessonClaimsSuite(backend: 'wasm' | 'js'): void {
+describe(`what the lessons claim (${backend} kernels)`, () => {
+  it('runs on the intended backend', () => expect(kernelModule() === null ? 'js' : 'wasm').toBe(backend));
   it('step: the neuron gets exactly zero gradient, so its weights keep their start values', async () => {
     const { graph } = get('step-vs-sigmoid');
     const session = await TrainingSession.create(graph, { resources: createNodeResources(LESSONS_DIR), gridSize: 0 });
@@ -101,3 +105,4 @@ describe('what the lessons claim', () => {
     expect(f.metrics!.validation.accuracy).toBeLessThan(0.65);
   });
 });
+}
