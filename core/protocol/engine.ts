@@ -94,6 +94,8 @@ export const EngineFrame = z.object({
   predictions: z.object({ targets: f32, predictions: f32 }).optional(),
   /** Image data: validation examples for a picture grid, misclassified first (see session/image-examples). */
   examples: z.object({ width: z.number(), height: z.number(), pixels: f32, predicted: f32, actual: f32 }).optional(),
+  /** When the output is a softmax: its input scores for the first few validation rows, and their classes. */
+  scores: z.object({ classes: z.number().int().min(1), labels: f32, values: f32 }).optional(),
   error: ErrorEvent.optional(),
   /** Run-time advice raised since the last frame (each rule and node at most once per run). */
   diagnostics: z.array(DiagnosticEvent).optional(),
@@ -178,6 +180,8 @@ export function transferablesOf(message: EngineMessage): ArrayBuffer[] {
     add(message.examples?.pixels);
     add(message.examples?.predicted);
     add(message.examples?.actual);
+    add(message.scores?.labels);
+    add(message.scores?.values);
   } else if (message.type === 'inspect') add(message.weights);
   else if (message.type === 'featureMaps') add(message.values);
   else if (message.type === 'hiddenState') add(message.values);

@@ -50,6 +50,8 @@ export const NodeStats = z.object({
   saturatedFraction: z.number().optional(),
   /** L2 norm of each of the node's parameter gradients, by parameter name. */
   gradNorms: z.record(z.string(), z.number()),
+  /** Mean, min and max of each of the node's parameter tensors, by name (e.g. a PReLU's alpha). */
+  params: z.record(z.string(), z.object({ mean: z.number(), min: z.number(), max: z.number() })).optional(),
 });
 export type NodeStats = z.infer<typeof NodeStats>;
 

@@ -12,6 +12,7 @@ export const MENU_COMMANDS = [
   'new', 'open', 'save', 'save-as', 'import-json', 'import-onnx', 'export-json', 'export-pytorch', 'export-keras', 'export-onnx',
   'undo', 'redo', 'cut', 'copy', 'paste', 'delete', 'select-all',
   'fit-view', 'zoom-in', 'zoom-out', 'toggle-minimap', 'layout', 'about',
+  'lessons', 'activation-explorer',
 ] as const;
 export const MenuCommand = z.union([
   z.enum(MENU_COMMANDS),

@@ -40,6 +40,7 @@ export function layerStats(exec: Executor, n: number): NodeStats[] {
       let s = 0;
       for (let i = 0; i < g.length; i++) s += g[i]! * g[i]!;
       stats.gradNorms[plan.params[pid]!.name] = Math.sqrt(s);
+      (stats.params ??= {})[plan.params[pid]!.name] = summary(exec.params[pid]!);
     });
     out.push(stats);
   }
@@ -71,4 +72,16 @@ function saturated(exec: Executor, inT: number, outT: number, count: number, fn:
   let s = 0;
   for (let i = 0; i < count; i++) if (act.df(x[i]!, y[i]!, p) < 0.1 * peak) s++;
   return s / count;
+}
+
+/** Mean, min and max of a parameter tensor: enough to watch a PReLU's alpha or a gain move. */
+function summary(v: ArrayLike<number>): { mean: number; min: number; max: number } {
+  let sum = 0, lo = Infinity, hi = -Infinity;
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i]!;
+    sum += x;
+    if (x < lo) lo = x;
+    if (x > hi) hi = x;
+  }
+  return v.length ? { mean: sum / v.length, min: lo, max: hi } : { mean: 0, min: 0, max: 0 };
 }

@@ -38,7 +38,7 @@ export class FrameBuilder {
   private diagnostics: EventOf<'diagnostic'>[] = [];
   private done = false;
   private last = { step: 0, epoch: 0, batchInEpoch: 0 };
-  extras: Partial<Pick<EngineFrame, 'points' | 'confusion' | 'predictions' | 'examples'>> = {};
+  extras: Partial<Pick<EngineFrame, 'points' | 'confusion' | 'predictions' | 'examples' | 'scores'>> = {};
 
   add(e: SessionEvent): void {
     switch (e.type) {

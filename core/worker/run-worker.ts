@@ -11,6 +11,7 @@ import { TrainingSession } from '../session/session';
 import { attentionOf, confusionMatrix, regressionPairs } from '../session/validation-views';
 import { featureMapsOf } from '../session/feature-maps';
 import { traceExample, unitMap } from '../trace';
+import { softmaxScores } from '../session/softmax-scores';
 import { FrameBuilder } from './frame-builder';
 import { imageExamples } from '../session/image-examples';
 import { assignWeights, decodeWeightsFor, encodeWeights } from '../weights';
@@ -233,6 +234,8 @@ export class RunWorker {
       }
     }
     else this.frames.extras.predictions = regressionPairs(s.trainer.exec, s.data.validation);
+    const scores = softmaxScores(s.trainer.exec, s.data.validation);
+    if (scores) this.frames.extras.scores = scores;
   }
 
   private send(message: EngineMessage): void {

@@ -94,7 +94,10 @@ export function buildMenuTemplate(model: MenuModel): MenuItemConstructorOptions[
     ],
   };
 
-  const help: MenuItemConstructorOptions = { label: '&Help', role: 'help', submenu: [cmd(`About ${model.appName}`, 'about')] };
+  const help: MenuItemConstructorOptions = {
+    label: '&Help', role: 'help',
+    submenu: [cmd('Lessons…', 'lessons'), cmd('Activation Explorer…', 'activation-explorer'), sep, cmd(`About ${model.appName}`, 'about')],
+  };
 
   const appMenu: MenuItemConstructorOptions[] = isMac
     ? [

@@ -8,6 +8,7 @@ import { createCommandDeduper, isTextEntry } from '../state/shortcuts';
 import type { AppServices } from './context';
 import { canvasCursor } from './cursor';
 import type { FileActions } from './file-actions';
+import { lessonUi } from '../lessons/lesson-ui';
 import { measuredSizes } from './measured';
 import type { FlowEdge, FlowNode } from '../state/flow-convert';
 
@@ -96,6 +97,8 @@ export function createCommandRunner(s: AppServices, files: FileActions, flow: Re
       case 'toggle-minimap': ui.set((u) => ({ ...u, minimap: !u.minimap })); return;
       case 'layout': return layout();
       case 'about': ui.set((u) => ({ ...u, dialog: { kind: 'about' } })); return;
+      case 'lessons': lessonUi.set((u) => ({ ...u, lessons: true })); return;
+      case 'activation-explorer': lessonUi.set((u) => ({ ...u, explorer: true })); return;
       default: files.toast(`Unknown command ${command}`, 'error');
     }
   }

@@ -102,6 +102,12 @@ export function createFileActions(s: AppServices) {
       const graph = await place(structuredClone(t.graph));
       store.load(graph, { name: `${safeName(t.graph.name)}.json` }, true);
     },
+    /** Open a bundled graph (a lesson) as a new document; asks first if that would drop unsaved work. */
+    async openGraph(graph: Graph, fileName: string): Promise<boolean> {
+      if (!(await confirmDiscard())) return false;
+      store.load(await place(structuredClone(graph)), { name: fileName }, true);
+      return true;
+    },
     /** The file is picked first: cancelling the picker must not have asked to discard anything. */
     async open(): Promise<void> {
       try {

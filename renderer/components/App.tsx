@@ -15,6 +15,11 @@ import { ProblemsPanel } from './ProblemsPanel';
 import { QuickAdd } from './QuickAdd';
 import { Toolbar } from './Toolbar';
 import { Workspace } from './Workspace';
+import { ExplorerView } from '../explorer/ExplorerView';
+import { LessonPanel } from '../lessons/LessonPanel';
+import { LessonsDialog } from '../lessons/LessonsDialog';
+import { StartScreen } from '../lessons/StartScreen';
+import { useLessonLayoutClass } from '../lessons/useLessonLayout';
 import './App.css';
 import { useOnnxDrop } from '../hooks/useOnnxDrop';
 
@@ -33,6 +38,7 @@ export function App() {
   useRecoveryOffer();
 
   const { ui, store, bridge } = services;
+  const lessonLayout = useLessonLayoutClass();
   const restore = useCallback(() => {
     const r = ui.get().recovery;
     if (!r) return;
@@ -45,9 +51,10 @@ export function App() {
   }, [bridge, ui]);
 
   return (
-    <div className="nl-app">
+    <div className={`nl-app ${lessonLayout}`}>
       <Toolbar run={(cmd) => void runner.run(cmd, 'ui')} />
       <RecoveryBanner onRestore={restore} onDiscard={discard} />
+      <LessonPanel files={files} />
       <Workspace
         palette={<Palette />}
         center={<div className="nl-center"><Canvas /><ProblemsPanel /></div>}
@@ -57,6 +64,9 @@ export function App() {
       <QuickAdd />
       <DialogHost saveExportFiles={files.saveExportFiles} />
       <Toast />
+      <LessonsDialog files={files} />
+      <StartScreen files={files} />
+      <ExplorerView />
     </div>
   );
 }

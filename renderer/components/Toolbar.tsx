@@ -5,6 +5,7 @@ import { TEMPLATES } from '../app/templates';
 import { isDirty } from '../state/document-store';
 import { canRedo, canUndo } from '../state/history';
 import { PanelToggles } from './PanelToggles';
+import { HelpButtons } from '../lessons/HelpButtons';
 import './Toolbar.css';
 
 interface Props {
@@ -59,6 +60,7 @@ export function Toolbar({ run }: Props) {
         <Btn id="toggle-minimap" label={minimap ? 'Hide map' : 'Show map'} title="Toggle the minimap" pressed={minimap} onClick={() => run('toggle-minimap')} />
       </div>
       <PanelToggles />
+      <HelpButtons />
       <div className="nl-doc-title" data-testid="doc-title" title={file.path ?? file.name}>
         <span className="nl-doc-name">{file.name}</span>
         {dirty && <span className="nl-dirty" data-testid="dirty-marker" title="Unsaved changes"> ●</span>}

@@ -57,6 +57,8 @@ export interface RunData {
   confusion?: NonNullable<EngineFrame['confusion']>;
   predictions?: NonNullable<EngineFrame['predictions']>;
   examples?: NonNullable<EngineFrame['examples']>;
+  /** The softmax output's input scores for a few validation rows (the softmax lesson's bar chart). */
+  scores?: NonNullable<EngineFrame['scores']>;
   attention?: InspectResult;
   /** The latest feature maps asked for (Layers tab). */
   featureMaps?: FeatureMapsResult;
@@ -112,6 +114,7 @@ function clearMetrics(run: RunData, limits: StoreLimits): void {
   delete run.confusion;
   delete run.predictions;
   delete run.examples;
+  delete run.scores;
   delete run.attention;
   delete run.featureMaps;
   delete run.error;
@@ -182,6 +185,7 @@ export function applyFrameTo(run: RunData, f: EngineFrame, limits: StoreLimits =
   if (f.confusion) run.confusion = f.confusion;
   if (f.predictions) run.predictions = f.predictions;
   if (f.examples) run.examples = f.examples;
+  if (f.scores) run.scores = f.scores;
   if (f.error) run.error = f.error.suggestion ? `${f.error.message} — ${f.error.suggestion}` : f.error.message;
   run.version++;
   return true;

@@ -56,6 +56,8 @@ export const test = base.extend<Fixtures>({
       if (m.type() === 'error' || /Content Security Policy/i.test(m.text())) errors.push(`console: ${m.text()}`);
     });
     await expect(page.getByTestId('canvas')).toBeVisible();
+    // A fresh profile shows the first-launch start screen; closing it leaves the editor as before.
+    if (await page.getByTestId('start-screen').count()) await page.getByTestId('start-close').click();
     await use({ app, page, errors });
     await app.close().catch(() => undefined);
   },

@@ -12,6 +12,8 @@ export const test = base.extend<{ app: Page }>({
     page.on('console', (m) => {
       if (m.type() === 'error' || /Content Security Policy/i.test(m.text())) errors.push(`console: ${m.text()}`);
     });
+    // The first-launch start screen is covered by lessons.spec.ts; here the editor opens as it did before.
+    await page.addInitScript(() => localStorage.setItem('netloom.start-screen.closed', '1'));
     await page.goto('/');
     await expect(page.getByTestId('canvas')).toBeVisible();
     // The minimap floats over the canvas corner; with it off, clicks on nodes there are not intercepted.

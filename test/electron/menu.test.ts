@@ -62,6 +62,8 @@ describe('application menu', () => {
     ['View', 'Minimap', 'toggle-minimap', 'Shift+CmdOrCtrl+M'],
     ['View', 'Auto Layout', 'layout', 'Shift+CmdOrCtrl+L'],
     ['Help', 'About NetLoom', 'about', undefined],
+    ['Help', 'Lessons…', 'lessons', undefined],
+    ['Help', 'Activation Explorer…', 'activation-explorer', undefined],
   ])('%s ▸ %s sends %s with accelerator %s', (menu, label, command, accelerator) => {
     const m = model();
     const entry = item(topMenu(buildMenuTemplate(m), menu), label);

@@ -1,0 +1,7 @@
+import { vi } from 'vitest';
+
+// Without WebAssembly the engine runs its TS kernels, as in the browser and the desktop app.
+vi.stubGlobal('WebAssembly', undefined);
+import { lessonClaimsSuite } from './lesson-claims-suite';
+
+lessonClaimsSuite('js');

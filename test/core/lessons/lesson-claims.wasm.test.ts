@@ -1,0 +1,3 @@
+import { lessonClaimsSuite } from './lesson-claims-suite';
+
+lessonClaimsSuite('wasm');

@@ -1,0 +1,3 @@
+import { lessonFilesSuite } from './lesson-files-suite';
+
+lessonFilesSuite('wasm');
