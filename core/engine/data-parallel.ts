@@ -15,9 +15,12 @@ import type { Executor } from './executor';
  */
 
 /** Node kinds whose forward couples the rows of a batch or draws random numbers: such plans train on one worker. */
-const NOT_SPLITTABLE = new Set(['BatchNorm', 'Dropout']);
+const NOT_SPLITTABLE = new Set(['BatchNorm', 'BatchNorm1d', 'BatchNorm2d', 'Dropout']);
 
-/** Below this, one step is too short for the hand-over to pay (measured: W2 gains, W1/W3/W4 lose). */
+/**
+ * Below this, one step is too short for the hand-over to pay: W1, W3 and W4 (steps of 15–500 µs) were
+ * clearly slower on two workers; W2 (~1 M weight × row products per half) is the size where it starts to.
+ */
 const MIN_ROWS = 16;
 const MIN_WORK = 1_000_000;
 
@@ -50,8 +53,8 @@ const RESULT_BYTES = 64; // f64 loss of the helper's half
 const HANG_MS = 60_000;
 
 /**
- * Polls before sleeping: a futex wake-up costs tens of microseconds, about what a W2 half-step takes, so
- * each side first checks for a while (~tens of µs) whether the other is already done.
+ * Polls before sleeping: a futex wake-up can cost tens of microseconds, a noticeable share of a W2
+ * half-step, so each side first checks for a while (~tens of µs) whether the other is already done.
  */
 const SPINS = 20_000;
 
