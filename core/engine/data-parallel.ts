@@ -1,5 +1,6 @@
 import type { Plan } from '../compiler/plan';
-import type { KernelFlavor } from '../kernels/wasm/module';
+import { wasmKernelsFor } from '../kernels/gemm';
+import type { KernelFlavor, WasmKernels } from '../kernels/wasm/module';
 import type { Buf } from '../util/tensor';
 import type { Executor } from './executor';
 
@@ -194,13 +195,26 @@ export class DataParallel {
   private readonly tSize: number;
   private readonly pSize: number;
 
-  constructor(readonly plan: Plan, private readonly helper: HelperHandle) {
+  /** The helper's gradients copied next to the lead's (same wasm memory), for the SIMD combination. */
+  private peer: Buf[] | null = null;
+  private kernels: WasmKernels | null = null;
+  private kernelsResolved = false;
+
+  /** `alloc`: where the copy of the helper's gradients may live (the lead executor's arena reserve). */
+  constructor(readonly plan: Plan, private readonly helper: HelperHandle, alloc?: (size: number) => Buf) {
     this.s = new SharedViews(plan, helper.init.sab);
     // A helper may serve several trainers one after the other (the bench's repeats): continue its count.
     this.seq = Atomics.load(this.s.control, CMD);
     this.inSize = plan.tensors[plan.inputTensor]!.size;
     this.tSize = plan.target.size;
     this.pSize = plan.tensors[plan.predictionTensor]!.size;
+    if (alloc) {
+      try {
+        this.peer = plan.params.map((p) => alloc(p.size));
+      } catch {
+        this.peer = null; // no room reserved: the TS loop combines instead
+      }
+    }
   }
 
   /** A fresh shared buffer for this plan (the host passes it to `spawn` inside a HelperInit). */
@@ -246,11 +260,22 @@ export class DataParallel {
     if (n1 === 0) return loss0;
     if (waitWhile(s.control, DONE, this.seq - 1, HANG_MS) === 'timed-out') throw new Error('the data-parallel helper worker stopped answering');
     if (s.control[FAILED]) throw new Error('the data-parallel helper worker failed');
-    // Fixed order: the lead's half first, in f64, one rounding to f32 per element.
+    // Fixed order: the lead's half first, in f64, one rounding to f32 per element (wasm and TS alike).
     const w0 = n0 / n, w1 = n1 / n;
+    if (!this.kernelsResolved) {
+      this.kernels = this.peer ? wasmKernelsFor([...exec.paramGrads, ...this.peer]) : null;
+      this.kernelsResolved = true;
+    }
+    const k = this.kernels, peer = this.peer;
     for (let t = 0; t < exec.paramGrads.length; t++) {
       const g = exec.paramGrads[t]!, h = s.grads[t]!;
-      for (let i = 0; i < g.length; i++) g[i] = w0 * g[i]! + w1 * h[i]!;
+      if (k && peer) {
+        const p = peer[t]!;
+        p.set(h);
+        k.combineHalves(g.byteOffset, p.byteOffset, g.length, w0, w1);
+      } else {
+        for (let i = 0; i < g.length; i++) g[i] = w0 * g[i]! + w1 * h[i]!;
+      }
     }
     return w0 * loss0 + w1 * s.result[0]!;
   }

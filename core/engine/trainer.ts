@@ -50,7 +50,9 @@ export class Trainer {
   ) {
     const dropoutRng: Rng = { next: () => this.dropoutStream.next(), normal: () => this.dropoutStream.normal(), int: (n) => this.dropoutStream.int(n), state: () => this.dropoutStream.state() };
     // Optimizer moments live next to the parameters (in the wasm arena when there is one): at most two per parameter.
-    this.exec = new Executor(plan, { dtype, rng: dropoutRng, stateFloats: 2 * arenaFloats(plan.params.map((p) => p.size)) });
+    // A run that may go data-parallel keeps one more copy for the helper's gradients (combined in wasm).
+    const moments = config.dataParallel !== false && splittable(plan) ? 3 : 2;
+    this.exec = new Executor(plan, { dtype, rng: dropoutRng, stateFloats: moments * arenaFloats(plan.params.map((p) => p.size)) });
     this.optimizer = createOptimizer(config.optimizer, plan.params.map((p) => p.size), this.exec.allocState);
     this.order = new Int32Array(data.train.count);
     this.batchesPerEpoch = Math.ceil(data.train.count / plan.batchSize);
@@ -101,7 +103,7 @@ export class Trainer {
       helper.terminate();
       return 1;
     }
-    this.parallel = new DataParallel(this.plan, helper);
+    this.parallel = new DataParallel(this.plan, helper, this.exec.allocState);
     return 2;
   }
 
