@@ -1,5 +1,6 @@
 import type { Plan } from '../compiler/plan';
-import type { KernelFlavor } from '../kernels/wasm/module';
+import { wasmKernelsFor } from '../kernels/gemm';
+import type { KernelFlavor, WasmKernels } from '../kernels/wasm/module';
 import type { Buf } from '../util/tensor';
 import type { Executor } from './executor';
 
@@ -15,9 +16,12 @@ import type { Executor } from './executor';
  */
 
 /** Node kinds whose forward couples the rows of a batch or draws random numbers: such plans train on one worker. */
-const NOT_SPLITTABLE = new Set(['BatchNorm', 'Dropout']);
+const NOT_SPLITTABLE = new Set(['BatchNorm', 'BatchNorm1d', 'BatchNorm2d', 'Dropout']);
 
-/** Below this, one step is too short for the hand-over to pay (measured: W2 gains, W1/W3/W4 lose). */
+/**
+ * Below this, one step is too short for the hand-over to pay: W1, W3 and W4 (steps of 15–500 µs) were
+ * clearly slower on two workers; W2 (~1 M weight × row products per half) is the size where it starts to.
+ */
 const MIN_ROWS = 16;
 const MIN_WORK = 1_000_000;
 
@@ -50,8 +54,8 @@ const RESULT_BYTES = 64; // f64 loss of the helper's half
 const HANG_MS = 60_000;
 
 /**
- * Polls before sleeping: a futex wake-up costs tens of microseconds, about what a W2 half-step takes, so
- * each side first checks for a while (~tens of µs) whether the other is already done.
+ * Polls before sleeping: a futex wake-up can cost tens of microseconds, a noticeable share of a W2
+ * half-step, so each side first checks for a while (~tens of µs) whether the other is already done.
  */
 const SPINS = 20_000;
 
@@ -191,13 +195,26 @@ export class DataParallel {
   private readonly tSize: number;
   private readonly pSize: number;
 
-  constructor(readonly plan: Plan, private readonly helper: HelperHandle) {
+  /** The helper's gradients copied next to the lead's (same wasm memory), for the SIMD combination. */
+  private peer: Buf[] | null = null;
+  private kernels: WasmKernels | null = null;
+  private kernelsResolved = false;
+
+  /** `alloc`: where the copy of the helper's gradients may live (the lead executor's arena reserve). */
+  constructor(readonly plan: Plan, private readonly helper: HelperHandle, alloc?: (size: number) => Buf) {
     this.s = new SharedViews(plan, helper.init.sab);
     // A helper may serve several trainers one after the other (the bench's repeats): continue its count.
     this.seq = Atomics.load(this.s.control, CMD);
     this.inSize = plan.tensors[plan.inputTensor]!.size;
     this.tSize = plan.target.size;
     this.pSize = plan.tensors[plan.predictionTensor]!.size;
+    if (alloc) {
+      try {
+        this.peer = plan.params.map((p) => alloc(p.size));
+      } catch {
+        this.peer = null; // no room reserved: the TS loop combines instead
+      }
+    }
   }
 
   /** A fresh shared buffer for this plan (the host passes it to `spawn` inside a HelperInit). */
@@ -243,11 +260,22 @@ export class DataParallel {
     if (n1 === 0) return loss0;
     if (waitWhile(s.control, DONE, this.seq - 1, HANG_MS) === 'timed-out') throw new Error('the data-parallel helper worker stopped answering');
     if (s.control[FAILED]) throw new Error('the data-parallel helper worker failed');
-    // Fixed order: the lead's half first, in f64, one rounding to f32 per element.
+    // Fixed order: the lead's half first, in f64, one rounding to f32 per element (wasm and TS alike).
     const w0 = n0 / n, w1 = n1 / n;
+    if (!this.kernelsResolved) {
+      this.kernels = this.peer ? wasmKernelsFor([...exec.paramGrads, ...this.peer]) : null;
+      this.kernelsResolved = true;
+    }
+    const k = this.kernels, peer = this.peer;
     for (let t = 0; t < exec.paramGrads.length; t++) {
       const g = exec.paramGrads[t]!, h = s.grads[t]!;
-      for (let i = 0; i < g.length; i++) g[i] = w0 * g[i]! + w1 * h[i]!;
+      if (k && peer) {
+        const p = peer[t]!;
+        p.set(h);
+        k.combineHalves(g.byteOffset, p.byteOffset, g.length, w0, w1);
+      } else {
+        for (let i = 0; i < g.length; i++) g[i] = w0 * g[i]! + w1 * h[i]!;
+      }
     }
     return w0 * loss0 + w1 * s.result[0]!;
   }

@@ -52,7 +52,9 @@ export class Trainer {
   ) {
     const dropoutRng: Rng = { next: () => this.dropoutStream.next(), normal: () => this.dropoutStream.normal(), int: (n) => this.dropoutStream.int(n), state: () => this.dropoutStream.state() };
     // Optimizer moments live next to the parameters (in the wasm arena when there is one): at most two per parameter.
-    this.exec = new Executor(plan, { dtype, rng: dropoutRng, stateFloats: 2 * arenaFloats(plan.params.map((p) => p.size)) });
+    // A run that may go data-parallel keeps one more copy for the helper's gradients (combined in wasm).
+    const moments = config.dataParallel !== false && splittable(plan) ? 3 : 2;
+    this.exec = new Executor(plan, { dtype, rng: dropoutRng, stateFloats: moments * arenaFloats(plan.params.map((p) => p.size)) });
     // State tensors (BatchNorm's running statistics) are updated by their kernel, never by the optimizer.
     const stepped = plan.params.flatMap((p, i) => (p.trainable === false ? [] : [i]));
     this.steppedParams = stepped.map((i) => this.exec.params[i]!);
@@ -107,7 +109,7 @@ export class Trainer {
       helper.terminate();
       return 1;
     }
-    this.parallel = new DataParallel(this.plan, helper);
+    this.parallel = new DataParallel(this.plan, helper, this.exec.allocState);
     return 2;
   }
 

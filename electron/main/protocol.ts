@@ -27,8 +27,7 @@ export const APP_SCHEME_PRIVILEGES: CustomScheme = {
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
-  // Compiling the engine's WebAssembly kernels (and nothing else: no JS eval).
-  "script-src 'self' 'wasm-unsafe-eval'",
+  "script-src 'self'",
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "font-src 'self'",
@@ -57,9 +56,10 @@ const MIME: Record<string, string> = {
 };
 
 /**
- * Cross-origin isolation (COOP + COEP, and CORP on our own files so they pass COEP): the renderer gets
- * SharedArrayBuffer, which data-parallel training needs (core/engine/data-parallel.ts). Nothing is ever
- * loaded from another origin, so isolating costs nothing.
+ * Cross-origin isolation (COOP + COEP, and CORP on our own files so they pass COEP): the renderer has
+ * SharedArrayBuffer, as in browser mode, where data-parallel training needs it (core/engine/data-parallel.ts;
+ * desktop runs train in the main process's worker threads, which have it anyway). Nothing is ever loaded
+ * from another origin, so isolating costs nothing.
  */
 export const ISOLATION_HEADERS: Record<string, string> = {
   'Cross-Origin-Opener-Policy': 'same-origin',

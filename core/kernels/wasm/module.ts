@@ -6,6 +6,8 @@ export interface WasmKernels {
   gemmNT(a: number, b: number, c: number, M: number, N: number, K: number, init: number): void;
   colsum(src: number, dst: number, M: number, N: number): void;
   adamStep(p: number, g: number, m: number, v: number, n: number, b1: number, b2: number, stepSize: number, sqrtBc2: number, eps: number, keep: number): void;
+  /** g[n] ← w0·g + w1·h in f64, rounded once to f32 (data-parallel halves, bit-identical to the TS loop). */
+  combineHalves(g: number, h: number, n: number, w0: number, w1: number): void;
   /** First byte after the module's packing scratch (assembly/scratch.ts). */
   scratchEnd(): number;
 }

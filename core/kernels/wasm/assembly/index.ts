@@ -2,3 +2,4 @@
 export { gemm, gemmNT, colsum } from './gemm';
 export { adamStep } from './adam';
 export { scratchEnd } from './scratch';
+export { combineHalves } from './combine';
