@@ -27,7 +27,7 @@ export const EmbeddingNode: NodeKind = {
       return {
         ok: false,
         port: 0,
-        message: `Embedding reads token ids [B, T] (one whole number per position), got ${formatShape(x)}; ${x.length === 0 ? 'there is no position axis' : 'that is already vectors per position (e.g. one-hot), which a Dense or a recurrent layer can read directly — or choose the dataset\'s token encoding'}`,
+        message: `reads token ids [B, T] (one whole number per position), got ${formatShape(x)}; ${x.length === 0 ? 'there is no position axis' : 'that is already vectors per position (e.g. one-hot), which a Dense or a recurrent layer can read directly — or choose the dataset\'s token encoding'}`,
       };
     }
     return { ok: true, shape: [x[0]!, params.dim as number] };

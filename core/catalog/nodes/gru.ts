@@ -29,7 +29,7 @@ export const GruNode: NodeKind = {
       description: 'starting bias of the update gate z; positive makes the layer keep its old state at first, which long sequences need (try 2)',
     },
   },
-  inferShape: ({ params, inputs }) => recurrentShape(params, inputs[0]!, 'GRU'),
+  inferShape: ({ params, inputs }) => recurrentShape(params, inputs[0]!),
   paramTensors: ({ params, inputs }) => recurrentParamTensors(3, params, inputs[0]!, { gate: 1, value: params.updateBias as number }),
   createKernel(ctx) {
     const H = ctx.params.units as number;

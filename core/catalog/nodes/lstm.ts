@@ -27,7 +27,7 @@ export const LstmNode: NodeKind = {
       description: 'starting bias of the forget gate; positive keeps the memory open at first, which long sequences need (1 as in Keras, 2 for very long ones)',
     },
   },
-  inferShape: ({ params, inputs }) => recurrentShape(params, inputs[0]!, 'LSTM'),
+  inferShape: ({ params, inputs }) => recurrentShape(params, inputs[0]!),
   paramTensors: ({ params, inputs }) => recurrentParamTensors(4, params, inputs[0]!, { gate: 1, value: params.forgetBias as number }),
   createKernel(ctx) {
     const H = ctx.params.units as number;

@@ -28,20 +28,21 @@ export const RECURRENT_PARAMS: Record<string, ParamSpec> = {
   },
 };
 
-export function recurrentShape(params: ParamValues, x: Shape, title: string): ShapeResult {
+/** Messages start with a verb: the analysis puts the node's id and type in front. */
+export function recurrentShape(params: ParamValues, x: Shape): ShapeResult {
   const units = params.units as number;
   if (x.length === 1) {
     return {
       ok: false,
       port: 0,
-      message: `${title} reads a sequence [B, T, d] (T steps of d numbers), got ${formatShape(x)} with no time axis; for token ids [B, T] put an Embedding in front, for flat features use Dense`,
+      message: `reads a sequence [B, T, d] (T steps of d numbers), got ${formatShape(x)} with no time axis; for token ids [B, T] put an Embedding in front, for flat features use Dense`,
     };
   }
   if (x.length !== 2) {
     return {
       ok: false,
       port: 0,
-      message: `${title} reads a sequence [B, T, d] (T steps of d numbers), got ${formatShape(x)}; use Flatten or Reshape to make it [B, T, d] first`,
+      message: `reads a sequence [B, T, d] (T steps of d numbers), got ${formatShape(x)}; use Flatten or Reshape to make it [B, T, d] first`,
     };
   }
   return { ok: true, shape: params.returnSequences ? [x[0]!, units] : [units] };

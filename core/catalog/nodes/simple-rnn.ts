@@ -16,7 +16,7 @@ export const SimpleRnnNode: NodeKind = {
   inputs: [{ name: 'in', description: 'a sequence [T, d]: T steps of d numbers' }],
   outputs: [{ name: 'out', description: 'the last hidden state [units], or every step [T, units] with returnSequences' }],
   params: RECURRENT_PARAMS,
-  inferShape: ({ params, inputs }) => recurrentShape(params, inputs[0]!, 'SimpleRNN'),
+  inferShape: ({ params, inputs }) => recurrentShape(params, inputs[0]!),
   paramTensors: ({ params, inputs }) => recurrentParamTensors(1, params, inputs[0]!),
   createKernel(ctx) {
     const H = ctx.params.units as number;
