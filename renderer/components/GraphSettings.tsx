@@ -34,7 +34,7 @@ export function GraphSettings() {
           value={t.dataset.name}
           onChange={(e) => editTraining({ ...t, dataset: { name: e.target.value } })}
         >
-          {!dataset && <option value={t.dataset.name}>{t.dataset.name} (unknown)</option>}
+          {!dataset && <option value={t.dataset.name}>{t.dataset.name === 'none' ? 'none (prediction only)' : `${t.dataset.name} (unknown)`}</option>}
           {Object.values(DATASETS).map((d) => <option key={d.name} value={d.name}>{d.title}</option>)}
         </select>
         {dataset && <div className="nl-field-help">{dataset.explanation}</div>}

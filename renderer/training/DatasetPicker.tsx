@@ -34,7 +34,7 @@ export function DatasetPicker({ controller, dataset, onChange }: Props) {
         // Another dataset's params mean nothing here: start from its defaults.
         onChange={(e) => onChange({ name: e.target.value })}
       >
-        {!entry && <option value={dataset.name}>{dataset.name} (unknown)</option>}
+        {!entry && <option value={dataset.name}>{dataset.name === 'none' ? 'none (prediction only)' : `${dataset.name} (unknown)`}</option>}
         {catalog.map((d) => <option key={d.name} value={d.name}>{d.title}</option>)}
       </select>
       {entry && <p className="nl-tr-help">{entry.explanation}</p>}

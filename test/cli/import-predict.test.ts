@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseGraphText } from '../../core/graph/io';
+import { encodeNpz } from '../../core/exporters/npz';
 import { decodeNpy, encodeNpy } from '../../core/util/npy';
 import { decodeSafetensors } from '../../core/weights';
 import { fixturePath, runCli, STACK_FRAME } from './run-cli';
@@ -95,9 +96,18 @@ describe('netloom predict', () => {
     const want = decodeNpy(new Uint8Array(readFileSync(model('mlp_op17.y.npy'))));
     expect(got.shape).toEqual([8, 3]);
     want.data.forEach((v, i) => expect(Math.abs(got.data[i]! - v)).toBeLessThan(1e-4 * Math.abs(v) + 1e-6));
+    // The same input as NumPy's compressed .npz (deflate) and as NetLoom's stored .npz give the same rows.
+    const stored = join(dir, 'x.npz');
+    const x = decodeNpy(new Uint8Array(readFileSync(model('mlp_op17.x.npy'))));
+    writeFileSync(stored, encodeNpz([{ name: 'x', shape: x.shape, data: Float32Array.from(x.data) }]));
+    for (const input of [model('mlp_op17.x.npz'), stored]) {
+      const r2 = await runCli(['predict', g, '--input', input, '-o', join(dir, 'y2.npy')]);
+      expect(r2.code, r2.stderr).toBe(0);
+      expect(decodeNpy(new Uint8Array(readFileSync(join(dir, 'y2.npy')))).data).toEqual(got.data);
+    }
   });
 
-  it('says when it falls back to the initial weights, and accepts .npz and integer inputs', async () => {
+  it('says when it falls back to the initial weights, and accepts integer (token id) inputs', async () => {
     const g = join(dir, 'mlp17.json');
     rmSync(join(dir, 'mlp17.safetensors'));
     const x = join(dir, 'ints.npy');

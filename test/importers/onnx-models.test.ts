@@ -9,7 +9,7 @@ import { decodeNpy } from '../../core/util/npy';
 import { encodeSafetensors } from '../../core/weights';
 
 /**
- * Models made by test/fixtures/onnx/make_models.py (PyTorch's torch.onnx.export at opsets 11, 13 and
+ * Models made by test/fixtures/onnx/make_models.py (PyTorch's torch.onnx.export at opsets 9, 11, 13 and
  * 17, plus onnx.helper for attribute paths PyTorch never writes): each imports, and NetLoom's
  * prediction on the saved input matches the saved output (PyTorch's, or NumPy's from the op's
  * definition) to 1e-4 relative. The refused ones name every op and node that stops them.
@@ -27,10 +27,10 @@ export function maxRelativeError(got: ArrayLike<number>, want: ArrayLike<number>
 }
 
 describe('ONNX import of PyTorch and onnx.helper models', () => {
-  it('covers every supported op family at opsets 11, 13 and 17', () => {
+  it('covers every supported op family at opsets 9, 11, 13 and 17', () => {
     const names = manifest.map((c) => c.name);
     for (const op of ['relu', 'leaky_relu', 'prelu', 'elu', 'selu', 'sigmoid', 'tanh', 'softplus', 'softsign', 'hardsigmoid', 'relu6', 'softmax']) {
-      for (const opset of [11, 13, 17]) expect(names).toContain(`act_${op}_op${opset}`);
+      for (const opset of [9, 11, 13, 17]) expect(names).toContain(`act_${op}_op${opset}`);
     }
     expect(manifest.filter((c) => c.expect === 'ok').length).toBeGreaterThan(50);
   });

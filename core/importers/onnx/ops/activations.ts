@@ -37,7 +37,7 @@ export const softplus: OpMapper = (ctx) => activation(ctx, 'softplus');
 
 export const leakyRelu: OpMapper = (ctx) => {
   const alpha = ctx.attrs.float('alpha', 0.01);
-  if (alpha < 0 || alpha > 1) return `alpha = ${alpha} is outside NetLoom's leaky_relu range [0, 1]`;
+  if (alpha < 0 || alpha > 1) return `alpha = ${shortestFloat32(alpha)} is outside NetLoom's leaky_relu range [0, 1]`;
   return activation(ctx, 'leaky_relu', { alpha: shortestFloat32(alpha) });
 };
 
@@ -51,7 +51,7 @@ export const selu: OpMapper = (ctx) => {
   const alpha = ctx.attrs.float('alpha', SELU_ALPHA);
   const gamma = ctx.attrs.float('gamma', SELU_GAMMA);
   if (!close(alpha, SELU_ALPHA) || !close(gamma, SELU_GAMMA)) {
-    return `alpha = ${alpha}, gamma = ${gamma}: NetLoom's selu uses the standard constants ${SELU_ALPHA}, ${SELU_GAMMA}`;
+    return `alpha = ${shortestFloat32(alpha)}, gamma = ${shortestFloat32(gamma)}: NetLoom's selu uses the standard constants ${SELU_ALPHA}, ${SELU_GAMMA}`;
   }
   return activation(ctx, 'selu');
 };
@@ -61,7 +61,7 @@ export const hardSigmoid: OpMapper = (ctx) => {
   const alpha = ctx.attrs.float('alpha', 0.2);
   const beta = ctx.attrs.float('beta', 0.5);
   if (!close(alpha, 1 / 6) || !close(beta, 0.5)) {
-    return `alpha = ${alpha}, beta = ${beta}: NetLoom's hard_sigmoid is the alpha = 1/6, beta = 0.5 form (PyTorch's Hardsigmoid)`;
+    return `alpha = ${shortestFloat32(alpha)}, beta = ${shortestFloat32(beta)}: NetLoom's hard_sigmoid is the alpha = 1/6, beta = 0.5 form (PyTorch's Hardsigmoid)`;
   }
   return activation(ctx, 'hard_sigmoid');
 };
