@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { evaluateCheck, type CheckResult, type Lesson } from '../../core/lessons';
-import { useServices, useValue } from '../app/context';
+import { useDoc, useServices, useValue } from '../app/context';
 import type { FileActions } from '../app/file-actions';
 import { LESSONS } from './catalog';
 import { useStoreKey, useTrainingController } from '../training/hooks';
@@ -53,6 +53,8 @@ interface Live {
 function LessonBody({ lesson, files }: { lesson: Lesson; files: FileActions }) {
   const { store } = useServices();
   const c = useTrainingController();
+  // Before any run the graph facts are read from the canvas: re-evaluate on every edit too.
+  useDoc((s) => s.graph);
   const [answer, setAnswer] = useState<number | null>(() => readProgress()[lesson.id]?.answer ?? null);
   // A prediction counts for runs started after it (a remembered one, from an earlier visit, for any).
   const [answeredAt, setAnsweredAt] = useState(0);

@@ -2,6 +2,7 @@ import { ACTIVATIONS } from '../../core/catalog/activations';
 import { readLesson } from '../../core/lessons';
 import { lessonFiles } from '../helpers/lessons';
 import { serializeGraph } from '../../core/graph/io';
+import type { Page } from '@playwright/test';
 import { expect, pickFile, test } from './helpers';
 import { guardOffline, performFix, trainToEnd } from './lesson-steps';
 
@@ -16,6 +17,22 @@ const LESSONS = lessonFiles().map(({ file, graph }) => {
   if (!r?.ok) throw new Error(`${file} is not a lesson`);
   return { file, graph, lesson: r.lesson };
 });
+/** The softmax view shows the trained network's scores, and softmax(scores / T) as the probabilities. */
+async function checkLiveSoftmax(page: Page): Promise<void> {
+  await expect(page.getByTestId('softmax-view')).toHaveAttribute('data-live', 'true');
+  const read = async (kind: 'score' | 'prob') => Promise.all(Array.from({ length: 10 }, async (_, k) => Number(await page.getByTestId(`softmax-${kind}-${k}`).getAttribute('data-value'))));
+  for (const t of ['1', '2.5']) {
+    await page.getByTestId('softmax-temperature').fill(t);
+    await expect(page.getByTestId('softmax-temperature-value')).toHaveText(` ${Number(t).toFixed(1)}`);
+    const scores = await read('score');
+    const probs = await read('prob');
+    const m = Math.max(...scores);
+    const e = scores.map((s) => Math.exp((s - m) / Number(t)));
+    const sum = e.reduce((a, b) => a + b, 0);
+    e.forEach((v, k) => expect(probs[k]).toBeCloseTo(v / sum, 6));
+  }
+}
+
 /** The two slowest runs (MNIST, attention) are trained only with their fix; the rest also as given. */
 const FIX_ONLY = new Set(['softmax', 'attention']);
 
@@ -70,6 +87,7 @@ test.describe('lessons', () => {
       await expect(page.getByTestId('lesson-check')).toHaveAttribute('data-passed', 'true');
       await expect(page.getByTestId('lesson-hint')).toHaveCount(0);
       await expect(page.getByTestId('lesson-outcome')).toBeVisible();
+      if (lesson.views.includes('softmax')) await checkLiveSoftmax(page);
       if (lesson.order <= 2 || lesson.id === 'softmax') await page.screenshot({ path: `.tmp/e2e-lesson-${lesson.id}.png` });
 
       // Progress is kept: the lesson list marks it done.

@@ -3,7 +3,9 @@ import { kernelModule } from '../../../core/kernels/wasm/module';
 import { parseGraphText, serializeGraph } from '../../../core/graph/io';
 import { analyzeGraph } from '../../../core/graph/analyze';
 import { applyFix, evaluateCheck, readLesson, type Lesson } from '../../../core/lessons';
-import { lessonFiles, trainForFacts } from '../../helpers/lessons';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { LESSONS_DIR, lessonFiles, trainForFacts } from '../../helpers/lessons';
 
 /**
  * Every shipped lesson, trained headlessly through the core session as `netloom train` does: its check
@@ -29,7 +31,8 @@ describe(`lesson files (${backend} kernels)`, () => {
     expect(new Set(lessons.map((l) => l.order)).size).toBe(lessons.length);
     for (const { file, graph } of files) {
       expect(analyzeGraph(graph).problems, file).toEqual([]);
-      // Reopening a saved lesson gives the same lesson: the x-lesson block survives a round trip.
+      // The file is what the app saves (canonical), and reopening a saved lesson gives the same lesson.
+      expect(serializeGraph(graph), file).toBe(readFileSync(resolve(LESSONS_DIR, file), 'utf8'));
       const again = parseGraphText(serializeGraph(graph));
       expect(again.ok && readLesson(again.graph), file).toEqual(readLesson(graph));
     }
