@@ -120,4 +120,9 @@ export const ACTIVATION_PROPERTIES: Readonly<Record<string, ActivationProperties
     good: 'On the output for several classes: a probability for each, summing to 1.',
     bad: 'In hidden layers, or followed by another sigmoid or softmax.',
   },
+  log_softmax: {
+    range: [-Infinity, 0], rangeText: '(−∞, 0], log-probabilities of a row', monotonic: true, smooth: true, zeroCentred: false, saturates: 'no', trainable: false, cost: 'high',
+    good: 'On the output of a classifier trained with a negative log-likelihood, as PyTorch models often are: it stays accurate where a probability would round to 0.',
+    bad: 'In hidden layers, or feeding a loss that expects probabilities (take exp first, or use softmax there).',
+  },
 };

@@ -9,10 +9,11 @@ import { workerUnderTest } from './port';
 type Of<T extends EngineMessage['type']> = Extract<EngineMessage, { type: T }>;
 const is = <T extends EngineMessage['type']>(type: T) => (m: EngineMessage): m is Of<T> => m.type === type;
 
+/** A run long enough that it is still running when the pause lands, however fast the engine is. */
 async function pausedXorRun() {
   const w = workerUnderTest();
   const graph = loadExample('xor-mlp');
-  w.send({ type: 'start', runId: 'r', graph, options: { epochs: 50, gridSize: 0 } });
+  w.send({ type: 'start', runId: 'r', graph, options: { epochs: 1_000_000, gridSize: 0 } });
   await w.until((m): m is Of<'frame'> => m.type === 'frame' && m.state === 'running');
   w.send({ type: 'pause', runId: 'r' });
   await w.until((m): m is Of<'frame'> => m.type === 'frame' && m.state === 'paused');
@@ -30,7 +31,7 @@ describe('worker step-through commands', () => {
 
     // Rebuild the same run outside the worker and bring it to the same weights: the same seed and
     // `t.step` batches give bit-identical weights (determinism), so the trace must match exactly.
-    const twin = await TrainingSession.create(graph, { resources: noResources, epochs: 50, gridSize: 0, statsEvery: 0, batchEvents: false });
+    const twin = await TrainingSession.create(graph, { resources: noResources, epochs: 1_000_000, gridSize: 0, statsEvery: 0, batchEvents: false });
     twin.step(t.step);
     const expected = traceExample(twin.trainer.exec, twin.data.train, 9);
     expect(t.loss).toBe(expected.loss);

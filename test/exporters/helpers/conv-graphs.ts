@@ -27,7 +27,7 @@ export function convGraphs(): { name: string; graph: Graph }[] {
     nodes: [
       { id: 'in', type: 'Input', params: {} },
       { id: 'chan', type: 'Permute', params: { axes: [2, 1] } },
-      { id: 'c1', type: 'Conv1D', params: { filters: 4, kernelSize: 3, padding: 'same', dilation: 2 } },
+      { id: 'c1', type: 'Conv1D', params: { filters: 4, kernelSize: 3, padding: 'same', dilation: 2, bias: false } },
       { id: 'bn1', type: 'BatchNorm', params: {} },
       { id: 't1', type: 'Activation', params: { fn: 'tanh' } },
       { id: 'p1', type: 'MaxPool1D', params: { poolSize: 2 } },

@@ -8,14 +8,22 @@ import { existsSync } from 'node:fs';
 export const PYTHON = '/usr/bin/python3';
 export const TORCHRUN = '/usr/bin/torchrun';
 
+/**
+ * Whether Debian's Python has a module, so parity suites can skip on a developer machine without it.
+ * Under CI (`CI=true`, where .ci/run installs python3-torch and python3-onnx) a missing module is an
+ * error instead: a parity suite must never skip silently there.
+ */
 export function hasPythonModule(module: string): boolean {
-  if (!existsSync(PYTHON)) return false;
-  try {
-    execFileSync(PYTHON, ['-c', `import ${module}`], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
+  const found = existsSync(PYTHON) && (() => {
+    try {
+      execFileSync(PYTHON, ['-c', `import ${module}`], { stdio: 'ignore' });
+      return true;
+    } catch {
+      return false;
+    }
+  })();
+  if (!found && process.env.CI) throw new Error(`CI needs ${PYTHON} with the "${module}" module (.ci/run installs it)`);
+  return found;
 }
 
 /** Run Python; returns stdout, or throws with stderr in the message. */
