@@ -4,6 +4,7 @@ import {
 } from '@xyflow/react';
 import { FIT_OPTIONS, MINIMAP_MIN_CANVAS } from '../app/fit';
 import { collides, firstFreeSpot } from '../state/placement';
+import { ShapeEdge } from './ShapeEdge';
 import { suggestWireFix, type WireFix } from '../state/wire-fix';
 import { nodeTitle } from './problem-words';
 import { getNodeKind } from '../../core/catalog';
@@ -23,6 +24,7 @@ import './Canvas.css';
 
 // Module scope, as xyflow asks: a new object per render would remount every node.
 const nodeTypes = { netloom: NodeView };
+const edgeTypes = { shape: ShapeEdge };
 const CATEGORY_COLOURS: Record<string, string> = { data: '#0369a1', layer: '#6d28d9', activation: '#b45309', output: '#047857' };
 
 export function Canvas() {
@@ -179,6 +181,8 @@ export function Canvas() {
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        defaultEdgeOptions={{ type: 'shape' }}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
