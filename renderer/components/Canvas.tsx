@@ -1,9 +1,13 @@
 import {
   Background, BackgroundVariant, Controls, MiniMap, ReactFlow, useReactFlow,
-  type Connection, type EdgeChange, type IsValidConnection, type NodeChange, type OnConnectStart,
+  type Connection, type EdgeChange, type IsValidConnection, type NodeChange, type OnConnectEnd, type OnConnectStart,
 } from '@xyflow/react';
 import { FIT_OPTIONS, MINIMAP_MIN_CANVAS } from '../app/fit';
 import { collides, firstFreeSpot } from '../state/placement';
+import { ShapeEdge } from './ShapeEdge';
+import { suggestWireFix, type WireFix } from '../state/wire-fix';
+import { nodeTitle } from './problem-words';
+import { getNodeKind } from '../../core/catalog';
 import { DEFAULT_NODE_SIZE } from '../state/layout';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent } from 'react';
 import { canvasCursor } from '../app/cursor';
@@ -20,6 +24,7 @@ import './Canvas.css';
 
 // Module scope, as xyflow asks: a new object per render would remount every node.
 const nodeTypes = { netloom: NodeView };
+const edgeTypes = { shape: ShapeEdge };
 const CATEGORY_COLOURS: Record<string, string> = { data: '#0369a1', layer: '#6d28d9', activation: '#b45309', output: '#047857' };
 
 export function Canvas() {
@@ -94,9 +99,28 @@ export function Canvas() {
   );
 
   const onConnectStart: OnConnectStart = useCallback((_e, p) => {
+    setRefusal(null);
     if (p.nodeId && p.handleType === 'source') connecting.set(connectionTargets(store.getState().graph, analysisRef.current, p.nodeId));
   }, [store, connecting]);
-  const onConnectEnd = useCallback(() => connecting.set(null), [connecting]);
+  // A wire dropped on a port that refuses it: the reason (and a one-click fix, when a small change
+  // makes it fit) stays on screen after the drag, instead of vanishing with it.
+  const [refusal, setRefusal] = useState<{ text: string; fix: WireFix | null } | null>(null);
+  const onConnectEnd: OnConnectEnd = useCallback((e, state) => {
+    connecting.set(null);
+    const from = state.fromNode?.id;
+    if (!from || state.isValid) return;
+    // xyflow names the target only for a valid drop: otherwise, find what is under the pointer.
+    const pt = 'changedTouches' in e ? e.changedTouches[0] : e;
+    const under = pt ? document.elementFromPoint(pt.clientX, pt.clientY) : null;
+    const to = state.toNode?.id ?? under?.closest<HTMLElement>('.react-flow__node')?.dataset.id;
+    if (!to) return;
+    const handle = state.toHandle?.id ?? under?.closest<HTMLElement>('.react-flow__handle.target')?.dataset.handleid;
+    const g = store.getState().graph;
+    const targetKind = getNodeKind(g.nodes.find((n) => n.id === to)?.type ?? '');
+    const wire = { source: from, sourceHandle: state.fromHandle?.id ?? null, target: to, targetHandle: handle ?? targetKind?.inputs[0]?.name ?? null };
+    const reason = connectionProblem(g, analysisRef.current, wire);
+    if (reason) setRefusal({ text: `${nodeTitle(g, from)} → ${nodeTitle(g, to)} refused: ${reason}`, fix: suggestWireFix(g, wire) });
+  }, [connecting, store]);
 
   // Drags: everything between start and stop is one undo entry.
   const beginGesture = useCallback(() => store.beginGesture(), [store]);
@@ -157,6 +181,8 @@ export function Canvas() {
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        defaultEdgeOptions={{ type: 'shape' }}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
@@ -178,6 +204,19 @@ export function Canvas() {
         <Controls showInteractive={false} />
         {minimap && roomy && <MiniMap position="top-right" style={{ width: 120, height: 76 }} ariaLabel="Minimap" pannable zoomable nodeColor={(n) => CATEGORY_COLOURS[(n.data as FlowNode['data']).category] ?? '#64748b'} />}
       </ReactFlow>
+      {refusal && (
+        <div className="nl-wire-refused" data-testid="wire-refused" role="alert">
+          <span>{refusal.text}</span>
+          {refusal.fix && (
+            <button type="button" className="nl-btn primary" data-testid="wire-fix" onClick={() => {
+              const fix = refusal.fix!;
+              store.edit((g) => fix.apply(g));
+              setRefusal(null);
+            }}>{refusal.fix.label}</button>
+          )}
+          <button type="button" className="nl-btn" aria-label="Dismiss" onClick={() => setRefusal(null)}>×</button>
+        </div>
+      )}
       {graph.nodes.length === 0 && (
         <div className="nl-canvas-empty">
           <strong>Start building</strong>

@@ -1,5 +1,5 @@
 import { getNodeKind } from '../../core/catalog';
-import type { Analysis } from '../../core/graph/analyze';
+import { analyzeGraph, type Analysis } from '../../core/graph/analyze';
 import type { Graph } from '../../core/graph/schema';
 import type { Shape } from '../../core/util/tensor';
 import { wouldCreateCycle } from './cycle';
@@ -18,6 +18,31 @@ export interface ProposedWire {
  * would conclude for that node, at the cost of one rule instead of a whole analysis per candidate.
  */
 export function connectionProblem(graph: Graph, analysis: Analysis, wire: ProposedWire): string | null {
+  return localProblem(graph, analysis, wire) ?? downstreamProblem(graph, analysis, wire);
+}
+
+/** Graphs up to this size also get the whole-graph check below (it analyses once per candidate port). */
+const DOWNSTREAM_CHECK_MAX_NODES = 40;
+const SHAPE_CODES = new Set(['shape-mismatch', 'loss-target']);
+
+/**
+ * The same answer whatever order the graph is wired in: a wire that fits its own port but makes a
+ * node further on fail (Dense 8 → Sigmoid when Sigmoid already feeds a Loss that needs 1 value) is
+ * refused with that node's reason, just as the last wire would be if it were drawn last.
+ */
+function downstreamProblem(graph: Graph, analysis: Analysis, wire: ProposedWire): string | null {
+  if (graph.nodes.length > DOWNSTREAM_CHECK_MAX_NODES) return null;
+  const edge = { id: '\u0000proposed', source: wire.source, target: wire.target, ...(wire.sourceHandle ? { sourceHandle: wire.sourceHandle } : {}), ...(wire.targetHandle ? { targetHandle: wire.targetHandle } : {}) };
+  const after = analyzeGraph({ ...graph, edges: [...graph.edges, edge] });
+  const before = new Set(analysis.problems.filter((p) => SHAPE_CODES.has(p.code)).map((p) => `${p.nodeId}|${p.message}`));
+  const broken = after.problems.find((p) => p.severity === 'error' && SHAPE_CODES.has(p.code) && !before.has(`${p.nodeId}|${p.message}`));
+  if (!broken) return null;
+  const node = graph.nodes.find((n) => n.id === broken.nodeId);
+  const title = node ? (node.label ?? getNodeKind(node.type)?.title ?? node.type) : 'a node further on';
+  return `it would make ${title} fail: ${broken.message}`;
+}
+
+function localProblem(graph: Graph, analysis: Analysis, wire: ProposedWire): string | null {
   if (wire.source === wire.target) return 'a node cannot feed itself';
   const target = graph.nodes.find((n) => n.id === wire.target);
   const source = graph.nodes.find((n) => n.id === wire.source);
