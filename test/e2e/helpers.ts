@@ -36,6 +36,40 @@ export function nodeById(page: Page, id: string): Locator {
   return page.locator(`.react-flow__node[data-id="${id}"]`);
 }
 
+/**
+ * Pan the canvas (by dragging empty pane, as a person would) until the node is inside the visible
+ * canvas. Fit view never zooms out below readable text, so on a wide graph some nodes start off-screen.
+ */
+export async function revealNode(page: Page, node: Locator): Promise<void> {
+  for (let attempt = 0; attempt < 8; attempt++) {
+    const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+    const box = (await node.boundingBox())!;
+    const margin = 24;
+    const inside = box.x >= pane.x + margin && box.x + box.width <= pane.x + pane.width - margin &&
+      box.y >= pane.y + margin && box.y + box.height <= pane.y + pane.height - margin;
+    if (inside) return;
+    // A point of bare pane to grab: nodes, edges and panels on top of it would take the drag instead.
+    const grab = await page.evaluate(({ x, y, w, h }) => {
+      for (const gy of [0.9, 0.75, 0.1, 0.6, 0.25]) {
+        for (const gx of [0.5, 0.3, 0.7, 0.15, 0.85]) {
+          const px = x + w * gx, py = y + h * gy;
+          if (document.elementFromPoint(px, py)?.classList.contains('react-flow__pane')) return { px, py };
+        }
+      }
+      return null;
+    }, { x: pane.x, y: pane.y, w: pane.width, h: pane.height });
+    if (!grab) throw new Error('no empty pane to drag the view with');
+    const clamp = (v: number, limit: number) => Math.max(-limit, Math.min(limit, v));
+    const dx = clamp(pane.x + pane.width / 2 - (box.x + box.width / 2), pane.width * 0.4);
+    const dy = clamp(pane.y + pane.height / 2 - (box.y + box.height / 2), pane.height * 0.4);
+    await page.mouse.move(grab.px, grab.py);
+    await page.mouse.down();
+    await page.mouse.move(grab.px + dx, grab.py + dy, { steps: 8 });
+    await page.mouse.up();
+  }
+  throw new Error('could not pan the node into view');
+}
+
 /** HTML5 drag from the palette onto the canvas at (x, y) relative to the canvas. */
 export async function dropFromPalette(page: Page, key: string, x: number, y: number): Promise<void> {
   await page.getByTestId(`palette-item-${key}`).dragTo(page.locator('.react-flow__pane'), { targetPosition: { x, y } });

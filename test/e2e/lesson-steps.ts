@@ -1,7 +1,7 @@
 import { expect, type Page, type Route } from '@playwright/test';
 import type { FixStep } from '../../core/lessons';
 import type { Graph } from '../../core/graph/schema';
-import { dropFromPalette, nodeById, nodeOf, wire } from './helpers';
+import { dropFromPalette, nodeById, nodeOf, revealNode, wire } from './helpers';
 
 /**
  * Refuse every request that does not go to the app's own origin, and remember it: the app must work
@@ -55,10 +55,12 @@ async function setInspectorParam(page: Page, name: string, value: string | numbe
 export async function performFix(page: Page, graph: Graph, steps: readonly FixStep[]): Promise<void> {
   for (const step of steps) {
     if ('node' in step) {
+      await revealNode(page, nodeById(page, step.node));
       await nodeById(page, step.node).click();
       for (const [name, value] of Object.entries(step.params)) await setInspectorParam(page, name, value);
     } else if ('replace' in step) {
       const old = nodeById(page, step.replace);
+      await revealNode(page, old);
       const pane = (await page.locator('.react-flow__pane').boundingBox())!;
       const box = (await old.boundingBox())!;
       await old.click();

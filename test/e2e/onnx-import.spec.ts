@@ -43,15 +43,10 @@ test('import an ONNX classifier, add a Loss and a dataset, and train it', async 
 test('a model with unsupported ops is refused with each op named, and the graph is kept', async ({ app: page }) => {
   await importOnnx(page, 'xor_classifier_op13.onnx');
   await expect(page.locator('.react-flow__node')).toHaveCount(5);
-  // The import is a new, unsaved document: replacing it asks first.
-  const [chooser] = await Promise.all([
-    page.waitForEvent('filechooser'),
-    (async () => {
-      await page.getByTestId('menu-import-onnx').click();
-      await page.getByTestId('confirm-ok').click();
-    })(),
-  ]);
+  // The import is a new, unsaved document: the file is picked first, then replacing it asks.
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('menu-import-onnx').click()]);
   await chooser.setFiles({ name: 'unsupported_ops.onnx', mimeType: 'application/octet-stream', buffer: model('unsupported_ops.onnx') });
+  await page.getByTestId('confirm-ok').click();
   const dialog = page.getByTestId('import-problems');
   await expect(dialog).toContainText('TopK (node "top_k") is not supported');
   await expect(dialog).toContainText('NonMaxSuppression (node "nms") is not supported');

@@ -17,6 +17,13 @@ describe('CNN and BatchNorm templates learn what they are meant to', () => {
     expect(r.validation.accuracy).toBeGreaterThanOrEqual(0.97);
   }, 600_000);
 
+  it('conv1d-count-tokens: a 1D CNN over one-hot tokens counts them (≥ 97% validation accuracy)', async () => {
+    const g = loadExample('conv1d-count-tokens');
+    expect(g.nodes.map((n) => n.type)).toContain('Conv1D');
+    const r = await trainExample(g);
+    expect(r.validation.accuracy).toBeGreaterThanOrEqual(0.97);
+  }, 300_000);
+
   it('BatchNorm trains the deep sigmoid stack that fails without it', async () => {
     const plain = loadExample('deep-sigmoid');
     const withBn = loadExample('deep-sigmoid-batchnorm');
