@@ -1,6 +1,7 @@
 import { LAYER_NORM_EPSILON } from '../../catalog/nodes/layer-norm';
 import { ExportError, type ExportNode } from '../export-model';
 import type { KerasModelBuilder } from './tfjs-builder';
+import { emitComposedActivation } from './tfjs-composed';
 import { emitConvFamily } from './tfjs-conv';
 import { emitRecurrent } from './tfjs-recurrent';
 
@@ -14,8 +15,6 @@ const NO_KERAS_LAYER: Record<string, string> = {
 };
 const NO_KERAS_ACTIVATION: Record<string, string> = {
   step: 'Keras has no step activation',
-  hard_sigmoid: "Keras' hard_sigmoid is 0.2x + 0.5, a different function from NetLoom's relu6(x + 3) / 6",
-  crelu: 'Keras has no CReLU activation',
   // Keras' name for the tanh approximation, gelu_new, is not one TF.js Layers can read back from a file.
   gelu: "TF.js Layers cannot read the tanh-approximation GELU NetLoom computes from a model file (its 'gelu' is the erf form)",
 };
@@ -24,8 +23,7 @@ const NO_KERAS_ACTIVATION: Record<string, string> = {
 export function kerasRefusal(node: ExportNode): string | null {
   const p = node.params;
   const fn = node.type === 'Activation' ? (p.fn as string) : null;
-  const why = NO_KERAS_LAYER[node.type] ?? (fn !== null ? NO_KERAS_ACTIVATION[fn] : undefined)
-    ?? (fn === 'elu' && p.alpha !== 1 ? `TF.js Layers' ELU supports only alpha 1 (this node has ${String(p.alpha)})` : undefined);
+  const why = NO_KERAS_LAYER[node.type] ?? (fn !== null ? NO_KERAS_ACTIVATION[fn] : undefined);
   if (!why) return null;
   return `node "${node.id}" (${fn !== null ? `Activation ${fn}` : node.type}) cannot go into the Keras model file: ${why}; the Keras Python script still builds it, and the ONNX and PyTorch exports carry it too`;
 }
@@ -81,7 +79,8 @@ const SAME_FUNCTION: Record<string, string> = {
 function activation(b: KerasModelBuilder, node: ExportNode, name: string, x: string, w: (param: string) => Float32Array): string {
   const p = node.params;
   const fn = p.fn as string;
-  if (fn === 'elu') return b.add('ELU', name, { alpha: p.alpha }, [x]);
+  const composed = emitComposedActivation(b, node, name, x);
+  if (composed) return composed;
   if (fn === 'leaky_relu') return b.add('LeakyReLU', name, { alpha: p.alpha }, [x]);
   if (fn === 'prelu') {
     // One slope per feature of the last axis, shared over every other axis (e.g. the positions).
