@@ -32,13 +32,25 @@ const extra = [{
       .map(([source, target, targetHandle], i) => ({ id: `e${i}`, source, target, ...(targetHandle ? { targetHandle } : {}) })),
     training: { dataset: { name: 'xor', samples: 200, noise: 0.1, validationSplit: 0.2 }, optimizer: { type: 'adam', lr: 0.05 }, batchSize: 8, epochs: 1, seed: 5 },
   }),
+}, {
+  name: 'square-gate',
+  graph: parse({
+    format: 'netloom-graph', version: 1, name: 'square gate',
+    nodes: [
+      { id: 'in', type: 'Input', params: {} }, { id: 'h', type: 'Dense', params: { units: 4 } }, { id: 'sq', type: 'Multiply', params: {} },
+      { id: 'y', type: 'Dense', params: { units: 1 } }, { id: 'sig', type: 'Activation', params: { fn: 'sigmoid' } }, { id: 'loss', type: 'Loss', params: { fn: 'bce' } },
+    ],
+    edges: [['in', 'h'], ['h', 'sq', 'a'], ['h', 'sq', 'b'], ['sq', 'y'], ['y', 'sig'], ['sig', 'loss']]
+      .map(([source, target, targetHandle], i) => ({ id: `e${i}`, source, target, ...(targetHandle ? { targetHandle } : {}) })),
+    training: { dataset: { name: 'xor', samples: 200, noise: 0.1, validationSplit: 0.2 }, optimizer: { type: 'sgd', lr: 0.1 }, batchSize: 8, epochs: 1, seed: 2 },
+  }),
 }];
 const cases = [...exampleGraphs(), ...activationGraphs(), ...coverageGraphs(), ...convGraphs(), ...recurrentGraphs(), ...extra];
 
 /** Graph → the node the export must name in its refusal. */
 const REFUSED: Record<string, string> = {
   'attention-sequence': 'att', 'nalu-add': 'nalu', 'cov-branching': 'attn',
-  'act-step': 'act', 'act-gelu': 'act',
+  'act-step': 'act',
   'copy-first-gru': 'rnn', 'rnn-gru-stacked-lstm': 'gru', 'rnn-embedding-gru-simple': 'gru',
 };
 

@@ -34,6 +34,17 @@ export function emitComposedActivation(b: KerasModelBuilder, node: ExportNode, n
       const r = scale(`${name}_relu_part`, b.add('ReLU', `${name}_relu`, {}, [x]), 1 - a, 0);
       return b.add('Add', name, {}, [e, r]);
     }
+    // NetLoom's GELU, the tanh form: 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³))). (Keras calls it
+    // gelu_new, a name TF.js cannot read back from a model file; its 'gelu' is the erf form.)
+    case 'gelu': {
+      const k = Math.sqrt(2 / Math.PI);
+      // TF.js' Multiply cannot take the same tensor twice (it disposes it), so x·x uses an identity copy.
+      const copy = scale(`${name}_copy`, x, 1, 0);
+      const cube = b.add('Multiply', `${name}_cube`, {}, [b.add('Multiply', `${name}_square`, {}, [x, copy]), copy]);
+      const inner = b.add('Add', `${name}_inner`, {}, [scale(`${name}_cubic_term`, cube, k * 0.044715, 0), scale(`${name}_linear_term`, x, k, 0)]);
+      const t = b.add('Activation', `${name}_tanh`, { activation: 'tanh' }, [inner]);
+      return b.add('Multiply', name, {}, [x, scale(`${name}_half`, t, 0.5, 0.5)]);
+    }
     default: return null;
   }
 }

@@ -15,8 +15,6 @@ const NO_KERAS_LAYER: Record<string, string> = {
 };
 const NO_KERAS_ACTIVATION: Record<string, string> = {
   step: 'Keras has no step activation',
-  // Keras' name for the tanh approximation, gelu_new, is not one TF.js Layers can read back from a file.
-  gelu: "TF.js Layers cannot read the tanh-approximation GELU NetLoom computes from a model file (its 'gelu' is the erf form)",
 };
 
 /** Why this node cannot go into the Keras model file, naming it; null when it can. */
