@@ -109,3 +109,16 @@ describe('Keras model export (TF.js Layers format)', () => {
     expect((bin.contents as Uint8Array).length).toBe(floats * 4);
   });
 });
+
+describe('Keras model file layer names', () => {
+  it('gives a helper layer another name when a node already has it, and refuses two nodes with one name', async () => {
+    const graph = chainGraph('names', [['c', 'Reshape', { shape: [1, 2] }], ['c_pad', 'Conv1D', { filters: 2, kernelSize: 1, padding: 0 }], ['c_pad_pad', 'Conv1D', { filters: 2, kernelSize: 3, padding: 1 }],
+      ['f', 'Flatten'], ['d', 'Dense', { units: 1 }], ['s', 'Activation', { fn: 'sigmoid' }]], { fn: 'bce' }, {});
+    const d = await loadData(graph);
+    const ref = netloomForward(graph, d, 2);
+    const out = await tfjsPredict(graph, d, ref.weights, ref.inputs, ref.inputShape);
+    expect(Math.max(...Array.from(out, (v, i) => Math.abs(v - ref.expected[i]!)))).toBeLessThan(1e-4);
+    const clash = chainGraph('clash', [['a/b', 'Dense', { units: 2 }], ['a_b', 'Dense', { units: 1 }], ['s', 'Activation', { fn: 'sigmoid' }]], { fn: 'bce' }, {});
+    expect(() => kerasLayersArtifacts(buildExportModel(clash, d.info), ref.weights, 'm')).toThrow('nodes "a/b" and "a_b" would both be the Keras layer "a_b"');
+  });
+});

@@ -26,9 +26,20 @@ export class KerasModelBuilder {
   readonly weights: KerasWeight[] = [];
   private readonly used = new Set<string>();
 
-  /** Adds a layer called on `inputs` (layer names) and returns its name, the handle of its output. */
-  add(className: string, name: string, config: Record<string, unknown>, inputs: string[]): string {
-    if (this.used.has(name)) throw new ExportError(`internal: two Keras layers would be named "${name}"`);
+  /** `nodeNames`: the layer names the nodes will take; a helper layer never takes one of them. */
+  constructor(private readonly nodeNames: ReadonlySet<string> = new Set()) {}
+
+  /**
+   * Adds a layer called on `inputs` (layer names) and returns its name, the handle of its output. A
+   * helper layer (`c1_pad`) whose name is taken, e.g. by a node with that id, gets a number appended.
+   */
+  add(className: string, wanted: string, config: Record<string, unknown>, inputs: string[]): string {
+    let name = wanted;
+    if (this.nodeNames.has(wanted)) {
+      if (this.used.has(wanted)) throw new ExportError(`two nodes would both be the Keras layer "${wanted}" (Keras allows only letters, digits, _ . -); rename one of them`);
+    } else {
+      for (let i = 2; this.used.has(name) || this.nodeNames.has(name); i++) name = `${wanted}_${i}`;
+    }
     this.used.add(name);
     this.layers.push({
       class_name: className,

@@ -13,8 +13,8 @@ export function emitComposedActivation(b: KerasModelBuilder, node: ExportNode, n
     const out = b.add('Dense', layer, { units: d, activation: 'linear', use_bias: c !== 0, trainable: false }, [input]);
     const kernel = new Float32Array(d * d);
     for (let i = 0; i < d; i++) kernel[i * d + i] = a;
-    b.weight(layer, 'kernel', [d, d], kernel);
-    if (c !== 0) b.weight(layer, 'bias', [d], new Float32Array(d).fill(c));
+    b.weight(out, 'kernel', [d, d], kernel);
+    if (c !== 0) b.weight(out, 'bias', [d], new Float32Array(d).fill(c));
     return out;
   };
   switch (p.fn) {

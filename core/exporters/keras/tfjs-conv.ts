@@ -60,8 +60,8 @@ function conv(b: KerasModelBuilder, node: ExportNode, name: string, input: strin
       filters: F, kernel_size: [g.kh, g.kw], strides: [g.sh, g.sw], padding: 'valid', dilation_rate: [g.dh, g.dw],
       activation: 'linear', use_bias: p.bias, ...CF,
     }, [padded(b, g, opName, x)]);
-    b.weight(opName, 'kernel', [g.kh, g.kw, g.C, F], kerasConvKernel(w('W'), g, F, groups));
-    if (p.bias) b.weight(opName, 'bias', [F], w('b'));
+    b.weight(out, 'kernel', [g.kh, g.kw, g.C, F], kerasConvKernel(w('W'), g, F, groups));
+    if (p.bias) b.weight(out, 'bias', [F], w('b'));
     return out;
   });
 }
@@ -121,10 +121,10 @@ function batchNorm(b: KerasModelBuilder, node: ExportNode, name: string, input: 
     axis: -1, momentum: 1 - (p.momentum as number), epsilon: p.epsilon, center: p.affine, scale: p.affine,
   }, [toLast]);
   if (p.affine) {
-    b.weight(bnName, 'gamma', [C], w('gamma'));
-    b.weight(bnName, 'beta', [C], w('beta'));
+    b.weight(out, 'gamma', [C], w('gamma'));
+    b.weight(out, 'beta', [C], w('beta'));
   }
-  b.weight(bnName, 'moving_mean', [C], w('runningMean'));
-  b.weight(bnName, 'moving_variance', [C], w('runningVar'));
+  b.weight(out, 'moving_mean', [C], w('runningMean'));
+  b.weight(out, 'moving_variance', [C], w('runningVar'));
   return rank === 1 ? out : b.add('Permute', name, { dims: rank === 2 ? [2, 1] : [3, 1, 2] }, [out]);
 }

@@ -35,8 +35,15 @@ export function kerasLayersArtifacts(m: ExportModel, weights: readonly Float32Ar
     const refused = kerasRefusal(node);
     if (refused) throw new ExportError(refused);
   }
-  const b = new KerasModelBuilder();
   const inputName = kerasJsonLayerName(m.input);
+  const ids = [m.input, ...m.nodes.map((n) => n.id)];
+  const layerNames = new Map<string, string>();
+  for (const id of ids) {
+    const other = layerNames.get(kerasJsonLayerName(id));
+    if (other !== undefined) throw new ExportError(`nodes "${other}" and "${id}" would both be the Keras layer "${kerasJsonLayerName(id)}" (Keras allows only letters, digits, _ . -); rename one of them`);
+    layerNames.set(kerasJsonLayerName(id), id);
+  }
+  const b = new KerasModelBuilder(new Set(layerNames.keys()));
   b.add('InputLayer', inputName, { batch_input_shape: [null, ...m.inputShape], sparse: false }, []);
   const outputOf = new Map<string, string>([[m.input, inputName]]);
   for (const node of m.nodes) {
