@@ -44,6 +44,5 @@ export async function tfjsPredict(graph: Graph, data: LoadedDataset, weights: Fl
   const out = (await y.data()) as Float32Array;
   x.dispose();
   y.dispose();
-  model.layers.forEach(() => undefined);
   return Float32Array.from(out);
 }
