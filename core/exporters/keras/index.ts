@@ -2,7 +2,7 @@ import type { Graph } from '../../graph/schema';
 import { encodeWeights } from '../../weights';
 import { datasetNpz } from '../dataset-file';
 import { weightsForExport } from '../export-inputs';
-import { buildExportModel, type ExportModel } from '../export-model';
+import { buildExportModel, ExportError, type ExportModel } from '../export-model';
 import { pythonExportNames } from '../python/file-names';
 import { pyLiteral, pythonNames } from '../python/identifiers';
 import { SAFETENSORS_PYTHON, weightsMetadataPython } from '../pytorch/weights-code';
@@ -11,6 +11,7 @@ import type { ExportFile, ExportOptions } from '../types';
 import { kerasCustomLayers, type KerasCustomLayer } from './custom-layers';
 import { kerasLayerCode } from './emit-nodes';
 import { kerasTrainingPython } from './training-code';
+import { kerasLayersModelFiles } from './tfjs-model';
 
 /** A Keras layer name for a node id (Keras rejects some characters, e.g. `/`). */
 export function kerasLayerName(id: string): string {
@@ -31,7 +32,32 @@ export function exportKeras(graph: Graph, options: ExportOptions = {}): ExportFi
     { name: files.weights, contents: encodeWeights(m.plan, weights), role: 'weights' },
   ];
   if (options.dataset) out.push({ name: files.data, contents: datasetNpz(options.dataset), role: 'data' });
+  out.push(...kerasModelFiles(m, weights, files.module));
   return out;
+}
+
+/** File names of the Keras model in the TensorFlow.js Layers format, beside the script. */
+export function kerasModelFileNames(module: string): { model: string; weights: string; refusal: string } {
+  return { model: `${module}_keras.model.json`, weights: `${module}_keras.weights.bin`, refusal: `${module}_keras.model.txt` };
+}
+
+/**
+ * model.json + weights (TF.js Layers format). A node Keras' built-in layers cannot express (NALU,
+ * self-attention, …) does not stop the script, which carries it as a custom layer: the model file is
+ * replaced by a short text saying which node kept it out, so the user is told rather than left guessing.
+ */
+function kerasModelFiles(m: ExportModel, weights: Float32Array[], module: string): ExportFile[] {
+  const names = kerasModelFileNames(module);
+  try {
+    const model = kerasLayersModelFiles(m, weights, module, names.weights);
+    return [
+      { name: names.model, contents: model.modelJson, role: 'weights' },
+      { name: names.weights, contents: model.weightsBin, role: 'weights' },
+    ];
+  } catch (e) {
+    if (!(e instanceof ExportError)) throw e;
+    return [{ name: names.refusal, contents: `No Keras model file (TensorFlow.js Layers format) was written for "${m.graph.name}":\n${e.message}.\n`, role: 'data' }];
+  }
 }
 
 function kerasScript(m: ExportModel, files: ReturnType<typeof pythonExportNames>): string {
@@ -65,7 +91,8 @@ function kerasScript(m: ExportModel, files: ReturnType<typeof pythonExportNames>
       `Run it:  python3 ${files.script} --epochs 10`,
       `It starts from ${files.weights} (NetLoom's weights) when present and trains on ${files.data}.`,
       "NetLoom's tests cannot install TensorFlow, so this file is checked for syntax and structure only;",
-      'the PyTorch and ONNX exports are the ones verified number for number.',
+      `the PyTorch and ONNX exports, and the Keras model file ${files.module}_keras.model.json when written`,
+      '(loaded with TensorFlow.js in the tests), are the ones verified number for number.',
       '"""',
       'import argparse',
       'import json',
