@@ -38,6 +38,7 @@ export const LstmNode: NodeKind = {
       const tanhC = alloc(T * maxBatch * H);
       const dc = alloc(maxBatch * H); // gradient reaching c_t, carried backwards
       return {
+        recurrentGradIsInputGrad: true,
         begin(n) {
           cs.fill(0, 0, n * H);
           dc.fill(0, 0, n * H);
