@@ -8,20 +8,16 @@ import type { Buf } from '../util/tensor';
  * col2im is its adjoint: it adds each column entry back onto the input value it was copied from.
  */
 
-/**
- * col[(c·kh + i)·kw + j, oy·Wo + ox] = x[c0 + c, oy·sh − padTop + i·dh, ox·sw − padLeft + j·dw] (0 outside).
- * `colOff` and the row stride `ld` let several samples share one col matrix side by side (sample s at
- * colOff = s·Ho·Wo, ld = samples·Ho·Wo), so a whole batch is one matrix product.
- */
-export function im2col(x: Buf, xOff: number, c0: number, channels: number, g: Window2D, col: Buf, colOff = 0, ld = g.Ho * g.Wo): void {
+/** col[(c·kh + i)·kw + j, oy·Wo + ox] = x[c0 + c, oy·sh − padTop + i·dh, ox·sw − padLeft + j·dw] (0 outside). */
+export function im2col(x: Buf, xOff: number, c0: number, channels: number, g: Window2D, col: Buf): void {
   const { H, W, kh, kw, sh, sw, dh, dw, padTop, padLeft, Ho, Wo } = g;
-  const plane = ld;
+  const plane = Ho * Wo;
   let row = 0;
   for (let c = 0; c < channels; c++) {
     const xc = xOff + (c0 + c) * H * W;
     for (let i = 0; i < kh; i++) {
       for (let j = 0; j < kw; j++, row++) {
-        const r = colOff + row * plane;
+        const r = row * plane;
         for (let oy = 0; oy < Ho; oy++) {
           const y = oy * sh - padTop + i * dh;
           const o = r + oy * Wo;
@@ -41,15 +37,15 @@ export function im2col(x: Buf, xOff: number, c0: number, channels: number, g: Wi
 }
 
 /** dx[c0 + c, …] += dcol entries, the exact reverse of im2col's copies (padding positions are dropped). */
-export function col2imAdd(dcol: Buf, c0: number, channels: number, g: Window2D, dx: Buf, xOff: number, colOff = 0, ld = g.Ho * g.Wo): void {
+export function col2imAdd(dcol: Buf, c0: number, channels: number, g: Window2D, dx: Buf, xOff: number): void {
   const { H, W, kh, kw, sh, sw, dh, dw, padTop, padLeft, Ho, Wo } = g;
-  const plane = ld;
+  const plane = Ho * Wo;
   let row = 0;
   for (let c = 0; c < channels; c++) {
     const xc = xOff + (c0 + c) * H * W;
     for (let i = 0; i < kh; i++) {
       for (let j = 0; j < kw; j++, row++) {
-        const r = colOff + row * plane;
+        const r = row * plane;
         for (let oy = 0; oy < Ho; oy++) {
           const y = oy * sh - padTop + i * dh;
           if (y < 0 || y >= H) continue;

@@ -25,9 +25,8 @@ describe('bench workloads match PyTorch at step 100', () => {
 
   /*
    * W5 (LeNet-5): the same model as PyTorch's, step for step, until max-pool and ReLU decisions flip on
-   * rounding. Measured: step 20 agrees to 1e-6 (2.295590), step 50 by ~3e-5; step 100 lands at 2.0740
-   * (wasm-fma, batched im2col; 2.0768 per-sample) against 2.070948 from test/bench/pytorch_anchor.py here
-   * and ≈ 2.074901 quoted in issue 12 — the anchor itself moves by 0.004 between PyTorch builds.
+   * rounding. Measured: step 20 agrees to 1e-6 (2.295590), step 50 drifts by 3e-5, step 100 lands at
+   * ≈ 2.0768 against 2.070948 from test/bench/pytorch_anchor.py here and ≈ 2.074901 quoted in issue 12.
    */
   it('W5 follows PyTorch exactly for 20 steps, then drifts only within rounding', () => {
     const w = buildWorkload('W5');

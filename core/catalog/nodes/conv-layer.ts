@@ -4,9 +4,6 @@ import { PADDING_SPEC, windowGeometry, windowOutputShape, type Padding, type Win
 import type { InitName, NodeKind, ParamValues, ShapeResult } from '../types';
 import { DENSE_INITS } from './dense';
 
-/** Floats in one chunk's col matrix (8 MB): bounds the memory a convolution takes for its columns. */
-const COL_BUDGET = 1 << 21;
-
 /** The window geometry of a convolution with these params, or why it does not fit. */
 export function convGeometry(rank: 1 | 2, params: ParamValues, input: readonly number[]): { ok: true; g: Window2D } | { ok: false; message: string } {
   return windowGeometry(input, {
@@ -36,7 +33,7 @@ function inferConvShape(rank: 1 | 2, params: ParamValues, input: readonly number
 /**
  * Conv1D and Conv2D share everything but the number of spatial axes (1D runs as 2D with height 1).
  * The weight is `[filters, channels / groups, (kh,) kw]`, PyTorch's layout, so it exports unchanged.
- * Each chunk of samples and group is one im2col followed by a matrix product on the shared (SIMD) gemm kernels.
+ * Each sample and group is one im2col followed by a matrix product on the shared (SIMD) gemm kernels.
  */
 export function convNode(rank: 1 | 2, base: Pick<NodeKind, 'type' | 'title' | 'explanation' | 'inputs' | 'outputs'>): NodeKind {
   return {
@@ -66,7 +63,7 @@ export function convNode(rank: 1 | 2, base: Pick<NodeKind, 'type' | 'title' | 'e
       if (params.bias) specs.push({ name: 'b', shape: [F], init: 'zeros', fanIn, fanOut, decay: false });
       return specs;
     },
-    createKernel({ params, inputShapes, buffers, alloc, maxBatch }) {
+    createKernel({ params, inputShapes, buffers, alloc }) {
       const r = convGeometry(rank, params, inputShapes[0]!);
       if (!r.ok) throw new Error(r.message);
       const geo = r.g;
@@ -78,57 +75,37 @@ export function convNode(rank: 1 | 2, base: Pick<NodeKind, 'type' | 'title' | 'e
       const P = geo.Ho * geo.Wo;
       const inSize = geo.C * geo.H * geo.W, outSize = F * P;
       const { inputs: [X], output: Y, params: [Wt, b], dOutput: dY, dInputs: [dX], dParams: [dW, db] } = buffers;
-      // The columns of up to S samples side by side, [Kc, S·P], so each group of a chunk is ONE product
-      // (W5's conv1 per sample is a 6×25×784 product, too thin for the packed gemm to pay). S is capped so
-      // the col matrix stays near 8 MB however large the images or the batch.
-      const S = Math.max(1, Math.min(maxBatch, Math.floor(COL_BUDGET / (Kc * P))));
-      const col = alloc(Kc * S * P);
-      const dcol = alloc(Kc * S * P);
-      // One group's outputs (or output gradients) of the chunk, filter-major [Fg, S·P].
-      const tmp = alloc(Fg * S * P);
-      const mm = gemmFor(X, Wt, b, Y, dY, dX, dW, db, col, dcol, tmp);
-      const columns = (s0: number, cnt: number, gi: number) => {
-        for (let s = 0; s < cnt; s++) im2col(X!, (s0 + s) * inSize, gi * Cg, Cg, geo, col, s * P, cnt * P);
-      };
+      // One sample's columns for one group, reused for every sample (and its gradient in backward).
+      const col = alloc(Kc * P);
+      const dcol = alloc(Kc * P);
+      const mm = gemmFor(X, Wt, b, Y, dY, dX, dW, db, col, dcol);
       return {
         forward(n) {
-          for (let s0 = 0; s0 < n; s0 += S) {
-            const cnt = Math.min(S, n - s0), L = cnt * P;
+          for (let s = 0; s < n; s++) {
             for (let gi = 0; gi < groups; gi++) {
-              columns(s0, cnt, gi);
-              mm.mm(Wt!, gi * Fg * Kc, col, 0, tmp, 0, Fg, Kc, L, false);
-              // Back to per-sample [F, P] rows, adding the bias on the way (after the product, as before).
-              for (let f = 0; f < Fg; f++) {
-                const bf = hasBias ? b![gi * Fg + f]! : 0;
-                for (let s = 0; s < cnt; s++) {
-                  const src = f * L + s * P, dst = (s0 + s) * outSize + (gi * Fg + f) * P;
-                  for (let p = 0; p < P; p++) Y[dst + p] = tmp[src + p]! + bf;
-                }
-              }
+              im2col(X!, s * inSize, gi * Cg, Cg, geo, col);
+              mm.mm(Wt!, gi * Fg * Kc, col, 0, Y, s * outSize + gi * Fg * P, Fg, Kc, P, false);
+            }
+            if (!hasBias) continue;
+            for (let f = 0; f < F; f++) {
+              const o = s * outSize + f * P, bf = b![f]!;
+              for (let p = 0; p < P; p++) Y[o + p] += bf;
             }
           }
         },
         backward(n) {
-          for (let s0 = 0; s0 < n; s0 += S) {
-            const cnt = Math.min(S, n - s0), L = cnt * P;
+          for (let s = 0; s < n; s++) {
             for (let gi = 0; gi < groups; gi++) {
-              for (let f = 0; f < Fg; f++) {
-                for (let s = 0; s < cnt; s++) {
-                  const dst = f * L + s * P, src = (s0 + s) * outSize + (gi * Fg + f) * P;
-                  for (let p = 0; p < P; p++) tmp[dst + p] = dY[src + p]!;
-                }
-              }
-              // Recomputing the columns costs far less than the products and keeps memory at one chunk.
-              columns(s0, cnt, gi);
-              mm.mmTB(tmp, 0, col, 0, dW!, gi * Fg * Kc, Fg, L, Kc, true);
+              const yOff = s * outSize + gi * Fg * P;
+              // Recomputing the columns costs far less than the products and keeps memory at one sample.
+              im2col(X!, s * inSize, gi * Cg, Cg, geo, col);
+              mm.mmTB(dY, yOff, col, 0, dW!, gi * Fg * Kc, Fg, P, Kc, true);
               if (dX) {
-                mm.mmTA(Wt!, gi * Fg * Kc, tmp, 0, dcol, 0, Fg, Kc, L, false);
-                for (let s = 0; s < cnt; s++) col2imAdd(dcol, gi * Cg, Cg, geo, dX, (s0 + s) * inSize, s * P, L);
+                mm.mmTA(Wt!, gi * Fg * Kc, dY, yOff, dcol, 0, Fg, Kc, P, false);
+                col2imAdd(dcol, gi * Cg, Cg, geo, dX, s * inSize);
               }
             }
-          }
-          if (!hasBias) return;
-          for (let s = 0; s < n; s++) {
+            if (!hasBias) continue;
             for (let f = 0; f < F; f++) {
               const o = s * outSize + f * P;
               let sum = 0;
