@@ -23,7 +23,7 @@ const USAGE = `usage: netloom <command> [options]
   export <graph.json> --to json|pytorch|keras|onnx [-o FILE] [--load-weights FILE]
                                             JSON, PyTorch or Keras Python (data written beside -o),
                                             or an ONNX inference model (needs -o)
-  bench [--workload W1|W2|W3|W4] [--json] [--workers 1|2]
+  bench [--workload W1|…|W6] [--json] [--workers 1|2]
                                             speed of the reference workloads (docs/perf.md);
                                             --workers 2 trains each batch data-parallel
   bench --scaling [--json]                  GEMM and MLP throughput against width and batch size

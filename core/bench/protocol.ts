@@ -1,6 +1,7 @@
 import { compileGraph } from '../compiler/compile';
 import type { Plan } from '../compiler/plan';
 import type { HelperSpawner } from '../engine/data-parallel';
+import { initParam } from '../engine/init';
 import { Trainer } from '../engine/trainer';
 import { mulberry32 } from '../util/rng';
 import { buildWorkload, WEIGHT_SEED, type Workload, type WorkloadName } from './workloads';
@@ -44,10 +45,19 @@ export function compileWorkload(w: Workload): Plan {
   return r.plan;
 }
 
-/** A fresh trainer with the protocol's weights (not the graph seed's). */
+/**
+ * A fresh trainer with the protocol's weights (not the graph seed's): the weight tensors (those that take
+ * weight decay) drawn from one mulberry32(1234) stream in plan order, every bias zero without drawing.
+ * The LSTM's biases would otherwise draw randoms (PyTorch's default) and shift every later layer's weights.
+ */
 export function freshTrainer(w: Workload, plan: Plan): Trainer {
   const t = new Trainer(plan, w.data, w.graph.training);
-  t.exec.initParams(mulberry32(WEIGHT_SEED));
+  const rng = mulberry32(WEIGHT_SEED);
+  plan.params.forEach((p, i) => {
+    const buf = t.exec.params[i]!;
+    if (p.decay) initParam(buf, p, rng);
+    else buf.fill(0);
+  });
   return t;
 }
 

@@ -25,11 +25,14 @@ export function im2col(x: Buf, xOff: number, c0: number, channels: number, g: Wi
             for (let ox = 0; ox < Wo; ox++) col[o + ox] = 0;
             continue;
           }
-          const xr = xc + y * W;
-          for (let ox = 0; ox < Wo; ox++) {
-            const xx = ox * sw - padLeft + j * dw;
-            col[o + ox] = xx >= 0 && xx < W ? x[xr + xx]! : 0;
-          }
+          // Columns ox in [lo, hi) read inside the row; the rest are padding. Bounds once per row, not per value.
+          const x0 = j * dw - padLeft;
+          const lo = firstInside(x0, sw, Wo), hi = endInside(x0, sw, W, Wo);
+          const xr = xc + y * W + x0;
+          for (let ox = 0; ox < lo; ox++) col[o + ox] = 0;
+          if (sw === 1) for (let ox = lo; ox < hi; ox++) col[o + ox] = x[xr + ox]!;
+          else for (let ox = lo; ox < hi; ox++) col[o + ox] = x[xr + ox * sw]!;
+          for (let ox = Math.max(lo, hi); ox < Wo; ox++) col[o + ox] = 0;
         }
       }
     }
@@ -50,13 +53,22 @@ export function col2imAdd(dcol: Buf, c0: number, channels: number, g: Window2D, 
           const y = oy * sh - padTop + i * dh;
           if (y < 0 || y >= H) continue;
           const o = r + oy * Wo;
-          const xr = xc + y * W;
-          for (let ox = 0; ox < Wo; ox++) {
-            const xx = ox * sw - padLeft + j * dw;
-            if (xx >= 0 && xx < W) dx[xr + xx] += dcol[o + ox]!;
-          }
+          const x0 = j * dw - padLeft;
+          const lo = firstInside(x0, sw, Wo), hi = endInside(x0, sw, W, Wo);
+          const xr = xc + y * W + x0;
+          for (let ox = lo; ox < hi; ox++) dx[xr + ox * sw] += dcol[o + ox]!;
         }
       }
     }
   }
+}
+
+/** The first output column whose input column x0 + ox·sw is ≥ 0 (capped at Wo). */
+function firstInside(x0: number, sw: number, Wo: number): number {
+  return x0 >= 0 ? 0 : Math.min(Wo, Math.ceil(-x0 / sw));
+}
+
+/** One past the last output column whose input column x0 + ox·sw is < W (at least 0, at most Wo). */
+function endInside(x0: number, sw: number, W: number, Wo: number): number {
+  return Math.max(0, Math.min(Wo, Math.floor((W - 1 - x0) / sw) + 1));
 }

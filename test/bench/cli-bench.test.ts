@@ -30,6 +30,16 @@ describe('netloom bench', () => {
     expect(r.peakRssMB).toBeGreaterThan(0);
   });
 
+  it('runs the LSTM workload W6 through a worker with PyTorch\'s step-100 loss', async () => {
+    const { code, out } = await run(['bench', '--workload', 'W6', '--json']);
+    expect(code).toBe(0);
+    const [r] = JSON.parse(out).results;
+    expect(r.workload).toBe('W6');
+    expect(r.unit).toBe('samples/s');
+    expect(r.referenceLoss100).toBe(1.391077);
+    expect(Math.abs(r.loss100 - 1.391077)).toBeLessThan(1e-4);
+  });
+
   it('prints a table and refuses unknown workloads', async () => {
     const ok = await run(['bench', '--workload', 'w3']);
     expect(ok.code).toBe(0);

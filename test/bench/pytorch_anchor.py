@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""PyTorch anchor for `netloom bench`: the four reference workloads of docs/perf.md, same data, same
+"""PyTorch anchor for `netloom bench`: the reference workloads W1-W6 of docs/perf.md, same data, same
 initial weights (mulberry32 streams), same protocol (100 steps -> loss of step 100, 1 s warm-up,
 >= 3 s window, median of 3). Run with Debian's torch: /usr/bin/python3 test/bench/pytorch_anchor.py
 Options: --workload W1 (repeatable), --quick (loss only), --json, --threads N (default 1).
@@ -87,6 +87,50 @@ class Attention(torch.nn.Module):
         return self.cls(self.o(a @ v).mean(dim=1))
 
 
+def conv2d(r, c_in, c_out, k, padding):
+    """Glorot-uniform over [F][C][k][k] in storage order, fan_in = C*k*k, fan_out = F*k*k; bias zero."""
+    conv = torch.nn.Conv2d(c_in, c_out, k, padding=padding)
+    lim = math.sqrt(6 / (c_in * k * k + c_out * k * k))
+    w = [(r() * 2 - 1) * lim for _ in range(c_out * c_in * k * k)]
+    with torch.no_grad():
+        conv.weight.copy_(torch.tensor(w, dtype=torch.float32).reshape(c_out, c_in, k, k))
+        conv.bias.zero_()
+    return conv
+
+
+class LeNet5(torch.nn.Module):
+    def __init__(self, r):
+        super().__init__()
+        self.features = torch.nn.Sequential(
+            conv2d(r, 1, 6, 5, 2), torch.nn.ReLU(), torch.nn.MaxPool2d(2),
+            conv2d(r, 6, 16, 5, 0), torch.nn.ReLU(), torch.nn.MaxPool2d(2), torch.nn.Flatten())
+        self.classifier = torch.nn.Sequential(
+            linear(r, 400, 120), torch.nn.ReLU(), linear(r, 120, 84), torch.nn.ReLU(), linear(r, 84, 10))
+
+    def forward(self, x):
+        return self.classifier(self.features(x))
+
+
+class LastStateLSTM(torch.nn.Module):
+    """LSTM 8->64 (gates i, f, g, o), W_ih then W_hh from the stream as (r*2-1)/sqrt(64), zero biases."""
+
+    def __init__(self, r, d=8, hidden=64, classes=4):
+        super().__init__()
+        self.lstm = torch.nn.LSTM(d, hidden, batch_first=True)
+        scale = 1 / math.sqrt(hidden)
+        with torch.no_grad():
+            for pname, cols in (('weight_ih_l0', d), ('weight_hh_l0', hidden)):
+                w = [(r() * 2 - 1) * scale for _ in range(4 * hidden * cols)]
+                getattr(self.lstm, pname).copy_(torch.tensor(w, dtype=torch.float32).reshape(4 * hidden, cols))
+            self.lstm.bias_ih_l0.zero_()
+            self.lstm.bias_hh_l0.zero_()
+        self.cls = linear(r, hidden, classes)
+
+    def forward(self, x):
+        out, _ = self.lstm(x)
+        return self.cls(out[:, -1, :])
+
+
 def workload(name):
     """(model, optimizer, loss_fn, batches, samples per step)"""
     if name == 'W1':
@@ -114,6 +158,20 @@ def workload(name):
         x = torch.tensor([u() * 2 - 1 for _ in range(256 * 16 * 32)]).reshape(256, 16, 32)
         y = torch.tensor([math.floor(u() * 4) for _ in range(256)])
         model = Attention(mulberry32(1234))
+        opt = torch.optim.Adam(model.parameters(), lr=1e-3, betas=(0.9, 0.999), eps=1e-8)
+        return model, opt, torch.nn.CrossEntropyLoss(), batches(x, y, 32), 32
+    if name == 'W5':
+        u = mulberry32(42)
+        x = torch.tensor([u() for _ in range(512 * 784)]).reshape(512, 1, 28, 28)
+        y = torch.tensor([math.floor(u() * 10) for _ in range(512)])
+        model = LeNet5(mulberry32(1234))
+        opt = torch.optim.Adam(model.parameters(), lr=1e-3, betas=(0.9, 0.999), eps=1e-8)
+        return model, opt, torch.nn.CrossEntropyLoss(), batches(x, y, 64), 64
+    if name == 'W6':
+        u = mulberry32(42)
+        x = torch.tensor([u() * 2 - 1 for _ in range(256 * 32 * 8)]).reshape(256, 32, 8)
+        y = torch.tensor([math.floor(u() * 4) for _ in range(256)])
+        model = LastStateLSTM(mulberry32(1234))
         opt = torch.optim.Adam(model.parameters(), lr=1e-3, betas=(0.9, 0.999), eps=1e-8)
         return model, opt, torch.nn.CrossEntropyLoss(), batches(x, y, 32), 32
     raise ValueError(name)
@@ -157,7 +215,7 @@ def run(name, quick):
 
 def main():
     args = sys.argv[1:]
-    names = [args[i + 1] for i, a in enumerate(args) if a == '--workload'] or ['W1', 'W2', 'W3', 'W4']
+    names = [args[i + 1] for i, a in enumerate(args) if a == '--workload'] or ['W1', 'W2', 'W3', 'W4', 'W5', 'W6']
     quick = '--quick' in args
     out = {}
     for name in names:

@@ -1,3 +1,4 @@
+import { wasmKernelsFor } from '../../kernels/gemm';
 import type { NodeKind } from '../types';
 import { RECURRENT_PARAMS, recurrentKernel, recurrentParamTensors, recurrentShape, sigmoid } from './recurrent-common';
 
@@ -37,13 +38,26 @@ export const LstmNode: NodeKind = {
       const cs = alloc((T + 1) * maxBatch * H); // slot 0 = c_0, slot t+1 = c_t
       const tanhC = alloc(T * maxBatch * H);
       const dc = alloc(maxBatch * H); // gradient reaching c_t, carried backwards
+      // The vector cell (assembly/lstm.ts) when every buffer it touches is in one wasm arena and H % 4 = 0.
+      const wasm = H % 4 === 0 ? wasmKernelsFor([io.xg, io.hg, io.hs, gates, cs, tanhC]) : null;
       return {
+        recurrentGradIsInputGrad: true,
         begin(n) {
           cs.fill(0, 0, n * H);
           dc.fill(0, 0, n * H);
         },
         forwardStep(n, t) {
           const { xg, hg, hs } = io;
+          if (wasm) {
+            // Byte addresses of step t's slots (all buffers are views into the kernels' arena).
+            const at = (buf: Float32Array, off: number) => buf.byteOffset + off * 4;
+            wasm.lstmForwardStep(
+              at(xg as Float32Array, t * n * GH), at(hg as Float32Array, 0), at(gates as Float32Array, t * n * GH),
+              at(cs as Float32Array, t * n * H), at(cs as Float32Array, (t + 1) * n * H), at(tanhC as Float32Array, t * n * H),
+              at(hs as Float32Array, (t + 1) * n * H), n, H,
+            );
+            return;
+          }
           for (let s = 0; s < n; s++) {
             const a = t * n * GH + s * GH;
             const b = s * GH;

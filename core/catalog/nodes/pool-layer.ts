@@ -48,8 +48,37 @@ export function poolNode(op: PoolOp, rank: 1 | 2, base: Pick<NodeKind, 'type' | 
       const { inputs: [X], output: Y, dOutput: dY, dInputs: [dX] } = buffers;
       // Max only: the index within the sample of each output's winner (exact in f32 below 2^24).
       const argmax = op === 'max' ? alloc(maxBatch * outSize) : null;
+      // No window reaches outside the map (no padding, windows tile inside): the forward needs no bounds checks.
+      const inside = padTop === 0 && padLeft === 0 && (Ho - 1) * sh + kh <= H && (Wo - 1) * sw + kw <= W;
+      const forwardInside = (n: number) => {
+        for (let s = 0; s < n; s++) {
+          const xs = s * inSize;
+          let o = s * outSize;
+          for (let c = 0; c < C; c++) {
+            const xc = c * H * W;
+            for (let oy = 0; oy < Ho; oy++) {
+              const r0 = xc + oy * sh * W;
+              for (let ox = 0; ox < Wo; ox++, o++) {
+                const w0 = r0 + ox * sw;
+                let best = -Infinity, at = -1, sum = 0;
+                for (let i = 0; i < kh; i++) {
+                  const ri = w0 + i * W;
+                  for (let j = 0; j < kw; j++) {
+                    const v = X![xs + ri + j]!;
+                    // Strictly greater: the first of equal values wins, as in PyTorch.
+                    if (v > best || at < 0) { best = v; at = ri + j; }
+                    sum += v;
+                  }
+                }
+                if (argmax) { Y[o] = best; argmax[o] = at; } else Y[o] = sum * inv;
+              }
+            }
+          }
+        }
+      };
       return {
         forward(n) {
+          if (inside) return forwardInside(n);
           for (let s = 0; s < n; s++) {
             const xs = s * inSize;
             let o = s * outSize;

@@ -96,6 +96,12 @@ export interface Cell {
    */
   backwardStep(n: number, t: number, dh: Buf, dhPrev: Buf): void;
   inspect?(): Record<string, Buf>;
+  /**
+   * True when the cell's dhg always equals its dxg slot t (LSTM, SimpleRNN: both projections feed the same
+   * pre-activation). Then W_hh's and b_hh's gradients are one product over all T steps after the loop
+   * instead of two small ones per step. GRU's differ (r ⊙ … on the candidate), so it leaves this unset.
+   */
+  readonly recurrentGradIsInputGrad?: boolean;
 }
 
 export type CellFactory = (io: CellIO, dims: { T: number; H: number; maxBatch: number }, alloc: (size: number) => Buf) => Cell;
@@ -122,6 +128,7 @@ export function recurrentKernel(ctx: KernelContext, gates: number, makeCell: Cel
   let dhPrev = alloc(maxBatch * H);
   const dxt = alloc(T * maxBatch * d);
   const cell = makeCell(io, { T, H, maxBatch }, alloc);
+  const hoisted = cell.recurrentGradIsInputGrad === true;
   // The SIMD kernels when all buffers live in the executor's wasm arena, the TS reference otherwise.
   const g = gemmFor(X, Y, dY, dX, Wih, Whh, bih, bhh, dWih, dWhh, dbih, dbhh, xt, io.xg, io.hg, io.hs, io.dxg, io.dhg, dh, dhPrev, dxt);
 
@@ -176,13 +183,20 @@ export function recurrentKernel(ctx: KernelContext, gates: number, makeCell: Cel
           }
         }
         cell.backwardStep(n, t, dh, dhPrev);
-        g.colsum(io.dhg, dbhh!, n, GH);
-        // hs slot t holds h_{t-1}, the input of this step's recurrent product.
-        g.mmTA(io.dhg, 0, io.hs, t * n * H, dWhh!, 0, n, GH, H, true);
+        if (!hoisted) {
+          g.colsum(io.dhg, dbhh!, n, GH);
+          // hs slot t holds h_{t-1}, the input of this step's recurrent product.
+          g.mmTA(io.dhg, 0, io.hs, t * n * H, dWhh!, 0, n, GH, H, true);
+        }
         g.mm(io.dhg, 0, Whh!, 0, dhPrev, 0, n, GH, H, true);
         const swap = dh;
         dh = dhPrev;
         dhPrev = swap;
+      }
+      if (hoisted) {
+        // Slots 0…T−1 of hs are h_0…h_{T−1}, the recurrent inputs of steps 0…T−1, in the rows of dxg.
+        g.colsum(io.dxg, dbhh!, T * n, GH);
+        g.mmTA(io.dxg, 0, io.hs, 0, dWhh!, 0, T * n, GH, H, true);
       }
       g.colsum(io.dxg, dbih!, T * n, GH);
       g.mmTA(io.dxg, 0, xt, 0, dWih!, 0, T * n, GH, d, true);

@@ -21,6 +21,7 @@ export const SimpleRnnNode: NodeKind = {
   createKernel(ctx) {
     const H = ctx.params.units as number;
     return recurrentKernel(ctx, 1, (io) => ({
+      recurrentGradIsInputGrad: true,
       begin() {},
       forwardStep(n, t) {
         const { xg, hg, hs } = io;

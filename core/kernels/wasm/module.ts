@@ -8,6 +8,8 @@ export interface WasmKernels {
   adamStep(p: number, g: number, m: number, v: number, n: number, b1: number, b2: number, stepSize: number, sqrtBc2: number, eps: number, keep: number): void;
   /** g[n] ← w0·g + w1·h in f64, rounded once to f32 (data-parallel halves, bit-identical to the TS loop). */
   combineHalves(g: number, h: number, n: number, w0: number, w1: number): void;
+  /** One LSTM forward step over n samples of H units (H % 4 = 0), assembly/lstm.ts. */
+  lstmForwardStep(xg: number, hg: number, gates: number, cPrev: number, cCur: number, tanhC: number, h: number, n: number, H: number): void;
   /** First byte after the module's packing scratch (assembly/scratch.ts). */
   scratchEnd(): number;
 }

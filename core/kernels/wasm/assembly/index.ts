@@ -3,3 +3,4 @@ export { gemm, gemmNT, colsum } from './gemm';
 export { adamStep } from './adam';
 export { scratchEnd } from './scratch';
 export { combineHalves } from './combine';
+export { lstmForwardStep } from './lstm';
