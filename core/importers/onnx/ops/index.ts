@@ -13,6 +13,8 @@ import { softmax, logSoftmax } from './softmax';
 import { batchNormalization } from './batch-norm';
 import { conv } from './conv';
 import { averagePool, globalAveragePool, maxPool } from './pool';
+import { fusedRecurrent, recurrentUnwrapped } from './recurrent';
+import { recurrentOp } from '../fusions/recurrent';
 import { gather, mul, squeeze, transpose, unsqueeze } from './tensor-ops';
 
 /**
@@ -63,4 +65,10 @@ export const OP_MAPPERS: Readonly<Record<string, OpMapper>> = {
   Squeeze: squeeze,
   Unsqueeze: unsqueeze,
   Gather: gather,
+  RNN: recurrentUnwrapped,
+  LSTM: recurrentUnwrapped,
+  GRU: recurrentUnwrapped,
+  [recurrentOp('RNN')]: fusedRecurrent('RNN'),
+  [recurrentOp('LSTM')]: fusedRecurrent('LSTM'),
+  [recurrentOp('GRU')]: fusedRecurrent('GRU'),
 };
