@@ -14,7 +14,7 @@ import { encodeSafetensors } from '../../core/weights';
  * with PyTorch's torch.onnx.export: each imports, and NetLoom's prediction matches PyTorch's < 1e-4.
  */
 const dir = fileURLToPath(new URL('../fixtures/onnx/', import.meta.url));
-interface Case { name: string; model: string; x: string; y: string }
+interface Case { name: string; model: string; x: string; y: string; expect: 'ok' | 'refuse'; mention?: string[] }
 const manifest = JSON.parse(readFileSync(`${dir}manifest-conv.json`, 'utf8')) as Case[];
 const bytes = (file: string) => new Uint8Array(readFileSync(`${dir}models-conv/${file}`));
 
@@ -34,7 +34,7 @@ describe('ONNX import of PyTorch conv, pooling, BatchNorm, shape and recurrent m
     for (const whole of ['lenet5_op13', 'resnet_block_op17']) expect(names).toContain(whole);
   });
 
-  it.each(manifest.map((c) => [c.name, c] as const))('%s imports and predicts like PyTorch', (_name, c) => {
+  it.each(manifest.filter((c) => c.expect === 'ok').map((c) => [c.name, c] as const))('%s imports and predicts like PyTorch', (_name, c) => {
     const r = importOnnx(bytes(c.model), { name: c.name });
     if (!r.ok) throw new Error(r.problems.map((p) => p.message).join('\n'));
     const text = serializeGraph(r.graph);
@@ -47,5 +47,12 @@ describe('ONNX import of PyTorch conv, pooling, BatchNorm, shape and recurrent m
     const y = predict(plan, r.graph, x, encodeSafetensors(r.weights));
     expect(y.shape).toEqual(want.shape);
     expect(maxRelativeError(y.data, want.data), `max relative error, ${c.name}`).toBeLessThan(1e-4);
+  });
+
+  it.each(manifest.filter((c) => c.expect === 'refuse').map((c) => [c.name, c] as const))('%s is refused, naming the node and attribute', (_name, c) => {
+    const r = importOnnx(bytes(c.model));
+    expect(r.ok).toBe(false);
+    const text = r.ok ? '' : r.problems.map((p) => p.message).join('\n');
+    for (const word of c.mention!) expect(text).toContain(word);
   });
 });
