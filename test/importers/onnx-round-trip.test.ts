@@ -9,7 +9,9 @@ import { compileForPrediction, predict } from '../../core/inference/predict';
 import { mulberry32 } from '../../core/util/rng';
 import { sizeOf } from '../../core/util/tensor';
 import { encodeSafetensors, initialWeights } from '../../core/weights';
+import { convGraphs } from '../exporters/helpers/conv-graphs';
 import { activationGraphs, coverageGraphs, exampleGraphs } from '../exporters/helpers/graphs';
+import { recurrentGraphs } from '../exporters/helpers/recurrent-graphs';
 
 /**
  * Every graph NetLoom exports to ONNX comes back through the importer as the same network: the same
@@ -17,7 +19,7 @@ import { activationGraphs, coverageGraphs, exampleGraphs } from '../exporters/he
  * predictions. What the export turns into Identity (Dropout, the linear activation) comes back as
  * nothing, which computes the same thing at inference; the Loss is not part of an ONNX model.
  */
-const cases = [...exampleGraphs(), ...activationGraphs(), ...coverageGraphs()];
+const cases = [...exampleGraphs(), ...activationGraphs(), ...coverageGraphs(), ...convGraphs(), ...recurrentGraphs()];
 
 
 interface Canon { type: string; params: Record<string, unknown>; inputs: Canon[]; id: string }
@@ -30,10 +32,24 @@ function canon(graph: Graph, id: string): Canon {
     const inputs = s.inputsOf.get(nodeId)!.map((w) => walk(w!.source));
     const passThrough = node.type === 'Dropout' || (node.type === 'Activation' && node.params.fn === 'linear');
     if (passThrough) return inputs[0]!;
-    const { init: _init, ...params } = withDefaults(getNodeKind(node.type)!, node.params);
-    return { type: node.type, params: node.type === 'Input' ? {} : params, inputs, id: nodeId };
+    // init, forgetBias and updateBias only choose starting weights, which the import replaces.
+    const { init: _init, forgetBias: _fb, updateBias: _ub, ...params } = withDefaults(getNodeKind(node.type)!, node.params);
+    if (node.type === 'Reshape' && (params.shape as number[]).length === 1) return { type: 'Flatten', params: {}, inputs, id: nodeId };
+    return { type: node.type, params: node.type === 'Input' ? {} : samePadding(params), inputs, id: nodeId };
   };
   return walk(id);
+}
+
+/**
+ * Two spellings compute the same thing and come back as one: a Reshape to one axis is a Flatten, and
+ * at stride 1 a window padded by (size − 1) / 2 on each side is "same" for every input size.
+ */
+function samePadding(params: Record<string, unknown>): Record<string, unknown> {
+  const size = (params.kernelSize ?? params.poolSize) as number | undefined;
+  const stride = params.stride === 0 ? size : params.stride;
+  if (size === undefined || stride !== 1 || typeof params.padding !== 'number') return params;
+  const eff = ((params.dilation as number | undefined) ?? 1) * (size - 1) + 1;
+  return params.padding * 2 === eff - 1 ? { ...params, padding: 'same' } : params;
 }
 
 const strip = (c: Canon): unknown => ({ type: c.type, params: c.params, inputs: c.inputs.map(strip) });
@@ -75,7 +91,10 @@ describe('ONNX round trip: export → import', () => {
     const inShape = plan.tensors[plan.inputTensor]!.shape;
     const rng = mulberry32(3);
     const n = 7;
-    const x = { shape: [n, ...inShape], dtype: 'f4', data: Float64Array.from({ length: n * sizeOf(inShape) }, () => Math.fround(rng.next() * 2 - 1)) };
+    // Token ids for a graph that starts with an Embedding, values in [−1, 1) otherwise.
+    const vocab = graph.nodes.find((nd) => nd.type === 'Embedding')?.params.vocabSize as number | undefined;
+    const draw = () => (vocab ? Math.floor(rng.next() * vocab) : Math.fround(rng.next() * 2 - 1));
+    const x = { shape: [n, ...inShape], dtype: 'f4', data: Float64Array.from({ length: n * sizeOf(inShape) }, draw) };
     const want = predict(plan, graph, x);
     const got = predict(back, r.graph, x, encodeSafetensors(r.weights));
     expect(got.shape).toEqual(want.shape);

@@ -2,13 +2,23 @@ import { convGeometry } from '../../catalog/nodes/conv-layer';
 import { poolGeometry } from '../../catalog/nodes/pool-layer';
 import type { Window2D } from '../../catalog/spatial';
 import type { ExportNode } from '../export-model';
-import { float, int, ints, type OnnxGraphBuilder } from './graph-builder';
+import { float, int, ints, str, type OnnxGraphBuilder } from './graph-builder';
 
 /**
  * The convolution family as ONNX ops (opset 17). NetLoom runs 1D ops as 2D with height 1; ONNX gets
  * their true rank. Pads are [begin…, end…] per spatial axis, so 'same' with an odd total is exact.
  */
-function windowAttrs(rank: 1 | 2, g: Window2D) {
+function windowAttrs(rank: 1 | 2, g: Window2D, padding: unknown) {
+  const attrs = windowPads(rank, g);
+  // 'same' is written as ONNX's SAME_UPPER (extra zero after, as NetLoom), so an import reads it back
+  // as 'same' rather than as the pads it happens to need for this input size. onnxruntime refuses
+  // auto_pad with dilation, so a dilated 'same' keeps explicit pads.
+  if (padding !== 'same' || g.dh !== 1 || g.dw !== 1) return attrs;
+  const { pads: _pads, ...rest } = attrs;
+  return { ...rest, auto_pad: str('SAME_UPPER') };
+}
+
+function windowPads(rank: 1 | 2, g: Window2D) {
   return rank === 2
     ? { kernel_shape: ints([g.kh, g.kw]), strides: ints([g.sh, g.sw]), pads: ints([g.padTop, g.padLeft, g.padBottom, g.padRight]) }
     : { kernel_shape: ints([g.kw]), strides: ints([g.sw]), pads: ints([g.padLeft, g.padRight]) };
@@ -20,7 +30,7 @@ export function emitConv(g: OnnxGraphBuilder, node: ExportNode, x: string, weigh
   if (!r.ok) throw new Error(r.message);
   const dil = p.dilation as number;
   return g.op('Conv', p.bias ? [x, weight('W'), weight('b')] : [x, weight('W')], node.id, {
-    ...windowAttrs(rank, r.g),
+    ...windowAttrs(rank, r.g, p.padding),
     dilations: ints(rank === 2 ? [dil, dil] : [dil]),
     group: int(p.groups as number),
   });
@@ -31,8 +41,8 @@ export function emitPool(g: OnnxGraphBuilder, node: ExportNode, x: string, op: '
   if (!r.ok) throw new Error(r.message);
   // MaxPool never picks a padded cell; AveragePool counts padding zeros in the divisor, as NetLoom.
   return op === 'max'
-    ? g.op('MaxPool', [x], node.id, windowAttrs(rank, r.g))
-    : g.op('AveragePool', [x], node.id, { ...windowAttrs(rank, r.g), count_include_pad: int(1) });
+    ? g.op('MaxPool', [x], node.id, windowAttrs(rank, r.g, node.params.padding))
+    : g.op('AveragePool', [x], node.id, { ...windowAttrs(rank, r.g, node.params.padding), count_include_pad: int(1) });
 }
 
 export function emitGlobalAvgPool(g: OnnxGraphBuilder, node: ExportNode, x: string): string {

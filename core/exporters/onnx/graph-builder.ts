@@ -42,3 +42,4 @@ export class OnnxGraphBuilder {
 export const int = (value: number): AttributeValue => ({ kind: 'int', value });
 export const float = (value: number): AttributeValue => ({ kind: 'float', value });
 export const ints = (value: number[]): AttributeValue => ({ kind: 'ints', value });
+export const str = (value: string): AttributeValue => ({ kind: 'string', value });

@@ -15,7 +15,8 @@ export type AttributeValue =
   | { kind: 'float'; value: number }
   | { kind: 'int'; value: number }
   | { kind: 'ints'; value: number[] }
-  | { kind: 'floats'; value: number[] };
+  | { kind: 'floats'; value: number[] }
+  | { kind: 'string'; value: string };
 
 export interface OnnxNode {
   opType: string;
@@ -55,6 +56,7 @@ function attribute(name: string, a: AttributeValue): OnnxTypes.IAttributeProto {
     case 'int': return { name, type: AttributeType.INT, i: a.value };
     case 'floats': return { name, type: AttributeType.FLOATS, floats: a.value };
     case 'ints': return { name, type: AttributeType.INTS, ints: a.value };
+    case 'string': return { name, type: AttributeType.STRING, s: new TextEncoder().encode(a.value) };
   }
 }
 

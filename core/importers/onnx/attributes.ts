@@ -37,6 +37,11 @@ export class Attributes {
     return a ? [...(a.floats ?? [])] : undefined;
   }
 
+  strings(name: string): string[] | undefined {
+    const a = this.byName.get(name);
+    return a ? (a.strings ?? []).map((b) => new TextDecoder().decode(b)) : undefined;
+  }
+
   string(name: string, fallback: string): string {
     const a = this.byName.get(name);
     return a?.s ? new TextDecoder().decode(a.s) : fallback;

@@ -227,8 +227,10 @@ function topologicalOrder(nodes: OnnxTypes.INodeProto[], available: Set<string>)
 function perSampleShape(v: OnnxTypes.IValueInfoProto): number[] | string {
   const tensor = v.type?.tensorType;
   if (!tensor) return 'is not a tensor';
-  if (tensor.elemType !== undefined && tensor.elemType !== null && ![DataType.FLOAT, DataType.DOUBLE, DataType.FLOAT16].includes(tensor.elemType as 1)) {
-    return `has data type ${tensor.elemType}; NetLoom imports models whose input is floating point`;
+  // Integer inputs are token ids (for an embedding); NetLoom feeds them as whole numbers in float32.
+  const accepted: number[] = [DataType.FLOAT, DataType.DOUBLE, DataType.FLOAT16, DataType.INT32, DataType.INT64];
+  if (tensor.elemType !== undefined && tensor.elemType !== null && !accepted.includes(tensor.elemType)) {
+    return `has data type ${tensor.elemType}; NetLoom imports models whose input is floating point or integer token ids`;
   }
   const dims = tensor.shape?.dim;
   if (!dims || dims.length === 0) return 'has no shape in the model; NetLoom needs at least [batch, features]';

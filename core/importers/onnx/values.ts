@@ -10,10 +10,20 @@ import type { ConstTensor } from './tensor';
  */
 export type Value =
   | { kind: 'const'; tensor: ConstTensor }
-  | { kind: 'live'; node: string; shape: Shape }
+  | { kind: 'live'; node: string; shape: Shape; flat?: FlatView }
   | { kind: 'poison' };
 
 export type LiveValue = Extract<Value, { kind: 'live' }>;
+
+/**
+ * The same values without their trailing size-1 axes, already computed by another node. ONNX's
+ * GlobalAveragePool keeps [C, 1, 1] where NetLoom's GlobalAvgPool gives [C]; the Flatten or Squeeze
+ * that follows then reads the pooled node directly and the reshape back to [C, 1, 1] is pruned.
+ */
+export interface FlatView {
+  node: string;
+  shape: Shape;
+}
 
 /** A weight tensor for a NetLoom node, in NetLoom's layout. */
 export interface WeightData {

@@ -121,12 +121,25 @@ export const sliceConst: ConstFolder = (inputs, attrs, opset) => {
   if (!starts || !ends) return 'needs starts and ends';
   const axes = (opset >= 10 ? ints(inputs[3]) : attrs.ints('axes')) ?? starts.map((_, i) => i);
   const steps = (opset >= 10 ? ints(inputs[4]) : undefined) ?? starts.map(() => 1);
-  // Only 1-D slices with step 1 occur in shape arithmetic; anything else is left unfolded.
-  if (x.dims.length !== 1 || axes.length !== 1 || steps[0] !== 1) return 'only 1-D slices with step 1 are folded';
-  const n = x.dims[0]!;
+  // Shape arithmetic slices 1-D tensors; weight tables are sliced along one axis (NetLoom's own
+  // export cuts recurrent gate blocks this way). Other slices are left unfolded.
+  if (axes.length !== 1 || steps[0] !== 1) return 'only slices along one axis with step 1 are folded';
+  const rank = x.dims.length;
+  const axis = axes[0]! < 0 ? axes[0]! + rank : axes[0]!;
+  if (axis < 0 || axis >= rank) return `axis ${axes[0]} is outside a rank-${rank} tensor`;
+  const n = x.dims[axis]!;
   const clamp = (v: number) => Math.min(Math.max(v < 0 ? v + n : v, 0), n);
-  const data = x.data.slice(clamp(starts[0]!), clamp(ends[0]!));
-  return [{ dims: [data.length], data, dtype: x.dtype }];
+  const [from, to] = [clamp(starts[0]!), clamp(ends[0]!)];
+  const len = Math.max(to - from, 0);
+  const outer = x.dims.slice(0, axis).reduce((a, b) => a * b, 1);
+  const inner = x.dims.slice(axis + 1).reduce((a, b) => a * b, 1);
+  const data = new Float64Array(outer * len * inner);
+  for (let o = 0; o < outer; o++) {
+    for (let k = 0; k < len * inner; k++) data[o * len * inner + k] = x.data[(o * n + from) * inner + k]!;
+  }
+  const dims = [...x.dims];
+  dims[axis] = len;
+  return [{ dims, data, dtype: x.dtype }];
 };
 
 export const castConst: ConstFolder = ([x], attrs) => {

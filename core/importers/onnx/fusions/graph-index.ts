@@ -27,6 +27,11 @@ export class GraphIndex {
     return p?.opType === opType && !p.domain ? p : undefined;
   }
 
+  /** The nodes reading this value, and whether it is a graph output too. */
+  readersOf(name: string): { readers: readonly NodeProto[]; graphOutput: boolean } {
+    return { readers: this.readers.get(name) ?? [], graphOutput: this.outputs.has(name) };
+  }
+
   /** The node producing this value, when it has this op type. */
   producer(name: string | undefined, opType: string): NodeProto | undefined {
     const p = this.producers.get(name ?? '');

@@ -4,6 +4,8 @@ import { layerNormPattern } from './layer-norm';
 import { siluPattern, mishPattern, softsignPattern } from './activations';
 import { attentionPattern } from './attention';
 import { naluPattern } from './nalu';
+import { padIntoWindowPattern } from './pad';
+import { recurrentPattern } from './recurrent';
 import { creluPattern, geluTanhPattern, stepPattern } from './netloom-activations';
 
 type NodeProto = OnnxTypes.INodeProto;
@@ -25,6 +27,7 @@ export type Fusion = (root: NodeProto, index: GraphIndex) => Fused | null;
  */
 export const FUSIONS: readonly Fusion[] = [
   attentionPattern, naluPattern, layerNormPattern, geluTanhPattern, softsignPattern, siluPattern, mishPattern, stepPattern, creluPattern,
+  padIntoWindowPattern, recurrentPattern,
 ];
 
 export function fuseNodes(graph: OnnxTypes.IGraphProto): { nodes: NodeProto[]; fused: string[] } {

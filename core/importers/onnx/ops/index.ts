@@ -9,7 +9,13 @@ import { crelu, nalu, selfAttention, step } from './composite';
 import { gemm, matMul } from './dense';
 import { layerNormalization } from './layer-norm';
 import { concat, flatten, passThrough, reduceMean, reshape } from './shape-ops';
-import { softmax } from './softmax';
+import { softmax, logSoftmax } from './softmax';
+import { batchNormalization } from './batch-norm';
+import { conv } from './conv';
+import { averagePool, globalAveragePool, maxPool } from './pool';
+import { fusedRecurrent, recurrentUnwrapped } from './recurrent';
+import { recurrentOp } from '../fusions/recurrent';
+import { gather, mul, squeeze, transpose, unsqueeze } from './tensor-ops';
 
 /**
  * ONNX op type → mapper onto NetLoom nodes (default domain). Adding an operator is adding a mapper
@@ -48,4 +54,21 @@ export const OP_MAPPERS: Readonly<Record<string, OpMapper>> = {
   Identity: passThrough,
   Dropout: passThrough,
   Cast: passThrough,
+  LogSoftmax: logSoftmax,
+  Conv: conv,
+  MaxPool: maxPool,
+  AveragePool: averagePool,
+  GlobalAveragePool: globalAveragePool,
+  BatchNormalization: batchNormalization,
+  Transpose: transpose,
+  Mul: mul,
+  Squeeze: squeeze,
+  Unsqueeze: unsqueeze,
+  Gather: gather,
+  RNN: recurrentUnwrapped,
+  LSTM: recurrentUnwrapped,
+  GRU: recurrentUnwrapped,
+  [recurrentOp('RNN')]: fusedRecurrent('RNN'),
+  [recurrentOp('LSTM')]: fusedRecurrent('LSTM'),
+  [recurrentOp('GRU')]: fusedRecurrent('GRU'),
 };

@@ -11,12 +11,14 @@ export const flatten: OpMapper = (ctx) => {
   const axis = onnxAxis(ctx.attrs.int('axis', 1), x);
   if (axis !== 1) return `axis = ${axis} would fold the batch into the features (NetLoom's Flatten is axis 1)`;
   if (x.shape.length === 1) return [x];
+  if (x.flat?.shape.length === 1) return [{ kind: 'live', node: x.flat.node, shape: x.flat.shape }];
   return one(ctx.emit('Flatten', {}, [x]));
 };
 
 /**
- * Reshape with a folded target shape. Keeping the batch and joining the rest is a Flatten; a target
- * equal to the input's shape is dropped. Other reshapes wait for the Reshape node kind.
+ * Reshape with a folded target shape (0 copies the input's size, −1 is inferred). Keeping the batch
+ * and joining the rest is a Flatten; a target equal to the input's shape is dropped; any other keeps
+ * the batch first and becomes a Reshape node with the resolved per-sample shape.
  */
 export const reshape: OpMapper = (ctx) => {
   const x = liveInput(ctx, 0);
@@ -37,8 +39,11 @@ export const reshape: OpMapper = (ctx) => {
     return `cannot reshape ${fullShape(x)} to [B, ${rest.join(', ')}]`;
   }
   if (resolved.length === x.shape.length && resolved.every((d, i) => d === x.shape[i])) return [x];
+  if (x.flat && resolved.length === x.flat.shape.length && resolved.every((d, i) => d === x.flat!.shape[i])) {
+    return [{ kind: 'live', node: x.flat.node, shape: x.flat.shape }];
+  }
   if (resolved.length === 1) return x.shape.length === 1 ? [x] : one(ctx.emit('Flatten', {}, [x]));
-  return `reshaping ${fullShape(x)} to [B, ${resolved.join(', ')}] needs the Reshape node kind, not available yet`;
+  return one(ctx.emit('Reshape', { shape: resolved }, [x]));
 };
 
 /** Concat along the last axis → a chain of two-input Concats. */
@@ -85,6 +90,9 @@ export const passThrough: OpMapper = (ctx: MapContext) => {
   if (ctx.node.opType === 'Dropout' && ctx.node.outputs[1] && ctx.consumerCount(ctx.node.outputs[1]) > 0) {
     return 'its mask output is used, which an inference graph does not have';
   }
-  if (ctx.node.opType === 'Cast' && ctx.attrs.int('to', 1) !== 1) return `casts a computed tensor to data type ${ctx.attrs.int('to', 1)}; NetLoom computes in float32 only`;
+  // Token ids arrive as whole numbers in float32; a cast of the graph input to an integer type (as
+  // before an embedding's Gather) leaves them unchanged.
+  const intCast = [6, 7].includes(ctx.attrs.int('to', 1)) && x.kind === 'live' && ctx.paramsOf(x.node)?.type === 'Input';
+  if (ctx.node.opType === 'Cast' && ctx.attrs.int('to', 1) !== 1 && !intCast) return `casts a computed tensor to data type ${ctx.attrs.int('to', 1)}; NetLoom computes in float32 only`;
   return [x, ...ctx.node.outputs.slice(1).map((): Value => ({ kind: 'poison' }))];
 };

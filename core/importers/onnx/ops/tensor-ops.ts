@@ -1,0 +1,81 @@
+import { sameShape } from '../../../util/tensor';
+import type { LiveValue, MapContext, OpMapper, Value } from '../values';
+import { constInput, fullShape, liveInput } from './util';
+
+const one = (out: LiveValue | string): Value[] | string => (typeof out === 'string' ? out : [out]);
+
+/** Transpose that keeps the batch first → Permute (its axes are ONNX's perm without the batch). */
+export const transpose: OpMapper = (ctx) => {
+  const x = liveInput(ctx, 0);
+  if (!x) return 'needs a computed input';
+  const rank = x.shape.length + 1;
+  const perm = ctx.attrs.ints('perm') ?? Array.from({ length: rank }, (_, i) => rank - 1 - i);
+  if (perm.length !== rank) return `perm [${perm.join(', ')}] does not fit the input ${fullShape(x)}`;
+  if (perm[0] !== 0) return `perm [${perm.join(', ')}] moves the batch axis; NetLoom's Permute keeps the batch first`;
+  const axes = perm.slice(1);
+  if (axes.every((a, i) => a === i + 1)) return [x];
+  return one(ctx.emit('Permute', { axes }, [x]));
+};
+
+/** Mul of two computed tensors of one shape → Multiply; by a constant 1 it is dropped. */
+export const mul: OpMapper = (ctx) => {
+  const a = liveInput(ctx, 0);
+  const b = liveInput(ctx, 1);
+  if (a && b) {
+    if (!sameShape(a.shape, b.shape)) return `broadcasting is not supported: inputs are ${fullShape(a)} and ${fullShape(b)}`;
+    return one(ctx.emit('Multiply', {}, [a, b]));
+  }
+  const x = a ?? b;
+  const c = a ? constInput(ctx, 1) : constInput(ctx, 0);
+  if (x && c && c.data.every((v) => v === 1)) return [x];
+  return 'multiplying by a constant is not supported; NetLoom\'s Multiply takes two computed tensors of the same shape';
+};
+
+/** Squeeze/Unsqueeze of a computed tensor (axes never the batch) → Reshape, or nothing when unchanged. */
+function changeUnitAxes(squeeze: boolean): OpMapper {
+  return (ctx: MapContext) => {
+    const x = liveInput(ctx, 0);
+    if (!x) return 'needs a computed input';
+    let axes: number[] | undefined;
+    if (ctx.opset >= 13) {
+      const a = ctx.inputs[1];
+      if (a && a.kind !== 'const') return 'axes must be a constant';
+      axes = a?.kind === 'const' ? Array.from(a.tensor.data) : undefined;
+    } else axes = ctx.attrs.ints('axes');
+    const full = [NaN, ...x.shape];
+    let out: number[];
+    if (squeeze) {
+      const drop = (axes ?? full.map((d, i) => (d === 1 ? i : -1)).filter((i) => i >= 0)).map((a) => (a < 0 ? a + full.length : a));
+      if (drop.includes(0)) return 'squeezes the batch axis';
+      if (drop.some((a) => full[a] !== 1)) return `axes [${axes?.join(', ')}] of ${fullShape(x)} are not all of size 1`;
+      out = full.filter((_, i) => !drop.includes(i));
+      if (x.flat && sameShape(out.slice(1), x.flat.shape)) return [{ kind: 'live', node: x.flat.node, shape: x.flat.shape }];
+    } else {
+      if (!axes) return 'has no axes';
+      const rank = full.length + axes.length;
+      const add = axes.map((a) => (a < 0 ? a + rank : a));
+      if (add.includes(0)) return 'inserts an axis before the batch';
+      out = [];
+      for (let i = 0, j = 0; i < rank; i++) out.push(add.includes(i) ? 1 : full[j++]!);
+    }
+    const shape = out.slice(1);
+    if (sameShape(shape, x.shape)) return [x];
+    if (shape.length === 0) return `would leave only the batch axis of ${fullShape(x)}`;
+    return one(ctx.emit('Reshape', { shape }, [x]));
+  };
+}
+
+export const squeeze = changeUnitAxes(true);
+export const unsqueeze = changeUnitAxes(false);
+
+/** Gather of rows from a constant table [V, dim] by computed token ids → Embedding with that table. */
+export const gather: OpMapper = (ctx) => {
+  const table = constInput(ctx, 0);
+  const ids = liveInput(ctx, 1);
+  if (!table || !ids) return 'is supported as a lookup of computed token ids in a constant weight table (an embedding)';
+  const axis = ctx.attrs.int('axis', 0);
+  if (axis !== 0) return `gathers along axis ${axis}; an embedding looks up rows (axis 0)`;
+  if (table.dims.length !== 2) return `the table has shape [${table.dims.join(', ')}], not [vocabulary, dim]`;
+  const [vocabSize, dim] = table.dims as [number, number];
+  return one(ctx.emit('Embedding', { vocabSize, dim }, [ids], { W: { dims: [vocabSize, dim], data: table.data } }));
+};
