@@ -15,6 +15,8 @@ export class NetLoomGraphBuilder {
   readonly weights = new Map<string, WeightData>();
   private readonly shapes = new Map<string, Shape>();
   private readonly used = new Set<string>();
+  /** The ONNX node name each NetLoom node came from, for groups from name scopes. */
+  readonly onnxNames = new Map<string, string>();
 
   constructor(private readonly info: DatasetInfo) {}
 
@@ -29,6 +31,7 @@ export class NetLoomGraphBuilder {
     let id = base;
     for (let k = 2; this.used.has(id); k++) id = `${base}_${k}`;
     this.used.add(id);
+    this.onnxNames.set(id, onnxName);
     return id;
   }
 

@@ -1,4 +1,5 @@
 import type { DatasetInfo } from '../../catalog/types';
+import { groupsFromScopes, withGroups } from '../../graph/groups';
 import { DEFAULT_TRAINING, GRAPH_FORMAT, GRAPH_VERSION, type Graph } from '../../graph/schema';
 import { DataType, int64ToNumber, type Int64, type OnnxTypes } from '../../onnx/proto';
 import type { NamedTensor } from '../../weights/safetensors';
@@ -147,8 +148,11 @@ function importDecoded(bytes: Uint8Array, options: ImportOptions): ImportResult 
     edges: b.edges,
     training: { ...DEFAULT_TRAINING, dataset: { name: NO_DATASET } },
   };
+  // Blocks named by scope (PyTorch's `/layer1/0/…`) are proposed as groups the editor can collapse.
+  const groups = groupsFromScopes(b.onnxNames, b.nodes.map((n) => n.id));
+  if (groups.length) report.notes.push(`${groups.length} group${groups.length > 1 ? 's' : ''} from the model's name scopes`);
   const weights: NamedTensor[] = [...b.weights].map(([key, w]) => ({ name: key, shape: [...w.dims], data: Float32Array.from(w.data) }));
-  return { ok: true, graph, weights, report };
+  return { ok: true, graph: withGroups(graph, groups), weights, report };
 }
 
 /** Fold the node if it can be folded, else map it onto NetLoom nodes. */
