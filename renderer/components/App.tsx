@@ -59,7 +59,7 @@ export function App() {
       <LessonPanel files={files} />
       <Workspace
         palette={<Palette />}
-        center={<div className="nl-center"><Canvas /><ProblemsPanel /><AdvisorPanel /><TracePanel /></div>}
+        center={<div className="nl-center"><Canvas /><div className="nl-below"><ProblemsPanel /><AdvisorPanel /></div><TracePanel /></div>}
         inspector={<Inspector />}
         dock={<TrainingDock />}
       />

@@ -116,13 +116,26 @@ export function DrawPointsLayer({ controller: c }: { controller: TrainingControl
           />
         ))}
       </svg>
-      <div className="nl-draw-tools" role="group" aria-label="Draw your own points">
+      <div className="nl-draw-tools">
+        <span role="radiogroup" aria-label="Class of the points a click adds" className="nl-draw-classes">
         {Array.from({ length: classes }, (_, k) => (
           <button
             key={k}
             type="button"
             data-testid={`draw-class-${k}`}
-            aria-pressed={k === active}
+            role="radio"
+            aria-checked={k === active}
+            aria-label={`class ${k}`}
+            // One tab stop for the group; the arrow keys move between classes.
+            tabIndex={k === active ? 0 : -1}
+            onKeyDown={(e) => {
+              const step = e.key === 'ArrowRight' || e.key === 'ArrowDown' ? 1 : e.key === 'ArrowLeft' || e.key === 'ArrowUp' ? -1 : 0;
+              if (step === 0) return;
+              e.preventDefault();
+              const next = (k + step + classes) % classes;
+              setCls(next);
+              (e.currentTarget.parentElement?.querySelector(`[data-testid="draw-class-${next}"]`) as HTMLElement | null)?.focus();
+            }}
             title={`Click on the chart to add class ${k} points; drag to erase`}
             style={{ background: rgb(CLASS_COLOURS[k % CLASS_COLOURS.length]!) }}
             onClick={() => setCls(k)}
@@ -130,6 +143,7 @@ export function DrawPointsLayer({ controller: c }: { controller: TrainingControl
             {k}
           </button>
         ))}
+        </span>
         <label title="Train on your points alone instead of adding them to the generated ones">
           <input type="checkbox" data-testid="draw-only" checked={only} disabled={points.length === 0 && !only} onChange={(e) => store.edit((g) => setOnlyDrawn(g, e.target.checked))} />
           only mine

@@ -28,6 +28,8 @@ export function TracePanel() {
 
   const n = Number(example);
   const valid = Number.isInteger(n) && n >= 0 && (rows === null || n < rows);
+  // Nothing to step through until a run is paused: the bar would only take room from the canvas.
+  if (!paused && !s.result) return null;
   const title = node ? graph.nodes.find((g) => g.id === node.id)?.label ?? node.id : '';
   return (
     <section className={`nl-trace${s.result ? '' : ' compact'}`} data-testid="trace" aria-label="Step through one example">

@@ -44,7 +44,7 @@ test('axe: editor, training dock and dialogs have no serious or critical violati
 test('keyboard: Tab reaches the toolbar, panels, palette and dock controls, each with a visible focus ring', async ({ app: page }) => {
   await loadTemplate(page, 'xor-mlp');
   const reached = new Set<string>();
-  for (let i = 0; i < 120; i++) {
+  for (let i = 0; i < 160; i++) {
     await page.keyboard.press('Tab');
     const info = await page.evaluate(() => {
       const el = document.activeElement as HTMLElement | null;
