@@ -21,7 +21,8 @@ export function AdvisorPanel() {
   const c = useTrainingController();
   // Re-render when the active run reports a new diagnostic (not on every frame).
   const diagKey = useStoreKey(c, () => `${c.store.activeId}#${c.store.active()?.diagnostics?.length ?? 0}`);
-  const [open, setOpen] = useState(true);
+  // Folded to its one-line badge at first, so advice never takes the canvas's room unasked.
+  const [open, setOpen] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const items = useMemo(() => adviceItems(graph, c.store.active()?.diagnostics ?? []), [graph, diagKey, c]);

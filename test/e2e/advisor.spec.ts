@@ -13,6 +13,8 @@ test('the advisor names the node a rule is about; its fix removes the warning an
   const a1View = page.getByTestId('node-a1');
   await a1.click();
   await page.getByTestId('inspector').getByTestId('param-fn').selectOption('linear');
+  await expect(page.getByTestId('advisor-count')).toHaveText('1');
+  await advisor.getByRole('button', { name: 'Advisor' }).click();
   const warning = advisor.locator('[data-testid="advisor-item"][data-rule="linear-stack"]');
   await expect(warning).toHaveCount(1);
   await expect(warning).toHaveAttribute('data-node-id', 'a1');
@@ -43,6 +45,7 @@ test('zero init is flagged only on a layer with several units; the node name in 
   await expect(page.getByTestId('advisor-count')).toHaveText('0');
   await nodeById(page, 'd1').click();
   await page.getByTestId('inspector').getByTestId('param-init').selectOption('zeros');
+  await page.getByTestId('advisor').getByRole('button', { name: 'Advisor' }).click();
   const zero = page.locator('[data-testid="advisor-item"][data-rule="zero-init"]');
   await expect(zero).toHaveAttribute('data-node-id', 'd1');
   await nodeById(page, 'a1').click();
