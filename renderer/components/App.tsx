@@ -12,6 +12,8 @@ import { Inspector } from './Inspector';
 import { DialogHost, RecoveryBanner, Toast } from './Overlays';
 import { Palette } from './Palette';
 import { ProblemsPanel } from './ProblemsPanel';
+import { AdvisorPanel } from '../advisor/AdvisorPanel';
+import { TracePanel } from '../trace/TracePanel';
 import { QuickAdd } from './QuickAdd';
 import { Toolbar } from './Toolbar';
 import { Workspace } from './Workspace';
@@ -57,7 +59,7 @@ export function App() {
       <LessonPanel files={files} />
       <Workspace
         palette={<Palette />}
-        center={<div className="nl-center"><Canvas /><ProblemsPanel /></div>}
+        center={<div className="nl-center"><Canvas /><div className="nl-below"><ProblemsPanel /><AdvisorPanel /></div><TracePanel /></div>}
         inspector={<Inspector />}
         dock={<TrainingDock />}
       />

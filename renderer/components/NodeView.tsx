@@ -3,6 +3,8 @@ import { memo } from 'react';
 import { useServices, useValue } from '../app/context';
 import type { FlowNode } from '../state/flow-convert';
 import { NodeLivePreview } from '../training/NodeLivePreview';
+import { NodeAdviceMark } from '../advisor/NodeAdviceMark';
+import { NodeTraceMark } from '../trace/NodeTraceMark';
 import './NodeView.css';
 
 /**
@@ -42,6 +44,8 @@ function NodeViewImpl({ id, data, selected }: NodeProps<FlowNode>) {
       )}
       {data.shape && <div className="nl-node-shape" data-testid="node-shape">→ {data.shape}</div>}
       <NodeLivePreview nodeId={id} type={data.type} fn={data.fn} />
+      <NodeAdviceMark nodeId={id} />
+      <NodeTraceMark nodeId={id} />
       {hasError && <div className="nl-node-problem" data-testid="node-problem">{data.problems[0]}</div>}
       {refused && reason && <div className="nl-node-refusal" data-testid="connect-refusal">{reason}</div>}
       {data.inputs.map((port, i) => (

@@ -64,6 +64,8 @@ export interface RunData {
   featureMaps?: FeatureMapsResult;
   /** The last hidden state over time asked for (Layers tab, recurrent nodes). */
   hiddenState?: HiddenStateResult;
+  /** Run-time advisor diagnostics reported so far (the advisor panel); cleared when the run resets. */
+  diagnostics?: NonNullable<EngineFrame['diagnostics']>;
   error?: string;
   /** After a reset command: frames still in flight from before it are ignored until the reset lands. */
   awaitingReset: boolean;
@@ -132,7 +134,7 @@ export function nodeGradNorm(stats: NodeStats): number | null {
 
 function isEmptyFrame(f: EngineFrame): boolean {
   return f.batchLosses.length === 0 && f.epochs.length === 0 && !f.layerStats && !f.grads && !f.decisionGrid &&
-    !f.confusion && !f.predictions && !f.error && !f.start && !f.done;
+    !f.confusion && !f.predictions && !f.error && !f.start && !f.done && !f.diagnostics?.length;
 }
 
 /** Apply one frame to a run's data (mutates `run`). Returns false when the frame was ignored. */
@@ -150,6 +152,8 @@ export function applyFrameTo(run: RunData, f: EngineFrame, limits: StoreLimits =
   // A paused run's repeated "still paused" frames carry nothing new: applying them would only redraw.
   if (run.state === 'paused' && f.state === 'paused' && f.step === run.step && isEmptyFrame(f)) return false;
   if (f.state === 'running') run.resumeSent = false;
+  if (f.step === 0) run.diagnostics = undefined;
+  if (f.diagnostics?.length) run.diagnostics = [...(run.diagnostics ?? []), ...f.diagnostics];
   run.state = f.state;
   run.step = f.step;
   run.epoch = f.epoch;

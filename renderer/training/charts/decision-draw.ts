@@ -28,15 +28,19 @@ function cellColour(grid: Grid, v: number, lo: number, hi: number): [number, num
   return sequential(hi > lo ? (v - lo) / (hi - lo) : 0.5);
 }
 
+/** Where the plane's square sits in a w×h chart (the point-drawing layer maps clicks with it). */
+export function decisionSquare(w: number, h: number): { x0: number; y0: number; side: number } {
+  const pad = { l: 30, r: 6, t: 6, b: 18 };
+  const side = Math.max(10, Math.min(w - pad.l - pad.r, h - pad.t - pad.b));
+  return { x0: pad.l + Math.max(0, (w - pad.l - pad.r - side) / 2), y0: pad.t, side };
+}
+
 /**
  * The model's output over the input plane (TF Playground style) with the training points on top.
  * The grid is painted at its own resolution and scaled up smoothly; rows run bottom to top.
  */
 export function drawDecision(ctx: CanvasRenderingContext2D, w: number, h: number, grid: Grid | undefined, points: Points | undefined): void {
-  const pad = { l: 30, r: 6, t: 6, b: 18 };
-  const side = Math.max(10, Math.min(w - pad.l - pad.r, h - pad.t - pad.b));
-  const x0 = pad.l + Math.max(0, (w - pad.l - pad.r - side) / 2);
-  const y0 = pad.t;
+  const { x0, y0, side } = decisionSquare(w, h);
   ctx.fillStyle = '#f8fafc';
   ctx.fillRect(x0, y0, side, side);
   if (!grid) return;
