@@ -70,9 +70,10 @@ describe('worker step-through commands', () => {
     const m = await w.until(is('unitMap'));
     expect(m).toMatchObject({ nodeId: 'a1', size: 10, units: 8 });
     expect(m.values).toHaveLength(800);
-    // tanh units: every value in (-1, 1), and not all the same (the units have learnt different things).
-    expect(Math.max(...m.values)).toBeLessThan(1);
-    expect(Math.min(...m.values)).toBeGreaterThan(-1);
+    // tanh units: every value in [-1, 1] (a float32 tanh rounds to ±1 far out; the pause lands at whatever
+    // step the run had reached), and not all the same over the plane.
+    expect(Math.max(...m.values)).toBeLessThanOrEqual(1);
+    expect(Math.min(...m.values)).toBeGreaterThanOrEqual(-1);
     expect(new Set(Array.from(m.values.subarray(0, 100), (v) => v.toFixed(3))).size).toBeGreaterThan(10);
     w.send({ type: 'unitMap', runId: 'r', nodeId: 'nope' });
     expect((await w.until(is('fatal'))).message).toMatch(/no unit map for "nope"/);
