@@ -11,6 +11,7 @@ import type { Graph } from '../../core/graph/schema';
 import { encodeWeights } from '../../core/weights';
 import { activationGraphs, coverageGraphs, exampleGraphs } from './helpers/graphs';
 import { convGraphs } from './helpers/conv-graphs';
+import { recurrentGraphs } from './helpers/recurrent-graphs';
 import { hasPythonModule, runPython } from './helpers/python';
 import { compileOrThrow, loadData } from './helpers/reference-run';
 
@@ -19,7 +20,8 @@ import { compileOrThrow, loadData } from './helpers/reference-run';
  * shape inference) and, run by onnxruntime-node, give NetLoom's eval-mode predictions (max abs diff
  * < 1e-4), both with the seed's initial weights and with weights after some training.
  */
-const cases = [...exampleGraphs(), ...activationGraphs(), ...coverageGraphs(), ...convGraphs()];
+// The recurrent helper's own iris graph is the iris example again: the example stands for both.
+const cases = [...exampleGraphs(), ...activationGraphs(), ...coverageGraphs(), ...convGraphs(), ...recurrentGraphs().filter((c) => c.name.startsWith('rnn-'))];
 
 interface Prepared {
   name: string;
@@ -115,5 +117,14 @@ describe('ONNX export', () => {
     const text = new TextDecoder('latin1').decode(xor.model);
     for (const name of ['d1.W', 'd1.b', 'd2.W', 'd2.b', ONNX_INPUT, ONNX_OUTPUT, 'batch']) expect(text).toContain(name);
     expect(text).not.toContain('loss');
+  });
+
+  it('uses the ONNX recurrent ops and keeps NetLoom\'s initializer names', () => {
+    const text = (name: string) => new TextDecoder('latin1').decode(prepared.find((p) => p.name === name)!.model);
+    const lstm = text('rnn-embedding-lstm');
+    for (const s of ['Gather', 'LSTM', 'lstm.W_ih', 'lstm.W_hh', 'lstm.b_ih', 'lstm.b_hh', 'emb.W']) expect(lstm).toContain(s);
+    const gru = text('rnn-gru-stacked-lstm');
+    for (const s of ['GRU', 'linear_before_reset', 'gru.W_ih']) expect(gru).toContain(s);
+    expect(text('rnn-simple-last')).toContain('RNN');
   });
 });
