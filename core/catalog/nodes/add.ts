@@ -1,5 +1,6 @@
-import { formatShape, sameShape, sizeOf } from '../../util/tensor';
+import { sizeOf } from '../../util/tensor';
 import type { NodeKind } from '../types';
+import { inferPairShape, PAIR_INPUTS } from './elementwise-pair';
 
 /** Elementwise sum of two tensors of the same shape; the gradient passes unchanged to both inputs. */
 export const AddNode: NodeKind = {
@@ -8,19 +9,10 @@ export const AddNode: NodeKind = {
   title: 'Add',
   explanation:
     'Adds two signals value by value. Wiring a layer\'s input around it into an Add (a skip or residual connection) lets the layer learn only a correction, which makes deep networks much easier to train.',
-  inputs: [
-    { name: 'a', description: 'first tensor' },
-    { name: 'b', description: 'second tensor, the same shape as a' },
-  ],
+  inputs: PAIR_INPUTS,
   outputs: [{ name: 'out', description: 'a + b, the same shape as the inputs' }],
   params: {},
-  inferShape({ inputs }) {
-    const [a, b] = inputs as [readonly number[], readonly number[]];
-    if (!sameShape(a, b)) {
-      return { ok: false, port: 1, message: `needs inputs of equal shape, got a ${formatShape(a)} and b ${formatShape(b)}` };
-    }
-    return { ok: true, shape: a };
-  },
+  inferShape: inferPairShape,
   paramTensors: () => [],
   createKernel({ outputShape, buffers }) {
     const size = sizeOf(outputShape);

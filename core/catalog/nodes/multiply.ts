@@ -1,5 +1,6 @@
-import { formatShape, sameShape, sizeOf } from '../../util/tensor';
+import { sizeOf } from '../../util/tensor';
 import type { NodeKind } from '../types';
+import { inferPairShape, PAIR_INPUTS } from './elementwise-pair';
 
 /** Elementwise product of two tensors of the same shape: d a = dy·b, d b = dy·a. */
 export const MultiplyNode: NodeKind = {
@@ -8,19 +9,10 @@ export const MultiplyNode: NodeKind = {
   title: 'Multiply',
   explanation:
     'Multiplies two signals value by value. With a sigmoid in front of one input it becomes a gate: values near 0 shut the other signal off, values near 1 let it through — the trick inside LSTMs and attention-like layers.',
-  inputs: [
-    { name: 'a', description: 'first tensor' },
-    { name: 'b', description: 'second tensor, the same shape as a' },
-  ],
+  inputs: PAIR_INPUTS,
   outputs: [{ name: 'out', description: 'a × b, the same shape as the inputs' }],
   params: {},
-  inferShape({ inputs }) {
-    const [a, b] = inputs as [readonly number[], readonly number[]];
-    if (!sameShape(a, b)) {
-      return { ok: false, port: 1, message: `needs inputs of equal shape, got a ${formatShape(a)} and b ${formatShape(b)}` };
-    }
-    return { ok: true, shape: a };
-  },
+  inferShape: inferPairShape,
   paramTensors: () => [],
   createKernel({ outputShape, buffers }) {
     const size = sizeOf(outputShape);
