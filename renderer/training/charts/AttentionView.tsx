@@ -1,37 +1,19 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef } from 'react';
 import type { TrainingController } from '../controller';
-import { useRafDraw, useStoreKey } from '../hooks';
+import { useRafDraw } from '../hooks';
+import { useInspectedNode } from './useInspectedNode';
 import { prepareCanvas } from './canvas';
 import { rgb, sequential } from './palette';
 
-/** While a run trains, the shown weights are refreshed this often (each is one forward pass in the worker). */
-const REFRESH_MS = 1500;
 
 /**
  * Attention weights of one validation example on a SelfAttention node: one T×T map per head, row =
  * the position attending, column = the position attended to.
  */
 export function AttentionView({ controller: c }: { controller: TrainingController }) {
-  const runId = useStoreKey(c, () => c.store.activeId);
-  const nodesKey = useStoreKey(c, () => c.store.active()?.meta.graph.nodes.filter((n) => n.type === 'SelfAttention').map((n) => n.id).join(',') ?? '');
-  const running = useStoreKey(c, () => c.playState() === 'running');
-  const nodes = nodesKey === '' ? [] : nodesKey.split(',');
-  const [nodeId, setNodeId] = useState('');
-  const [example, setExample] = useState(0);
-  const chosen = nodes.includes(nodeId) ? nodeId : nodes[0] ?? '';
+  const { nodes, chosen, setNodeId, example, setExample, ask } = useInspectedNode(c, (t) => t === 'SelfAttention');
   const canvas = useRef<HTMLCanvasElement>(null);
   const last = useRef<unknown>(null);
-
-  const ask = () => {
-    if (runId && chosen) c.inspect(runId, chosen, example);
-  };
-  useEffect(() => {
-    ask();
-    if (!running) return;
-    const t = setInterval(ask, REFRESH_MS);
-    return () => clearInterval(t);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- re-ask when what is asked changes
-  }, [runId, chosen, example, running]);
 
   useRafDraw(c, () => {
     const a = c.store.active()?.attention;

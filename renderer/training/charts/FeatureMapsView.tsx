@@ -1,12 +1,11 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef } from 'react';
 import type { TrainingController } from '../controller';
 import { useRafDraw, useStoreKey } from '../hooks';
+import { useInspectedNode } from './useInspectedNode';
 import { prepareCanvas } from './canvas';
 import { channelRange, layoutMaps } from './feature-maps-layout';
 import { rgb, sequential } from './palette';
 
-/** While a run trains, the shown maps are refreshed this often (each is one forward pass in the worker). */
-const REFRESH_MS = 1500;
 
 /** Layers whose output is a stack of maps, one per channel. */
 const MAP_TYPES = new Set(['Conv2D', 'Conv1D', 'MaxPool2D', 'AvgPool2D', 'MaxPool1D', 'AvgPool1D']);
@@ -17,30 +16,13 @@ const MAP_TYPES = new Set(['Conv2D', 'Conv1D', 'MaxPool2D', 'AvgPool2D', 'MaxPoo
  * responds where. A 1D layer shows one strip per channel.
  */
 export function FeatureMapsView({ controller: c }: { controller: TrainingController }) {
-  const runId = useStoreKey(c, () => c.store.activeId);
-  const nodesKey = useStoreKey(c, () => c.store.active()?.meta.graph.nodes.filter((n) => MAP_TYPES.has(n.type)).map((n) => n.id).join(',') ?? '');
-  const running = useStoreKey(c, () => c.playState() === 'running');
+  const { nodes, chosen, setNodeId, example, setExample, ask } = useInspectedNode(c, (t) => MAP_TYPES.has(t));
   const shown = useStoreKey(c, () => {
     const m = c.store.active()?.featureMaps;
     return m ? `${m.nodeId}:${m.example}:${m.channels}` : '';
   });
-  const nodes = nodesKey === '' ? [] : nodesKey.split(',');
-  const [nodeId, setNodeId] = useState('');
-  const [example, setExample] = useState(0);
-  const chosen = nodes.includes(nodeId) ? nodeId : nodes[0] ?? '';
   const canvas = useRef<HTMLCanvasElement>(null);
   const last = useRef<unknown>(null);
-
-  const ask = () => {
-    if (runId && chosen) c.inspect(runId, chosen, example);
-  };
-  useEffect(() => {
-    ask();
-    if (!running) return;
-    const t = setInterval(ask, REFRESH_MS);
-    return () => clearInterval(t);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- re-ask when what is asked changes
-  }, [runId, chosen, example, running]);
 
   useRafDraw(c, () => {
     const m = c.store.active()?.featureMaps;

@@ -1,12 +1,11 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef } from 'react';
 import { RECURRENT_TYPES } from '../../../core/catalog/recurrent-types';
 import type { TrainingController } from '../controller';
-import { useRafDraw, useStoreKey } from '../hooks';
+import { useRafDraw } from '../hooks';
+import { useInspectedNode } from './useInspectedNode';
 import { prepareCanvas } from './canvas';
 import { diverging, rgb } from './palette';
 
-/** While a run trains, the shown state is refreshed this often (each is one forward pass in the worker). */
-const REFRESH_MS = 1500;
 
 /**
  * The hidden state of a recurrent layer over time for one validation example: one column per step (left
@@ -14,27 +13,10 @@ const REFRESH_MS = 1500;
  * in it too). A unit that keeps its colour across the row is remembering something.
  */
 export function HiddenStateView({ controller: c }: { controller: TrainingController }) {
-  const runId = useStoreKey(c, () => c.store.activeId);
-  const nodesKey = useStoreKey(c, () => c.store.active()?.meta.graph.nodes.filter((n) => RECURRENT_TYPES.has(n.type)).map((n) => n.id).join(',') ?? '');
-  const running = useStoreKey(c, () => c.playState() === 'running');
-  const nodes = nodesKey === '' ? [] : nodesKey.split(',');
-  const [nodeId, setNodeId] = useState('');
-  const [example, setExample] = useState(0);
-  const chosen = nodes.includes(nodeId) ? nodeId : nodes[0] ?? '';
+  const { nodes, chosen, setNodeId, example, setExample, ask } = useInspectedNode(c, (t) => RECURRENT_TYPES.has(t));
   const canvas = useRef<HTMLCanvasElement>(null);
   const box = useRef<HTMLDivElement>(null);
   const last = useRef<unknown>(null);
-
-  const ask = () => {
-    if (runId && chosen) c.inspect(runId, chosen, example);
-  };
-  useEffect(() => {
-    ask();
-    if (!running) return;
-    const t = setInterval(ask, REFRESH_MS);
-    return () => clearInterval(t);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- re-ask when what is asked changes
-  }, [runId, chosen, example, running]);
 
   useRafDraw(c, () => {
     const h = c.store.active()?.hiddenState;
