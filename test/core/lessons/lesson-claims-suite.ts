@@ -19,7 +19,7 @@ const get = (id: string) => byId.get(id)!;
 const grad = (f: Awaited<ReturnType<typeof trainForFacts>>, id: string) =>
   Math.hypot(...Object.values(f.layers!.find((s) => s.id === id)!.gradNorms));
 
-/** The suite, run once per engine backend: the app's CSP rules out wasm, so learners get the TS kernels. */
+/** The suite, run once per engine backend: a learner gets the wasm kernels where WebAssembly may run and the TS kernels where it may not (a stricter CSP, an old runtime). */
 export function lessonClaimsSuite(backend: 'wasm' | 'js'): void {
 describe(`what the lessons claim (${backend} kernels)`, () => {
   it('runs on the intended backend', () => expect(kernelModule() === null ? 'js' : 'wasm').toBe(backend));

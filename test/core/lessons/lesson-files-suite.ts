@@ -20,7 +20,7 @@ function lessonOf(graph: Parameters<typeof readLesson>[0]): Lesson {
   return r.lesson;
 }
 
-/** The suite, run once per engine backend: the app's CSP rules out wasm, so learners get the TS kernels. */
+/** The suite, run once per engine backend: a learner gets the wasm kernels where WebAssembly may run and the TS kernels where it may not (a stricter CSP, an old runtime). */
 export function lessonFilesSuite(backend: 'wasm' | 'js'): void {
 describe(`lesson files (${backend} kernels)`, () => {
   it('runs on the intended backend', () => expect(kernelModule() === null ? 'js' : 'wasm').toBe(backend));
