@@ -6,6 +6,10 @@ test('build the XOR MLP by drag and drop, wire it, and end with no problems', as
     ['Input', 110, 90], ['Dense', 370, 90], ['Activation-tanh', 630, 90],
     ['Dense', 110, 300], ['Activation-sigmoid', 370, 300], ['Loss', 630, 300],
   ];
+  // No training here: fold the dock away so the second row stays on the canvas even once the Problems
+  // list opens below it (which it does as soon as there are unconnected nodes).
+  await page.getByTestId('panel-toggle-dock').click();
+  await expect.poll(async () => (await page.locator('.react-flow__pane').boundingBox())!.height).toBeGreaterThan(480);
   for (const [key, x, y] of steps) await dropFromPalette(page, key, x, y);
   await expect(page.locator('.react-flow__node')).toHaveCount(6);
   await expect(nodeOf(page, 'Activation', 'tanh')).toHaveCount(1);
