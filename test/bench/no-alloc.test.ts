@@ -27,6 +27,20 @@ function countTypedArrays(): void {
   globalThis.Float64Array = count(realF64);
 }
 
+/** Typed arrays constructed over `steps` training steps (after one uncounted warm-up step, which may compile code lazily). */
+function typedArraysMadeBy(trainer: { trainBatch(): unknown; endOfEpoch(): unknown }, steps: number): number {
+  trainer.trainBatch();
+  countTypedArrays();
+  for (let i = 0; i < steps; i++) {
+    trainer.trainBatch();
+    trainer.endOfEpoch();
+  }
+  const n = constructed;
+  globalThis.Float32Array = realF32;
+  globalThis.Float64Array = realF64;
+  return n;
+}
+
 afterEach(() => {
   globalThis.Float32Array = realF32;
   globalThis.Float64Array = realF64;
@@ -37,16 +51,7 @@ describe('training steps allocate no typed arrays', () => {
     it(name, () => {
       const w = buildWorkload(name);
       const trainer = freshTrainer(w, compileWorkload(w));
-      trainer.trainBatch(); // first step outside the count: lazily compiled code may allocate once
-      countTypedArrays();
-      for (let i = 0; i < 20; i++) {
-        trainer.trainBatch();
-        trainer.endOfEpoch();
-      }
-      const n = constructed;
-      globalThis.Float32Array = realF32;
-      globalThis.Float64Array = realF64;
-      expect(n).toBe(0);
+      expect(typedArraysMadeBy(trainer, 20)).toBe(0);
       // The counter itself works.
       countTypedArrays();
       new Float32Array(1);
@@ -57,8 +62,6 @@ describe('training steps allocate no typed arrays', () => {
 
 describe('a CNN training step allocates no typed arrays', () => {
   it('Conv2D (groups, stride, padding), BatchNorm, MaxPool2D, AvgPool2D, Permute, Reshape, GlobalAvgPool, log_softmax', async () => {
-    const { compileGraph } = await import('../../core/compiler/compile');
-    const { Trainer } = await import('../../core/engine/trainer');
     const { shapesDataset } = await import('../../core/datasets/shapes');
     const { parseGraphText } = await import('../../core/graph/io');
     const chain: [string, Record<string, unknown>][] = [
@@ -79,16 +82,7 @@ describe('a CNN training step allocates no typed arrays', () => {
     if (!compiled.ok) throw new Error(JSON.stringify(compiled.problems));
     const data = await shapesDataset.load({ samples: 64 }, 1, { readText: async () => '', mnistDigits: async () => [] });
     const trainer = new Trainer(compiled.plan, data, parsed.graph.training);
-    trainer.trainBatch();
-    countTypedArrays();
-    for (let i = 0; i < 20; i++) {
-      trainer.trainBatch();
-      trainer.endOfEpoch();
-    }
-    const n = constructed;
-    globalThis.Float32Array = realF32;
-    globalThis.Float64Array = realF64;
-    expect(n).toBe(0);
+    expect(typedArraysMadeBy(trainer, 20)).toBe(0);
     expect(trainer.exec.backend).toBe('wasm');
   });
 });
@@ -102,15 +96,6 @@ describe('recurrent training steps allocate no typed arrays', () => {
     const compiled = compileGraph(graph, { datasetInfo: data.info });
     if (!compiled.ok) throw new Error(JSON.stringify(compiled.problems));
     const trainer = new Trainer(compiled.plan, data, graph.training);
-    trainer.trainBatch();
-    countTypedArrays();
-    for (let i = 0; i < 12; i++) {
-      trainer.trainBatch();
-      trainer.endOfEpoch();
-    }
-    const n = constructed;
-    globalThis.Float32Array = realF32;
-    globalThis.Float64Array = realF64;
-    expect(n).toBe(0);
+    expect(typedArraysMadeBy(trainer, 12)).toBe(0);
   });
 });
