@@ -1,3 +1,5 @@
+import { wasmKernelsFor } from '../../kernels/gemm';
+import type { Buf } from '../../util/tensor';
 import type { NodeKind } from '../types';
 import { RECURRENT_PARAMS, recurrentKernel, recurrentParamTensors, recurrentShape, sigmoid } from './recurrent-common';
 
@@ -37,10 +39,18 @@ export const GruNode: NodeKind = {
     return recurrentKernel(ctx, 3, (io, { T, maxBatch }, alloc) => {
       const gates = alloc(T * maxBatch * GH); // activated r, z, n per step
       const hn = alloc(T * maxBatch * H); // h·W_hnᵀ + b_hn per step
+      // The vector cell (assembly/gru.ts) when every buffer is in one wasm arena and H % 4 = 0; dh and
+      // dhPrev come from the same allocator as io's buffers, so they share that arena.
+      const wasm = H % 4 === 0 ? wasmKernelsFor([io.xg, io.hg, io.hs, io.dxg, io.dhg, gates, hn]) : null;
+      const at = (buf: Buf, off: number) => (buf as Float32Array).byteOffset + off * 4;
       return {
         begin() {},
         forwardStep(n, t) {
           const { xg, hg, hs } = io;
+          if (wasm) {
+            wasm.gruForwardStep(at(xg, t * n * GH), at(hg, 0), at(gates, t * n * GH), at(hn, t * n * H), at(hs, t * n * H), at(hs, (t + 1) * n * H), n, H);
+            return;
+          }
           for (let s = 0; s < n; s++) {
             const a = t * n * GH + s * GH;
             const b = s * GH;
@@ -62,6 +72,10 @@ export const GruNode: NodeKind = {
         },
         backwardStep(n, t, dh, dhPrev) {
           const { hs, dxg, dhg } = io;
+          if (wasm) {
+            wasm.gruBackwardStep(at(gates, t * n * GH), at(hn, t * n * H), at(hs, t * n * H), at(dh, 0), at(dxg, t * n * GH), at(dhg, 0), at(dhPrev, 0), n, H);
+            return;
+          }
           for (let s = 0; s < n; s++) {
             const a = t * n * GH + s * GH;
             const b = s * GH;

@@ -1,4 +1,5 @@
 import { wasmKernelsFor } from '../../kernels/gemm';
+import type { Buf } from '../../util/tensor';
 import type { NodeKind } from '../types';
 import { RECURRENT_PARAMS, recurrentKernel, recurrentParamTensors, recurrentShape, sigmoid } from './recurrent-common';
 
@@ -39,7 +40,9 @@ export const LstmNode: NodeKind = {
       const tanhC = alloc(T * maxBatch * H);
       const dc = alloc(maxBatch * H); // gradient reaching c_t, carried backwards
       // The vector cell (assembly/lstm.ts) when every buffer it touches is in one wasm arena and H % 4 = 0.
-      const wasm = H % 4 === 0 ? wasmKernelsFor([io.xg, io.hg, io.hs, gates, cs, tanhC]) : null;
+      // (dh and dhPrev come from the same allocator as io's buffers, so they share that arena.)
+      const wasm = H % 4 === 0 ? wasmKernelsFor([io.xg, io.hg, io.hs, io.dxg, gates, cs, tanhC, dc]) : null;
+      const at = (buf: Buf, off: number) => (buf as Float32Array).byteOffset + off * 4;
       return {
         recurrentGradIsInputGrad: true,
         begin(n) {
@@ -50,11 +53,10 @@ export const LstmNode: NodeKind = {
           const { xg, hg, hs } = io;
           if (wasm) {
             // Byte addresses of step t's slots (all buffers are views into the kernels' arena).
-            const at = (buf: Float32Array, off: number) => buf.byteOffset + off * 4;
             wasm.lstmForwardStep(
-              at(xg as Float32Array, t * n * GH), at(hg as Float32Array, 0), at(gates as Float32Array, t * n * GH),
-              at(cs as Float32Array, t * n * H), at(cs as Float32Array, (t + 1) * n * H), at(tanhC as Float32Array, t * n * H),
-              at(hs as Float32Array, (t + 1) * n * H), n, H,
+              at(xg, t * n * GH), at(hg, 0), at(gates, t * n * GH),
+              at(cs, t * n * H), at(cs, (t + 1) * n * H), at(tanhC, t * n * H),
+              at(hs, (t + 1) * n * H), n, H,
             );
             return;
           }
@@ -81,11 +83,14 @@ export const LstmNode: NodeKind = {
             }
           }
         },
-        backwardStep(n, t, dh, dhPrev) {
-          const { dxg, dhg } = io;
+        backwardStep(n, t, dh) {
+          const { dxg } = io;
+          if (wasm) {
+            wasm.lstmBackwardStep(at(gates, t * n * GH), at(cs, t * n * H), at(tanhC, t * n * H), at(dh, 0), at(dc, 0), at(dxg, t * n * GH), n, H);
+            return;
+          }
           for (let s = 0; s < n; s++) {
             const a = t * n * GH + s * GH;
-            const b = s * GH;
             const prev = t * n * H + s * H;
             const th = t * n * H + s * H;
             for (let j = 0; j < H; j++) {
@@ -97,12 +102,11 @@ export const LstmNode: NodeKind = {
               const daf = dcv * cs[prev + j]! * f * (1 - f);
               const dag = dcv * i * (1 - gg * gg);
               const dao = dhv * tc * o * (1 - o);
-              dxg[a + j] = dai; dhg[b + j] = dai;
-              dxg[a + H + j] = daf; dhg[b + H + j] = daf;
-              dxg[a + 2 * H + j] = dag; dhg[b + 2 * H + j] = dag;
-              dxg[a + 3 * H + j] = dao; dhg[b + 3 * H + j] = dao;
+              dxg[a + j] = dai;
+              dxg[a + H + j] = daf;
+              dxg[a + 2 * H + j] = dag;
+              dxg[a + 3 * H + j] = dao;
               dc[s * H + j] = dcv * f;
-              dhPrev[s * H + j] = 0;
             }
           }
         },

@@ -92,14 +92,16 @@ export interface Cell {
   forwardStep(n: number, t: number): void;
   /**
    * Given dh (total gradient reaching h_t, [n, H]), write io.dxg slot t and io.dhg, and SET dhPrev to the part
-   * of dh_{t-1} that does not go through W_hh (GRU's z⊙dh; zero for the others). The driver adds dhg·W_hh.
+   * of dh_{t-1} that does not go through W_hh (GRU's z⊙dh). The driver adds dhg·W_hh. A cell with
+   * `recurrentGradIsInputGrad` writes only dxg slot t: the driver then sets dhPrev to that slot·W_hh itself.
    */
   backwardStep(n: number, t: number, dh: Buf, dhPrev: Buf): void;
   inspect?(): Record<string, Buf>;
   /**
    * True when the cell's dhg always equals its dxg slot t (LSTM, SimpleRNN: both projections feed the same
    * pre-activation). Then W_hh's and b_hh's gradients are one product over all T steps after the loop
-   * instead of two small ones per step. GRU's differ (r ⊙ … on the candidate), so it leaves this unset.
+   * instead of two small ones per step, and dhg is never written. GRU's differ (r ⊙ … on the candidate), so
+   * it leaves this unset.
    */
   readonly recurrentGradIsInputGrad?: boolean;
 }
@@ -183,12 +185,15 @@ export function recurrentKernel(ctx: KernelContext, gates: number, makeCell: Cel
           }
         }
         cell.backwardStep(n, t, dh, dhPrev);
-        if (!hoisted) {
+        if (hoisted) {
+          // dhg is dxg slot t and nothing bypasses W_hh: dh_{t-1} is that slot times W_hh alone.
+          g.mm(io.dxg, t * n * GH, Whh!, 0, dhPrev, 0, n, GH, H, false);
+        } else {
           g.colsum(io.dhg, dbhh!, n, GH);
           // hs slot t holds h_{t-1}, the input of this step's recurrent product.
           g.mmTA(io.dhg, 0, io.hs, t * n * H, dWhh!, 0, n, GH, H, true);
+          g.mm(io.dhg, 0, Whh!, 0, dhPrev, 0, n, GH, H, true);
         }
-        g.mm(io.dhg, 0, Whh!, 0, dhPrev, 0, n, GH, H, true);
         const swap = dh;
         dh = dhPrev;
         dhPrev = swap;

@@ -1,3 +1,5 @@
+import { wasmKernelsFor } from '../../kernels/gemm';
+import type { Buf } from '../../util/tensor';
 import type { NodeKind } from '../types';
 import { RECURRENT_PARAMS, recurrentKernel, recurrentParamTensors, recurrentShape } from './recurrent-common';
 
@@ -20,27 +22,32 @@ export const SimpleRnnNode: NodeKind = {
   paramTensors: ({ params, inputs }) => recurrentParamTensors(1, params, inputs[0]!),
   createKernel(ctx) {
     const H = ctx.params.units as number;
-    return recurrentKernel(ctx, 1, (io) => ({
-      recurrentGradIsInputGrad: true,
-      begin() {},
-      forwardStep(n, t) {
-        const { xg, hg, hs } = io;
-        const x = t * n * H;
-        const out = (t + 1) * n * H;
-        for (let i = 0; i < n * H; i++) hs[out + i] = Math.tanh(xg[x + i]! + hg[i]!);
-      },
-      backwardStep(n, t, dh, dhPrev) {
-        const { hs, dxg, dhg } = io;
-        const x = t * n * H;
-        const h = (t + 1) * n * H;
-        for (let i = 0; i < n * H; i++) {
-          const v = hs[h + i]!;
-          const da = dh[i]! * (1 - v * v);
-          dxg[x + i] = da;
-          dhg[i] = da;
-          dhPrev[i] = 0;
-        }
-      },
-    }));
+    return recurrentKernel(ctx, 1, (io) => {
+      // The vector cell (assembly/rnn.ts, any H) when every buffer is in one wasm arena; dh comes from the
+      // same allocator as io's buffers, so it shares that arena.
+      const wasm = wasmKernelsFor([io.xg, io.hg, io.hs, io.dxg]);
+      const at = (buf: Buf, off: number) => (buf as Float32Array).byteOffset + off * 4;
+      return {
+        recurrentGradIsInputGrad: true,
+        begin() {},
+        forwardStep(n, t) {
+          const { xg, hg, hs } = io;
+          const x = t * n * H;
+          const out = (t + 1) * n * H;
+          if (wasm) return wasm.rnnForwardStep(at(xg, x), at(hg, 0), at(hs, out), n * H);
+          for (let i = 0; i < n * H; i++) hs[out + i] = Math.tanh(xg[x + i]! + hg[i]!);
+        },
+        backwardStep(n, t, dh) {
+          const { hs, dxg } = io;
+          const x = t * n * H;
+          const h = (t + 1) * n * H;
+          if (wasm) return wasm.rnnBackwardStep(at(hs, h), at(dh, 0), at(dxg, x), n * H);
+          for (let i = 0; i < n * H; i++) {
+            const v = hs[h + i]!;
+            dxg[x + i] = dh[i]! * (1 - v * v);
+          }
+        },
+      };
+    });
   },
 };

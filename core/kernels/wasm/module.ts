@@ -10,6 +10,14 @@ export interface WasmKernels {
   combineHalves(g: number, h: number, n: number, w0: number, w1: number): void;
   /** One LSTM forward step over n samples of H units (H % 4 = 0), assembly/lstm.ts. */
   lstmForwardStep(xg: number, hg: number, gates: number, cPrev: number, cCur: number, tanhC: number, h: number, n: number, H: number): void;
+  /** One LSTM backward step (gate gradients into dxg, dc carried back) over n samples, H % 4 = 0 (assembly/lstm-backward.ts). */
+  lstmBackwardStep(gates: number, cPrev: number, tanhC: number, dh: number, dc: number, dxg: number, n: number, H: number): void;
+  /** One GRU forward / backward step over n samples, H % 4 = 0 (assembly/gru.ts). */
+  gruForwardStep(xg: number, hg: number, gates: number, hn: number, hPrev: number, h: number, n: number, H: number): void;
+  gruBackwardStep(gates: number, hn: number, hPrev: number, dh: number, dxg: number, dhg: number, dhPrev: number, n: number, H: number): void;
+  /** One SimpleRNN forward / backward step over count = n·H values, any H (assembly/rnn.ts). */
+  rnnForwardStep(xg: number, hg: number, h: number, count: number): void;
+  rnnBackwardStep(h: number, dh: number, da: number, count: number): void;
   /** First byte after the module's packing scratch (assembly/scratch.ts). */
   scratchEnd(): number;
 }

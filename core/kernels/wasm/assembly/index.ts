@@ -4,3 +4,6 @@ export { adamStep } from './adam';
 export { scratchEnd } from './scratch';
 export { combineHalves } from './combine';
 export { lstmForwardStep } from './lstm';
+export { lstmBackwardStep } from './lstm-backward';
+export { gruForwardStep, gruBackwardStep } from './gru';
+export { rnnForwardStep, rnnBackwardStep } from './rnn';
