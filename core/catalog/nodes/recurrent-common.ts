@@ -134,11 +134,10 @@ export function recurrentKernel(ctx: KernelContext, gates: number, makeCell: Cel
   // The SIMD kernels when all buffers live in the executor's wasm arena, the TS reference otherwise.
   const g = gemmFor(X, Y, dY, dX, Wih, Whh, bih, bhh, dWih, dWhh, dbih, dbhh, xt, io.xg, io.hg, io.hs, io.dxg, io.dhg, dh, dhPrev, dxt);
 
-  const addRows = (buf: Buf, off: number, rows: number, bias: Buf) => {
-    for (let r = 0; r < rows; r++) {
-      const o = off + r * GH;
-      for (let j = 0; j < GH; j++) buf[o + j] += bias[j]!;
-    }
+  // Each row starts as the bias and the product accumulates onto it: a native copy per row instead of a
+  // TS loop adding the bias afterwards (that loop was ~15 % of an LSTM training step).
+  const biasRows = (buf: Buf, off: number, rows: number, bias: Buf) => {
+    for (let r = 0; r < rows; r++) buf.set(bias, off + r * GH);
   };
 
   return {
@@ -151,13 +150,13 @@ export function recurrentKernel(ctx: KernelContext, gates: number, makeCell: Cel
           for (let k = 0; k < d; k++) xt[to + k] = X![from + k]!;
         }
       }
-      g.mmTB(xt, 0, Wih!, 0, io.xg, 0, T * n, d, GH, false);
-      addRows(io.xg, 0, T * n, bih!);
+      biasRows(io.xg, 0, T * n, bih!);
+      g.mmTB(xt, 0, Wih!, 0, io.xg, 0, T * n, d, GH, true);
       io.hs.fill(0, 0, n * H);
       cell.begin(n);
       for (let t = 0; t < T; t++) {
-        g.mmTB(io.hs, t * n * H, Whh!, 0, io.hg, 0, n, H, GH, false);
-        addRows(io.hg, 0, n, bhh!);
+        biasRows(io.hg, 0, n, bhh!);
+        g.mmTB(io.hs, t * n * H, Whh!, 0, io.hg, 0, n, H, GH, true);
         cell.forwardStep(n, t);
       }
       if (sequences) {
