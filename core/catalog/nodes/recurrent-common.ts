@@ -129,10 +129,18 @@ export function recurrentKernel(ctx: KernelContext, gates: number, makeCell: Cel
   let dh = alloc(maxBatch * H);
   let dhPrev = alloc(maxBatch * H);
   const dxt = alloc(T * maxBatch * d);
+  // W_ihᵀ [d, G·H] and W_hhᵀ [H, G·H], refreshed every forward: the projections then run as plain products
+  // (register-tiled in wasm) rather than as row-by-row dot products against W's rows, which cost a
+  // horizontal sum per output and, for a short input (d = 8), mostly that.
+  const WihT = alloc(d * GH);
+  const WhhT = alloc(H * GH);
+  const transpose = (src: Buf, dst: Buf, rows: number, cols: number) => {
+    for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) dst[c * rows + r] = src[r * cols + c]!;
+  };
   const cell = makeCell(io, { T, H, maxBatch }, alloc);
   const hoisted = cell.recurrentGradIsInputGrad === true;
   // The SIMD kernels when all buffers live in the executor's wasm arena, the TS reference otherwise.
-  const g = gemmFor(X, Y, dY, dX, Wih, Whh, bih, bhh, dWih, dWhh, dbih, dbhh, xt, io.xg, io.hg, io.hs, io.dxg, io.dhg, dh, dhPrev, dxt);
+  const g = gemmFor(X, Y, dY, dX, Wih, Whh, bih, bhh, dWih, dWhh, dbih, dbhh, xt, io.xg, io.hg, io.hs, io.dxg, io.dhg, dh, dhPrev, dxt, WihT, WhhT);
 
   // Each row starts as the bias and the product accumulates onto it: a native copy per row instead of a
   // TS loop adding the bias afterwards (that loop was ~15 % of an LSTM training step).
@@ -150,13 +158,15 @@ export function recurrentKernel(ctx: KernelContext, gates: number, makeCell: Cel
           for (let k = 0; k < d; k++) xt[to + k] = X![from + k]!;
         }
       }
+      transpose(Wih!, WihT, GH, d);
+      transpose(Whh!, WhhT, GH, H);
       biasRows(io.xg, 0, T * n, bih!);
-      g.mmTB(xt, 0, Wih!, 0, io.xg, 0, T * n, d, GH, true);
+      g.mm(xt, 0, WihT, 0, io.xg, 0, T * n, d, GH, true);
       io.hs.fill(0, 0, n * H);
       cell.begin(n);
       for (let t = 0; t < T; t++) {
         biasRows(io.hg, 0, n, bhh!);
-        g.mmTB(io.hs, t * n * H, Whh!, 0, io.hg, 0, n, H, GH, true);
+        g.mm(io.hs, t * n * H, WhhT, 0, io.hg, 0, n, H, GH, true);
         cell.forwardStep(n, t);
       }
       if (sequences) {
