@@ -39,9 +39,9 @@ export const GruNode: NodeKind = {
     return recurrentKernel(ctx, 3, (io, { T, maxBatch }, alloc) => {
       const gates = alloc(T * maxBatch * GH); // activated r, z, n per step
       const hn = alloc(T * maxBatch * H); // h·W_hnᵀ + b_hn per step
-      // The vector cell (assembly/gru.ts) when every buffer is in one wasm arena and H % 4 = 0; dh and
+      // The vector cell (assembly/gru.ts) when every buffer is in one wasm arena and H ≥ 4; dh and
       // dhPrev come from the same allocator as io's buffers, so they share that arena.
-      const wasm = H % 4 === 0 ? wasmKernelsFor([io.xg, io.hg, io.hs, io.dxg, io.dhg, gates, hn]) : null;
+      const wasm = H >= 4 ? wasmKernelsFor([io.xg, io.hg, io.hs, io.dxg, io.dhg, gates, hn]) : null;
       const at = (buf: Buf, off: number) => (buf as Float32Array).byteOffset + off * 4;
       return {
         begin() {},

@@ -39,9 +39,10 @@ export const LstmNode: NodeKind = {
       const cs = alloc((T + 1) * maxBatch * H); // slot 0 = c_0, slot t+1 = c_t
       const tanhC = alloc(T * maxBatch * H);
       const dc = alloc(maxBatch * H); // gradient reaching c_t, carried backwards
-      // The vector cell (assembly/lstm.ts) when every buffer it touches is in one wasm arena and H % 4 = 0.
+      // The vector cells (assembly/lstm.ts, lstm-backward.ts) when every buffer they touch is in one wasm arena
+      // and H ≥ 4 (a row is at least one vector).
       // (dh and dhPrev come from the same allocator as io's buffers, so they share that arena.)
-      const wasm = H % 4 === 0 ? wasmKernelsFor([io.xg, io.hg, io.hs, io.dxg, gates, cs, tanhC, dc]) : null;
+      const wasm = H >= 4 ? wasmKernelsFor([io.xg, io.hg, io.hs, io.dxg, gates, cs, tanhC, dc]) : null;
       const at = (buf: Buf, off: number) => (buf as Float32Array).byteOffset + off * 4;
       return {
         recurrentGradIsInputGrad: true,

@@ -8,11 +8,11 @@ export interface WasmKernels {
   adamStep(p: number, g: number, m: number, v: number, n: number, b1: number, b2: number, stepSize: number, sqrtBc2: number, eps: number, keep: number): void;
   /** g[n] ← w0·g + w1·h in f64, rounded once to f32 (data-parallel halves, bit-identical to the TS loop). */
   combineHalves(g: number, h: number, n: number, w0: number, w1: number): void;
-  /** One LSTM forward step over n samples of H units (H % 4 = 0), assembly/lstm.ts. */
+  /** One LSTM forward step over n samples of H ≥ 4 units, assembly/lstm.ts. */
   lstmForwardStep(xg: number, hg: number, gates: number, cPrev: number, cCur: number, tanhC: number, h: number, n: number, H: number): void;
-  /** One LSTM backward step (gate gradients into dxg, dc carried back) over n samples, H % 4 = 0 (assembly/lstm-backward.ts). */
+  /** One LSTM backward step (gate gradients into dxg, dc carried back) over n samples, H ≥ 4 (assembly/lstm-backward.ts). */
   lstmBackwardStep(gates: number, cPrev: number, tanhC: number, dh: number, dc: number, dxg: number, n: number, H: number): void;
-  /** One GRU forward / backward step over n samples, H % 4 = 0 (assembly/gru.ts). */
+  /** One GRU forward / backward step over n samples, H ≥ 4 (assembly/gru.ts). */
   gruForwardStep(xg: number, hg: number, gates: number, hn: number, hPrev: number, h: number, n: number, H: number): void;
   gruBackwardStep(gates: number, hn: number, hPrev: number, dh: number, dxg: number, dhg: number, dhPrev: number, n: number, H: number): void;
   /** One SimpleRNN forward / backward step over count = n·H values, any H (assembly/rnn.ts). */

@@ -5,7 +5,7 @@
 import { dsigmoid4, dtanh4, sigmoid4, tanh4 } from './vmath';
 
 /**
- * One step for n samples of H units (H a multiple of 4). Per sample s (stride 3H for xg/hg/gates, H for the
+ * One step for n samples of H ≥ 4 units. Per sample s (stride 3H for xg/hg/gates, H for the
  * rest), with xg = x·W_ihᵀ + b_ih and hg = h_{t−1}·W_hhᵀ + b_hh of this step:
  *   r = σ(xg_r + hg_r)   z = σ(xg_z + hg_z)   n = tanh(xg_n + r·hg_n)   h = (1 − z)·n + z·h_{t−1}
  * Writes the activated gates r, z, n (xg's layout), hn ← hg_n (backward needs it) and h.
@@ -15,7 +15,10 @@ export function gruForwardStep(xg: usize, hg: usize, gates: usize, hn: usize, hP
   const one = f32x4.splat(1.0);
   for (let s = 0; s < n; s++) {
     const a = xg + <usize>s * GH, b = hg + <usize>s * GH, gt = gates + <usize>s * GH, st = <usize>s * HB;
-    for (let j: usize = 0; j < HB; j += 16) {
+    for (let j0: usize = 0; j0 < HB; j0 += 16) {
+      // The last vector of a row whose H is not a multiple of 4 overlaps the one before: those lanes are
+      // recomputed from the same inputs into the same values (no output is also an input), so it is harmless.
+      const j = min(j0, HB - 16);
       const r = sigmoid4(f32x4.add(v128.load(a + j), v128.load(b + j)));
       const z = sigmoid4(f32x4.add(v128.load(a + HB + j), v128.load(b + HB + j)));
       const hnv = v128.load(b + 2 * HB + j);
@@ -40,7 +43,8 @@ export function gruBackwardStep(gates: usize, hn: usize, hPrev: usize, dh: usize
   const one = f32x4.splat(1.0);
   for (let s = 0; s < n; s++) {
     const g = gates + <usize>s * GH, dx = dxg + <usize>s * GH, dr = dhg + <usize>s * GH, st = <usize>s * HB;
-    for (let j: usize = 0; j < HB; j += 16) {
+    for (let j0: usize = 0; j0 < HB; j0 += 16) {
+      const j = min(j0, HB - 16); // overlapping last vector, harmless as in the forward step (dh ≠ dhPrev)
       const r = v128.load(g + j);
       const z = v128.load(g + HB + j);
       const nv = v128.load(g + 2 * HB + j);
