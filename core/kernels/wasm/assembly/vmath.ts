@@ -1,25 +1,36 @@
 // AssemblyScript: f32 exp, sigmoid and tanh four lanes at a time, shared by the recurrent cells (lstm.ts,
 // lstm-backward.ts, gru.ts, rnn.ts). The cells are transcendental-bound, so exp is a vector routine: range
-// reduction by ln 2 and a degree-6 polynomial, within ~2 ulp of the true value — float tolerance of the TS
+// reduction by ln 2 and a degree-6 polynomial (its steps fused in the FMA build), within ~2 ulp of the true
+// value — float tolerance of the TS
 // cells (Math.exp / Math.tanh in f64), not bit-identical to them.
+
+import { madd } from './madd';
 
 const LOG2E: f32 = 1.44269504;
 const LN2_HI: f32 = 0.693359375;
 const LN2_LO: f32 = -2.12194440e-4;
+/** 1.5·2²³ and its bit pattern. */
+const ROUND_MAGIC: f32 = 12582912.0;
+const ROUND_MAGIC_BITS: i32 = 0x4b400000;
 
 /** e^x lane-wise for x clamped to [-87, 88] (results stay normal floats, no inf). */
 @inline export function exp4(x0: v128): v128 {
   const x = f32x4.max(f32x4.splat(-87.0), f32x4.min(f32x4.splat(88.0), x0));
-  const k = f32x4.nearest(f32x4.mul(x, f32x4.splat(LOG2E)));
-  const r = f32x4.sub(f32x4.sub(x, f32x4.mul(k, f32x4.splat(LN2_HI))), f32x4.mul(k, f32x4.splat(LN2_LO)));
+  // k = round(x·log2 e) by adding 1.5·2²³: the sum's low mantissa bits are then k as an integer, so 2^k
+  // is built from them with integer ops (no float→int conversion, which V8 lowers to a slow sequence).
+  const t = madd(x, f32x4.splat(LOG2E), f32x4.splat(ROUND_MAGIC));
+  const k = f32x4.sub(t, f32x4.splat(ROUND_MAGIC));
+  // Horner steps as madd: one fused instruction each in the FMA build.
+  const r = madd(k, f32x4.splat(-LN2_LO), madd(k, f32x4.splat(-LN2_HI), x));
   let p = f32x4.splat(1.0 / 720.0);
-  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(1.0 / 120.0));
-  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(1.0 / 24.0));
-  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(1.0 / 6.0));
-  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(0.5));
-  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(1.0));
-  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(1.0));
-  const scale = i32x4.shl(i32x4.add(i32x4.trunc_sat_f32x4_s(k), i32x4.splat(127)), 23);
+  p = madd(p, r, f32x4.splat(1.0 / 120.0));
+  p = madd(p, r, f32x4.splat(1.0 / 24.0));
+  p = madd(p, r, f32x4.splat(1.0 / 6.0));
+  p = madd(p, r, f32x4.splat(0.5));
+  p = madd(p, r, f32x4.splat(1.0));
+  p = madd(p, r, f32x4.splat(1.0));
+  // (bits(t) − bits(1.5·2²³)) = k; the exponent field of 2^k is k + 127.
+  const scale = i32x4.shl(i32x4.sub(t, i32x4.splat(ROUND_MAGIC_BITS - 127)), 23);
   return f32x4.mul(p, scale);
 }
 
