@@ -2,7 +2,7 @@
 // assemblyscript 0.28.20, flags: -O3 --noAssert --runtime stub --enable simd --importMemory --noExportMemory --initialMemory 1 (FMA build adds: --enable relaxed-simd)
 
 /** sha256 of the AssemblyScript sources and flags this module was built from (checked by a test). */
-export const KERNELS_WASM_SOURCE_HASH = 'bd1bb8a04504bafc73e39dfcadbeda62dd735400e7d0eb1c2dda3cdc73009c6b';
+export const KERNELS_WASM_SOURCE_HASH = 'bcc60e4f964265cf0031340e580b2fb39f252af2c23c3c757a36f802ad6a158f';
 
 /** The SIMD kernel module, base64. */
 export const KERNELS_WASM_BASE64 =

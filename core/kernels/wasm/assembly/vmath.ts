@@ -1,8 +1,7 @@
 // AssemblyScript: f32 exp, sigmoid and tanh four lanes at a time, shared by the recurrent cells (lstm.ts,
 // lstm-backward.ts, gru.ts, rnn.ts). The cells are transcendental-bound, so exp is a vector routine: range
 // reduction by ln 2 and a degree-6 polynomial (its steps fused in the FMA build), within ~2 ulp of the true
-// value — float tolerance of the TS
-// cells (Math.exp / Math.tanh in f64), not bit-identical to them.
+// value — float tolerance of the TS cells (Math.exp / Math.tanh in f64), not bit-identical to them.
 
 import { madd } from './madd';
 
