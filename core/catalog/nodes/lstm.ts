@@ -39,9 +39,9 @@ export const LstmNode: NodeKind = {
       const cs = alloc((T + 1) * maxBatch * H); // slot 0 = c_0, slot t+1 = c_t
       const tanhC = alloc(T * maxBatch * H);
       const dc = alloc(maxBatch * H); // gradient reaching c_t, carried backwards
-      // The vector cells (assembly/lstm.ts, lstm-backward.ts) when every buffer they touch is in one wasm arena
-      // and H ≥ 4 (a row is at least one vector).
-      // (dh and dhPrev come from the same allocator as io's buffers, so they share that arena.)
+      // The vector cells (assembly/lstm.ts, lstm-backward.ts) when every buffer they touch is in one wasm
+      // arena and H ≥ 4 (a row is at least one vector); dh comes from the same allocator as io's buffers,
+      // so it shares that arena.
       const wasm = H >= 4 ? wasmKernelsFor([io.xg, io.hg, io.hs, io.dxg, gates, cs, tanhC, dc]) : null;
       const at = (buf: Buf, off: number) => (buf as Float32Array).byteOffset + off * 4;
       return {
