@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, loadTemplate, nodeById, revealNode, test } from './helpers';
+import { canvasColours } from './canvas-colours';
 
 /**
  * Canvas nodes of convolution, pooling and recurrent kinds show a glimpse of what the Layers tab shows
@@ -18,17 +19,6 @@ async function stepOnce(page: Page): Promise<number> {
   await page.getByTestId('train-step').click();
   await expect.poll(() => step(page)).toBe(Number.isNaN(before) ? 1 : before + 1);
   return step(page);
-}
-
-/** Distinct colours on a canvas (every 4th pixel): a drawn preview has many, an empty one 1–2. */
-async function colours(canvas: Locator): Promise<number> {
-  return canvas.evaluate((c: HTMLCanvasElement) => {
-    if (c.width === 0 || c.height === 0) return 0;
-    const { data } = c.getContext('2d')!.getImageData(0, 0, c.width, c.height);
-    const seen = new Set<number>();
-    for (let i = 0; i < data.length; i += 16) seen.add((data[i]! << 24) | (data[i + 1]! << 16) | (data[i + 2]! << 8) | data[i + 3]!);
-    return seen.size;
-  });
 }
 
 /** The preview sits inside its node's box (no overflow onto the canvas or a neighbour). */
@@ -59,7 +49,7 @@ test('the shapes CNN\'s convolution and pooling nodes show their first feature m
   await expect(preview).toHaveAttribute('data-total', '16');
   await expect(preview).toHaveAttribute('data-shown', '4');
   await expect(preview).toHaveAttribute('data-example', '0');
-  await expect.poll(() => colours(preview.locator('canvas'))).toBeGreaterThan(8);
+  await expect.poll(() => canvasColours(preview.locator('canvas'))).toBeGreaterThan(8);
   // A pool shows its maps too; a Dense (no maps) shows none.
   await expect(nodeById(page, 'p2').getByTestId('node-inspect-preview')).toHaveAttribute('data-total', '32');
   await expect(nodeById(page, 'out').getByTestId('node-inspect-preview')).toHaveCount(0);
@@ -80,7 +70,7 @@ test('the shapes CNN\'s convolution and pooling nodes show their first feature m
   await page.setViewportSize({ width: 1400, height: 900 });
   await revealNode(page, c1);
   await expectInsideNode(c1, preview);
-  await expect.poll(() => colours(preview.locator('canvas'))).toBeGreaterThan(8);
+  await expect.poll(() => canvasColours(preview.locator('canvas'))).toBeGreaterThan(8);
   await page.screenshot({ path: '.tmp/e2e-node-previews-1400.png' });
 });
 
@@ -95,7 +85,7 @@ test('an LSTM node shows its hidden state over time after one Step', async ({ ap
   await expect(preview).toHaveAttribute('data-kind', 'hidden');
   await expect(preview).toHaveAttribute('data-total', '32');
   await expect(preview).toHaveAttribute('title', /30 steps/);
-  await expect.poll(() => colours(preview.locator('canvas'))).toBeGreaterThan(8);
+  await expect.poll(() => canvasColours(preview.locator('canvas'))).toBeGreaterThan(8);
   await revealNode(page, rnn);
   await expectInsideNode(rnn, preview);
   await page.screenshot({ path: '.tmp/e2e-node-previews-lstm.png' });
