@@ -1,4 +1,5 @@
 import type { Executor } from '../../core/engine/executor';
+import { centralDifference } from './gradcheck';
 
 export interface PlanGradCheck {
   /** Worst relative error |numeric − analytic| / (|numeric| + |analytic|) over the checked entries. */
@@ -28,13 +29,7 @@ export function checkPlanGradients(exec: Executor, n: number, { stride = 1, h = 
     if (spec.trainable === false) return;
     const g = Float64Array.from(exec.paramGrads[k]!);
     for (let i = 0; i < p.length; i += stride) {
-      const orig = p[i]!;
-      p[i] = orig + h;
-      const up = lossAt();
-      p[i] = orig - h;
-      const down = lossAt();
-      p[i] = orig;
-      const numeric = (up - down) / (2 * h);
+      const numeric = centralDifference(p, i, lossAt, h);
       const scale = Math.abs(numeric) + Math.abs(g[i]!);
       const rel = scale > 1e-7 ? Math.abs(numeric - g[i]!) / scale : 0;
       if (rel > worst) [worst, where] = [rel, `${spec.node}.${spec.name}[${i}]`];
