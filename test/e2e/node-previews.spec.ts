@@ -90,3 +90,19 @@ test('an LSTM node shows its hidden state over time after one Step', async ({ ap
   await expectInsideNode(rnn, preview);
   await page.screenshot({ path: '.tmp/e2e-node-previews-lstm.png' });
 });
+
+test('a Conv1D node shows its first channels as strips after one Step', async ({ app: page }) => {
+  test.setTimeout(90_000);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await loadTemplate(page, 'conv1d-count-tokens');
+  const at = await stepOnce(page);
+  const c1 = nodeById(page, 'c1');
+  const preview = c1.getByTestId('node-inspect-preview');
+  await expect(preview).toHaveAttribute('data-step', String(at));
+  await expect(preview).toHaveAttribute('data-kind', 'maps');
+  await expect(preview).toHaveAttribute('data-total', '16');
+  await expect(preview).toHaveAttribute('data-shown', '8');
+  await expect.poll(() => canvasColours(preview.locator('canvas'))).toBeGreaterThan(8);
+  await revealNode(page, c1);
+  await expectInsideNode(c1, preview);
+});
