@@ -3,13 +3,15 @@ import { RELU_FAMILY, SATURATING } from '../../core/catalog/activations';
 import { prepareCanvas } from './charts/canvas';
 import { drawHistogram, unitHealth } from './charts/histogram-draw';
 import { useNodeLiveStats, useTrainingController } from './hooks';
+import { hasInspectPreview } from './preview/inspect-types';
+import { NodeInspectPreview } from './preview/NodeInspectPreview';
 
 /**
  * The live strip on a canvas node while a run reports on it: a histogram of the node's outputs and,
  * for the ReLU family and saturating functions, the share of dead or saturated units. Nothing at all
  * when no run has data for the node, so idle graphs look exactly as before.
  */
-function NodeLivePreviewImpl({ nodeId, type, fn }: { nodeId: string; type: string; fn?: string | undefined }) {
+function NodeStatsPreview({ nodeId, type, fn }: { nodeId: string; type: string; fn?: string | undefined }) {
   const stats = useNodeLiveStats(nodeId);
   const c = useTrainingController();
   // The run trains its snapshot: a variant may use another function than the canvas shows now.
@@ -37,6 +39,16 @@ function NodeLivePreviewImpl({ nodeId, type, fn }: { nodeId: string; type: strin
         </span>
       )}
     </div>
+  );
+}
+
+/** The node's live strips: its output histogram and, for convolution, pooling and recurrent kinds, a glimpse of its maps. */
+function NodeLivePreviewImpl({ nodeId, type, fn }: { nodeId: string; type: string; fn?: string | undefined }) {
+  return (
+    <>
+      <NodeStatsPreview nodeId={nodeId} type={type} fn={fn} />
+      {hasInspectPreview(type) && <NodeInspectPreview nodeId={nodeId} type={type} />}
+    </>
   );
 }
 

@@ -25,6 +25,11 @@ export class TrainingController {
   notice: string | null = null;
   /** Speed limit for runs, in batches per second; null = as fast as possible. Applies to live runs at once. */
   speed: number | null = null;
+  /**
+   * The validation example the inspect views (Layers tab) and the canvas nodes' previews show: one
+   * choice for all, so a node's preview and its feature maps in the Layers tab are of the same example.
+   */
+  inspectedExample = 0;
   /** Each run's latest weights (asked for when it finishes, pauses or stops, or on Save weights). */
   readonly weights = new RunWeights((runId) => this.send({ type: 'weights', runId }));
   private gate = new CommandGate();
@@ -161,6 +166,12 @@ export class TrainingController {
     this.send({ type: 'inspect', runId, nodeId, example });
   }
 
+  /** Choose the example every inspect view and node preview shows, and wake them. */
+  setInspectedExample(example: number): void {
+    this.inspectedExample = example;
+    this.store.setActive(this.store.activeId);
+  }
+
   /**
    * A new run that starts from a weights file, paused at step 0 with those weights evaluated (the
    * read-outs show how they do). The caller checks the file against the graph first.
@@ -202,10 +213,8 @@ export class TrainingController {
       if (isFinished(m.state)) this.gate.forget(m.runId);
     } else if (m.type === 'inspect') {
       this.store.applyInspect(m);
-    } else if (m.type === 'featureMaps') {
-      this.store.applyFeatureMaps(m);
-    } else if (m.type === 'hiddenState') {
-      this.store.applyHiddenState(m);
+    } else if (m.type === 'featureMaps' || m.type === 'hiddenState') {
+      this.store.applyNodeInspection(m);
     } else if (m.type === 'weights') {
       this.weights.receive(m);
     } else if (m.type === 'fatal') {

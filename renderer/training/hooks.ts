@@ -63,25 +63,33 @@ export function useRafDraw(c: TrainingController, draw: () => void, minIntervalM
 const NODE_STATS_MS = 250;
 
 /**
- * The latest activation stats of a canvas node in the active run (histogram of its outputs, dead and
- * saturated fractions), or undefined when no run has reported it. For node components on the canvas.
+ * `read()` of the store, re-read at most once per `ms` after a change: for canvas nodes, which must not
+ * re-render at the engine's frame rate. `read` must return the same object until the data changes.
  */
-export function useNodeLiveStats(nodeId: string): NodeStats | undefined {
-  const c = useTrainingController();
+export function useThrottledStore<T>(c: TrainingController, read: () => T, ms: number): T {
   const subscribe = useCallback((notify: () => void) => {
     let timer: ReturnType<typeof setTimeout> | null = null;
     const unsub = c.store.subscribe(() => {
       timer ??= setTimeout(() => {
         timer = null;
         notify();
-      }, NODE_STATS_MS);
+      }, ms);
     });
     return () => {
       unsub();
       if (timer !== null) clearTimeout(timer);
     };
-  }, [c]);
+  }, [c, ms]);
+  return useSyncExternalStore(subscribe, read);
+}
+
+/**
+ * The latest activation stats of a canvas node in the active run (histogram of its outputs, dead and
+ * saturated fractions), or undefined when no run has reported it. For node components on the canvas.
+ */
+export function useNodeLiveStats(nodeId: string): NodeStats | undefined {
+  const c = useTrainingController();
   // The store keeps the same stats object until a new frame replaces it, so this is a stable snapshot.
   const read = useCallback(() => c.store.active()?.layerStats?.find((s) => s.id === nodeId), [c, nodeId]);
-  return useSyncExternalStore(subscribe, read);
+  return useThrottledStore(c, read, NODE_STATS_MS);
 }

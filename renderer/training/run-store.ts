@@ -60,10 +60,12 @@ export interface RunData {
   /** The softmax output's input scores for a few validation rows (the softmax lesson's bar chart). */
   scores?: NonNullable<EngineFrame['scores']>;
   attention?: InspectResult;
-  /** The latest feature maps asked for (Layers tab). */
-  featureMaps?: FeatureMapsResult;
-  /** The last hidden state over time asked for (Layers tab, recurrent nodes). */
-  hiddenState?: HiddenStateResult;
+  /**
+   * The latest `inspect` answer per node (feature maps of a convolution or pool, a recurrent layer's
+   * hidden state over time) with the run's step when it arrived: the Layers tab and the canvas nodes'
+   * previews both ask, so each keeps the answer about its own node.
+   */
+  inspected: Map<string, NodeInspection>;
   /** Run-time advisor diagnostics reported so far (the advisor panel); cleared when the run resets. */
   diagnostics?: NonNullable<EngineFrame['diagnostics']>;
   error?: string;
@@ -76,6 +78,12 @@ export interface RunData {
   resumeSent?: boolean;
   /** Bumped on every change, so views can tell whether to redraw. */
   version: number;
+}
+
+export interface NodeInspection {
+  result: FeatureMapsResult | HiddenStateResult;
+  /** The run's step when the answer arrived (exact while paused; a frame or so behind while running). */
+  step: number;
 }
 
 export type StoreListener = (runId: string | null) => void;
@@ -94,7 +102,7 @@ export function createRunData(meta: RunMeta, limits: StoreLimits = DEFAULT_LIMIT
   return {
     meta, state: 'starting', detached: false, step: 0, epoch: 0, batchInEpoch: 0,
     epochEvents: [], epochs: createEpochSeries(limits.epochPoints), batch: new BoundedSeries(limits.batchPoints),
-    grads: new Map(), awaitingReset: false, version: 0,
+    grads: new Map(), inspected: new Map(), awaitingReset: false, version: 0,
   };
 }
 
@@ -118,7 +126,7 @@ function clearMetrics(run: RunData, limits: StoreLimits): void {
   delete run.examples;
   delete run.scores;
   delete run.attention;
-  delete run.featureMaps;
+  run.inspected = new Map();
   delete run.error;
   run.step = 0;
   run.epoch = 0;
@@ -274,17 +282,11 @@ export function createRunStore(limits: StoreLimits = DEFAULT_LIMITS) {
       run.version++;
       notify(r.runId);
     },
-    applyFeatureMaps(r: FeatureMapsResult): void {
+    /** A feature-maps or hidden-state answer: kept per node, so answers about other nodes never replace it. */
+    applyNodeInspection(r: FeatureMapsResult | HiddenStateResult): void {
       const run = runs.get(r.runId);
       if (!run) return;
-      run.featureMaps = r;
-      run.version++;
-      notify(r.runId);
-    },
-    applyHiddenState(r: HiddenStateResult): void {
-      const run = runs.get(r.runId);
-      if (!run) return;
-      run.hiddenState = r;
+      run.inspected.set(r.nodeId, { result: r, step: run.step });
       run.version++;
       notify(r.runId);
     },

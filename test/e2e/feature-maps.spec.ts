@@ -1,5 +1,6 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expect, loadTemplate, test } from './helpers';
+import { canvasColours } from './canvas-colours';
 
 /**
  * The Layers tab shows a convolution's feature maps for one chosen validation example. Everything is
@@ -9,17 +10,6 @@ import { expect, loadTemplate, test } from './helpers';
 async function num(page: Page, id: string): Promise<number> {
   const v = await page.getByTestId(id).getAttribute('data-value');
   return v === null || v === '' ? NaN : Number(v);
-}
-
-/** Distinct colours in a canvas (sampled every 4th pixel): drawn maps have many, a blank canvas 1–2. */
-async function colours(canvas: Locator): Promise<number> {
-  return canvas.evaluate((c: HTMLCanvasElement) => {
-    if (c.width === 0 || c.height === 0) return 0;
-    const { data } = c.getContext('2d')!.getImageData(0, 0, c.width, c.height);
-    const seen = new Set<number>();
-    for (let i = 0; i < data.length; i += 16) seen.add((data[i]! << 24) | (data[i + 1]! << 16) | (data[i + 2]! << 8) | data[i + 3]!);
-    return seen.size;
-  });
 }
 
 test('the shapes CNN shows one feature map per filter for the chosen example', async ({ app: page }) => {
@@ -36,7 +26,7 @@ test('the shapes CNN shows one feature map per filter for the chosen example', a
   await page.getByTestId('training-tab-layers').click();
   const view = page.getByTestId('chart-feature-maps');
   await expect(view).toHaveAttribute('data-shown', 'c1:0:16');
-  await expect.poll(() => colours(view.locator('canvas')), { timeout: 15_000 }).toBeGreaterThan(8);
+  await expect.poll(() => canvasColours(view.locator('canvas')), { timeout: 15_000 }).toBeGreaterThan(8);
   await page.getByTestId('feature-maps-node').selectOption('p2');
   await expect(view).toHaveAttribute('data-shown', 'p2:0:32');
   await page.getByTestId('feature-maps-example').fill('3');

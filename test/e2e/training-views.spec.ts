@@ -1,5 +1,6 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expect, loadTemplate, pickFile, test } from './helpers';
+import { canvasColours } from './canvas-colours';
 
 /**
  * Training views in browser mode beyond the XOR acceptance path: a CSV file picked in the browser,
@@ -10,17 +11,6 @@ import { expect, loadTemplate, pickFile, test } from './helpers';
 async function num(page: Page, id: string): Promise<number> {
   const v = await page.getByTestId(id).getAttribute('data-value');
   return v === null || v === '' ? NaN : Number(v);
-}
-
-/** Distinct colours in a canvas (sampled every 4th pixel): a drawn chart has many, a blank one 1–2. */
-async function colours(canvas: Locator): Promise<number> {
-  return canvas.evaluate((c: HTMLCanvasElement) => {
-    if (c.width === 0 || c.height === 0) return 0;
-    const { data } = c.getContext('2d')!.getImageData(0, 0, c.width, c.height);
-    const seen = new Set<number>();
-    for (let i = 0; i < data.length; i += 16) seen.add((data[i]! << 24) | (data[i + 1]! << 16) | (data[i + 2]! << 8) | data[i + 3]!);
-    return seen.size;
-  });
 }
 
 async function setEpochs(page: Page, n: number): Promise<void> {
@@ -158,14 +148,14 @@ test('Layers and Validation views and node previews show what XOR is doing', asy
   const a1 = page.getByTestId('histogram-a1');
   await expect(a1).toBeVisible();
   await expect(page.getByTestId('histogram-d1')).toBeVisible();
-  await expect.poll(() => colours(a1.locator('canvas'))).toBeGreaterThan(4);
+  await expect.poll(() => canvasColours(a1.locator('canvas'))).toBeGreaterThan(4);
   await expect(a1.locator('.nl-tr-hist-info')).toHaveText(/mean -?\d+\.\d{3} · std \d+\.\d{3} · \d+% saturated/);
 
   // The activation nodes on the canvas carry their live histogram and the saturated percentage.
   const health = page.locator('.react-flow__node[data-id="a1"]').getByTestId('node-live-health');
   await expect(health).toHaveText(/^\d+% saturated$/);
   await expect(page.locator('.react-flow__node[data-id="a2"]').getByTestId('node-live-health')).toHaveText(/^\d+% saturated$/);
-  await expect.poll(() => colours(page.locator('.react-flow__node[data-id="a1"] .nl-node-live-hist'))).toBeGreaterThan(2);
+  await expect.poll(() => canvasColours(page.locator('.react-flow__node[data-id="a1"] .nl-node-live-hist'))).toBeGreaterThan(2);
 
   // Validation: a 2×2 confusion matrix that accounts for every validation example (400 × 0.2).
   await page.getByTestId('training-tab-validation').click();
@@ -173,7 +163,7 @@ test('Layers and Validation views and node previews show what XOR is doing', asy
   const canvas = page.getByTestId('chart-validation-canvas');
   await expect(canvas).toHaveAttribute('data-classes', '2');
   await expect(canvas).toHaveAttribute('data-total', '80');
-  await expect.poll(() => colours(canvas)).toBeGreaterThan(4);
+  await expect.poll(() => canvasColours(canvas)).toBeGreaterThan(4);
   await page.getByTestId('train-pause').click();
   await expect(page.getByTestId('run-state')).toHaveText('paused');
 });
@@ -215,7 +205,7 @@ test('a regression graph shows target against prediction in the Validation tab',
   // One dot per validation example (200 × 0.2), drawn.
   await expect(canvas).toHaveAttribute('data-total', '40');
   await expect(canvas).not.toHaveAttribute('data-classes', /.*/);
-  await expect.poll(() => colours(canvas)).toBeGreaterThan(4);
+  await expect.poll(() => canvasColours(canvas)).toBeGreaterThan(4);
   await page.getByTestId('train-pause').click();
   await expect(page.getByTestId('run-state')).toHaveText('paused');
 });
@@ -230,7 +220,7 @@ test('the attention template draws its attention heatmap', async ({ app: page })
   await expect(view).toBeVisible();
   await expect(view).not.toContainText('no SelfAttention node');
   await expect(page.getByTestId('attention-node')).not.toHaveValue('');
-  await expect.poll(() => colours(view.locator('canvas')), { timeout: 15_000 }).toBeGreaterThan(8);
+  await expect.poll(() => canvasColours(view.locator('canvas')), { timeout: 15_000 }).toBeGreaterThan(8);
   await page.getByTestId('train-pause').click();
   await expect(page.getByTestId('run-state')).toHaveText('paused');
 });

@@ -1,13 +1,11 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as ort from 'onnxruntime-node';
 import { afterAll, describe, expect, it } from 'vitest';
-import { compileGraph } from '../../core/compiler/compile';
 import { EXPORTERS } from '../../core/exporters';
-import { encodeWeights, initialWeights } from '../../core/weights';
-import { runCli } from './helpers/cli';
-import { EXAMPLES_DIR, parse } from './helpers/graphs';
+import { CONSTANT_XOR_PREDICTION, runCli, writeConstantXorWeights } from './helpers/cli';
+import { EXAMPLES_DIR } from './helpers/graphs';
 
 const dir = mkdtempSync(join(tmpdir(), 'netloom-export-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -35,23 +33,16 @@ describe('netloom export', () => {
   });
 
   it('--to onnx --load-weights carries the given weights into the model', async () => {
-    const graph = parse(JSON.parse(readFileSync(xorPath, 'utf8')));
-    const compiled = compileGraph(graph);
-    if (!compiled.ok) throw new Error('no plan');
     // Weights that are clearly not the initial ones: every d2 weight 0 and bias 0.25 → sigmoid(0.25) everywhere.
-    const weights = initialWeights(compiled.plan, 1);
-    weights[2]!.fill(0);
-    weights[3]!.fill(0.25);
-    const wPath = join(dir, 'w.safetensors');
-    writeFileSync(wPath, encodeWeights(compiled.plan, weights));
+    const wPath = writeConstantXorWeights(xorPath, join(dir, 'w.safetensors'));
     const out = join(dir, 'xor.onnx');
     const r = await runCli(['export', xorPath, '--to', 'onnx', '-o', out, '--load-weights', wPath]);
     expect(r.code, r.err).toBe(0);
     const session = await ort.InferenceSession.create(readFileSync(out));
     const result = await session.run({ input: new ort.Tensor('float32', Float32Array.of(1, 1, -1, 0.5), [2, 2]) });
     const p = result.prediction!.data as Float32Array;
-    expect(Math.abs(p[0]! - 1 / (1 + Math.exp(-0.25)))).toBeLessThan(1e-6);
-    expect(Math.abs(p[1]! - 1 / (1 + Math.exp(-0.25)))).toBeLessThan(1e-6);
+    expect(Math.abs(p[0]! - CONSTANT_XOR_PREDICTION)).toBeLessThan(1e-6);
+    expect(Math.abs(p[1]! - CONSTANT_XOR_PREDICTION)).toBeLessThan(1e-6);
   });
 
   it('rejects a weights file for another graph, naming the tensor', async () => {

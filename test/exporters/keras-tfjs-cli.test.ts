@@ -1,14 +1,12 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { afterAll, describe, expect, it } from 'vitest';
-import { compileGraph } from '../../core/compiler/compile';
-import { encodeWeights, initialWeights } from '../../core/weights';
-import { runCli } from './helpers/cli';
-import { EXAMPLES_DIR, parse } from './helpers/graphs';
+import { CONSTANT_XOR_PREDICTION, runCli, writeConstantXorWeights } from './helpers/cli';
+import { EXAMPLES_DIR } from './helpers/graphs';
 
 /** `netloom export --to keras -o DIR/…` writes the TF.js Layers model beside the script, carrying --load-weights. */
 const dir = mkdtempSync(join(tmpdir(), 'netloom-keras-cli-'));
@@ -17,15 +15,8 @@ const xorPath = join(EXAMPLES_DIR, 'xor-mlp.json');
 
 describe('netloom export --to keras (model file)', () => {
   it('writes <name>_keras.model.json and its weights, which TF.js Layers loads with the given weights', async () => {
-    const graph = parse(JSON.parse(readFileSync(xorPath, 'utf8')));
-    const compiled = compileGraph(graph);
-    if (!compiled.ok) throw new Error('no plan');
     // d2's weights 0 and bias 0.25: the prediction is sigmoid(0.25) for every input, unlike the initial weights.
-    const weights = initialWeights(compiled.plan, 1);
-    weights[2]!.fill(0);
-    weights[3]!.fill(0.25);
-    const wPath = join(dir, 'w.safetensors');
-    writeFileSync(wPath, encodeWeights(compiled.plan, weights));
+    const wPath = writeConstantXorWeights(xorPath, join(dir, 'w.safetensors'));
     const r = await runCli(['export', xorPath, '--to', 'keras', '-o', join(dir, 'xor_keras.py'), '--load-weights', wPath]);
     expect(r.code, r.err).toBe(0);
     expect(r.err).toContain('xor_keras.model.json');
@@ -38,8 +29,8 @@ describe('netloom export --to keras (model file)', () => {
       weightData: bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength),
     }));
     const p = (model.predict(tf.tensor([1, 1, -1, 0.5], [2, 2])) as tf.Tensor).dataSync();
-    expect(Math.abs(p[0]! - 1 / (1 + Math.exp(-0.25)))).toBeLessThan(1e-6);
-    expect(Math.abs(p[1]! - 1 / (1 + Math.exp(-0.25)))).toBeLessThan(1e-6);
+    expect(Math.abs(p[0]! - CONSTANT_XOR_PREDICTION)).toBeLessThan(1e-6);
+    expect(Math.abs(p[1]! - CONSTANT_XOR_PREDICTION)).toBeLessThan(1e-6);
   });
 
   it('still writes the script for a graph Keras cannot express, and says which node kept the model file out', async () => {

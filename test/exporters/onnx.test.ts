@@ -4,8 +4,6 @@ import { join } from 'node:path';
 import * as ort from 'onnxruntime-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LoadedDataset } from '../../core/datasets/types';
-import { fillBatch } from '../../core/engine/batch';
-import { Trainer } from '../../core/engine/trainer';
 import { exportOnnx, ONNX_INPUT, ONNX_OUTPUT } from '../../core/exporters/onnx';
 import type { Graph } from '../../core/graph/schema';
 import { encodeWeights } from '../../core/weights';
@@ -13,7 +11,8 @@ import { activationGraphs, coverageGraphs, exampleGraphs } from './helpers/graph
 import { convGraphs } from './helpers/conv-graphs';
 import { recurrentGraphs } from './helpers/recurrent-graphs';
 import { hasPythonModule, runPython } from './helpers/python';
-import { compileOrThrow, loadData } from './helpers/reference-run';
+import { evalRowsAfter } from './helpers/eval-rows';
+import { loadData } from './helpers/reference-run';
 
 /**
  * ONNX export: every example, activation and coverage graph must pass onnx.checker (full check, with
@@ -33,27 +32,10 @@ interface Prepared {
 
 /** NetLoom's predictions for up to 16 validation rows, after `steps` training batches. */
 function reference(graph: Graph, data: LoadedDataset, steps: number): Omit<Prepared, 'name'> {
-  const plan = compileOrThrow(graph, data);
-  const trainer = new Trainer(plan, data, graph.training);
-  for (let i = 0; i < steps; i++) {
-    trainer.trainBatch();
-    trainer.endOfEpoch();
-  }
-  const split = data.validation.count > 0 ? data.validation : data.train;
-  const n = Math.min(16, split.count, plan.batchSize);
-  const exec = trainer.exec;
-  fillBatch(plan, split, null, 0, n, exec.input, exec.target);
-  exec.forward(n, false);
-  const inSize = plan.tensors[plan.inputTensor]!.size;
-  const outSize = plan.tensors[plan.predictionTensor]!.size;
-  const weights = steps > 0 ? encodeWeights(plan, exec.params) : undefined;
+  const r = evalRowsAfter(graph, data, steps);
+  const weights = steps > 0 ? encodeWeights(r.plan, r.exec.params) : undefined;
   const [file] = exportOnnx(graph, weights ? { weights } : {});
-  return {
-    model: file!.contents as Uint8Array,
-    inputs: Float32Array.from(exec.input.subarray(0, n * inSize)),
-    inputDims: [n, ...data.info.inputShape],
-    expected: Float32Array.from(exec.prediction.subarray(0, n * outSize)),
-  };
+  return { model: file!.contents as Uint8Array, inputs: r.inputs, inputDims: [r.n, ...data.info.inputShape], expected: r.expected };
 }
 
 describe('ONNX export', () => {

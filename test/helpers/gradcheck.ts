@@ -110,13 +110,7 @@ export function checkOp(spec: OpCheck): OpCheckResult {
   const probe = (arr: Float64Array, grad: Float64Array, label: string) => {
     const step = Math.max(1, Math.floor(arr.length / 60));
     for (let i = 0; i < arr.length; i += step) {
-      const orig = arr[i]!;
-      arr[i] = orig + h;
-      const up = objective();
-      arr[i] = orig - h;
-      const down = objective();
-      arr[i] = orig;
-      const numeric = (up - down) / (2 * h);
+      const numeric = centralDifference(arr, i, objective, h);
       const analytic = grad[i]!;
       const scale = Math.abs(numeric) + Math.abs(analytic);
       const rel = scale < 1e-7 ? 0 : Math.abs(numeric - analytic) / scale;
@@ -155,4 +149,15 @@ function resettable(seed: number): { rng: Rng; reset: () => void } {
 function fill(a: Float64Array, rng: Rng, lo: number, hi: number): Float64Array {
   for (let i = 0; i < a.length; i++) a[i] = lo + (hi - lo) * rng.next();
   return a;
+}
+
+/** d f / d arr[i] by central differences, (f(x + h) − f(x − h)) / 2h; arr[i] is restored afterwards. */
+export function centralDifference(arr: { [i: number]: number }, i: number, f: () => number, h = 1e-6): number {
+  const orig = arr[i]!;
+  arr[i] = orig + h;
+  const up = f();
+  arr[i] = orig - h;
+  const down = f();
+  arr[i] = orig;
+  return (up - down) / (2 * h);
 }

@@ -1,6 +1,6 @@
-import { sizeOf } from '../../util/tensor';
 import type { Kernel, KernelContext } from '../types';
 import { lastAxis } from './last-axis';
+import { rowKernel } from './row-kernel';
 import type { ActivationFn } from './types';
 
 /**
@@ -23,35 +23,25 @@ export const crelu: ActivationFn = {
 };
 
 function creluKernel(ctx: KernelContext): Kernel {
-  const d = lastAxis(ctx.inputShapes[0]!);
-  const rowsPerSample = sizeOf(ctx.inputShapes[0]!) / d;
-  const { inputs: [X], output: Y, dOutput: dY, dInputs: [dX] } = ctx.buffers;
-  return {
-    forward(n) {
-      const rows = n * rowsPerSample;
-      for (let r = 0; r < rows; r++) {
-        const i = r * d;
-        const o = 2 * r * d;
-        for (let j = 0; j < d; j++) {
-          const x = X![i + j]!;
-          Y[o + j] = x > 0 ? x : 0;
-          Y[o + d + j] = x < 0 ? -x : 0;
-        }
+  return rowKernel(ctx, {
+    forward(X, Y, r, d) {
+      const i = r * d;
+      const o = 2 * r * d;
+      for (let j = 0; j < d; j++) {
+        const x = X[i + j]!;
+        Y[o + j] = x > 0 ? x : 0;
+        Y[o + d + j] = x < 0 ? -x : 0;
       }
     },
-    backward(n) {
-      if (!dX) return;
-      const rows = n * rowsPerSample;
-      for (let r = 0; r < rows; r++) {
-        const i = r * d;
-        const o = 2 * r * d;
-        for (let j = 0; j < d; j++) {
-          const x = X![i + j]!;
-          // Only the half that is active passes gradient; the relu(-x) half flips its sign.
-          if (x > 0) dX[i + j] += dY[o + j]!;
-          else if (x < 0) dX[i + j] -= dY[o + d + j]!;
-        }
+    backward(X, _Y, dY, dX, r, d) {
+      const i = r * d;
+      const o = 2 * r * d;
+      for (let j = 0; j < d; j++) {
+        const x = X[i + j]!;
+        // Only the half that is active passes gradient; the relu(-x) half flips its sign.
+        if (x > 0) dX[i + j] += dY[o + j]!;
+        else if (x < 0) dX[i + j] -= dY[o + d + j]!;
       }
     },
-  };
+  });
 }

@@ -1,6 +1,5 @@
-import { sizeOf } from '../../util/tensor';
 import type { Kernel, KernelContext } from '../types';
-import { lastAxis } from './last-axis';
+import { rowKernel, rowMax } from './row-kernel';
 import { sigmoidOf, softplusOf } from './stable-math';
 import type { ActivationFn } from './types';
 
@@ -20,33 +19,22 @@ export const logSoftmax: ActivationFn = {
 };
 
 function logSoftmaxKernel(ctx: KernelContext): Kernel {
-  const d = lastAxis(ctx.inputShapes[0]!);
-  const rowsPerSample = sizeOf(ctx.inputShapes[0]!) / d;
-  const { inputs: [X], output: Y, dOutput: dY, dInputs: [dX] } = ctx.buffers;
-  return {
-    forward(n) {
-      const rows = n * rowsPerSample;
-      for (let r = 0; r < rows; r++) {
-        const o = r * d;
-        let max = -Infinity;
-        for (let j = 0; j < d; j++) max = Math.max(max, X![o + j]!);
-        let sum = 0;
-        for (let j = 0; j < d; j++) sum += Math.exp(X![o + j]! - max);
-        // (x − max) first: it is exact for nearby values, where x − (max + log Σ) would round at |x|'s scale.
-        const logSum = Math.log(sum);
-        for (let j = 0; j < d; j++) Y[o + j] = X![o + j]! - max - logSum;
-      }
+  return rowKernel(ctx, {
+    forward(X, Y, r, d) {
+      const o = r * d;
+      const max = rowMax(X, o, d);
+      let sum = 0;
+      for (let j = 0; j < d; j++) sum += Math.exp(X[o + j]! - max);
+      // (x − max) first: it is exact for nearby values, where x − (max + log Σ) would round at |x|'s scale.
+      const logSum = Math.log(sum);
+      for (let j = 0; j < d; j++) Y[o + j] = X[o + j]! - max - logSum;
     },
-    backward(n) {
-      if (!dX) return;
-      const rows = n * rowsPerSample;
-      for (let r = 0; r < rows; r++) {
-        const o = r * d;
-        // y_j = x_j − logΣe^x, so dx_j = dy_j − softmax_j · Σ_k dy_k, with softmax_j = e^(y_j).
-        let total = 0;
-        for (let j = 0; j < d; j++) total += dY[o + j]!;
-        for (let j = 0; j < d; j++) dX[o + j] += dY[o + j]! - Math.exp(Y[o + j]!) * total;
-      }
+    backward(_X, Y, dY, dX, r, d) {
+      const o = r * d;
+      // y_j = x_j − logΣe^x, so dx_j = dy_j − softmax_j · Σ_k dy_k, with softmax_j = e^(y_j).
+      let total = 0;
+      for (let j = 0; j < d; j++) total += dY[o + j]!;
+      for (let j = 0; j < d; j++) dX[o + j] += dY[o + j]! - Math.exp(Y[o + j]!) * total;
     },
-  };
+  });
 }

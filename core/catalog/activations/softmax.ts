@@ -1,7 +1,6 @@
-import { sizeOf } from '../../util/tensor';
 import type { Kernel, KernelContext } from '../types';
 import { sigmoid } from './basic';
-import { lastAxis } from './last-axis';
+import { rowKernel, rowMax } from './row-kernel';
 import type { ActivationFn } from './types';
 
 /**
@@ -21,37 +20,26 @@ export const softmax: ActivationFn = {
 };
 
 function softmaxKernel(ctx: KernelContext): Kernel {
-  const d = lastAxis(ctx.inputShapes[0]!);
-  const rowsPerSample = sizeOf(ctx.inputShapes[0]!) / d;
-  const { inputs: [X], output: Y, dOutput: dY, dInputs: [dX] } = ctx.buffers;
-  return {
-    forward(n) {
-      const rows = n * rowsPerSample;
-      for (let r = 0; r < rows; r++) {
-        const o = r * d;
-        // Subtracting the row max changes nothing mathematically but keeps every exponent ≤ 0, so
-        // scores like 1000 cannot overflow to Infinity (and Infinity / Infinity to NaN).
-        let max = -Infinity;
-        for (let j = 0; j < d; j++) max = Math.max(max, X![o + j]!);
-        let sum = 0;
-        for (let j = 0; j < d; j++) {
-          const e = Math.exp(X![o + j]! - max);
-          Y[o + j] = e;
-          sum += e;
-        }
-        for (let j = 0; j < d; j++) Y[o + j] = Y[o + j]! / sum;
+  return rowKernel(ctx, {
+    forward(X, Y, r, d) {
+      const o = r * d;
+      // Subtracting the row max changes nothing mathematically but keeps every exponent ≤ 0, so
+      // scores like 1000 cannot overflow to Infinity (and Infinity / Infinity to NaN).
+      const max = rowMax(X, o, d);
+      let sum = 0;
+      for (let j = 0; j < d; j++) {
+        const e = Math.exp(X[o + j]! - max);
+        Y[o + j] = e;
+        sum += e;
       }
+      for (let j = 0; j < d; j++) Y[o + j] = Y[o + j]! / sum;
     },
-    backward(n) {
-      if (!dX) return;
-      const rows = n * rowsPerSample;
-      for (let r = 0; r < rows; r++) {
-        const o = r * d;
-        // Jacobian-vector product without forming the Jacobian: dx_j = y_j·(dy_j - Σ_k y_k·dy_k).
-        let dot = 0;
-        for (let j = 0; j < d; j++) dot += Y[o + j]! * dY[o + j]!;
-        for (let j = 0; j < d; j++) dX[o + j] += Y[o + j]! * (dY[o + j]! - dot);
-      }
+    backward(_X, Y, dY, dX, r, d) {
+      const o = r * d;
+      // Jacobian-vector product without forming the Jacobian: dx_j = y_j·(dy_j - Σ_k y_k·dy_k).
+      let dot = 0;
+      for (let j = 0; j < d; j++) dot += Y[o + j]! * dY[o + j]!;
+      for (let j = 0; j < d; j++) dX[o + j] += Y[o + j]! * (dY[o + j]! - dot);
     },
-  };
+  });
 }

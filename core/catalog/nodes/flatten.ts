@@ -1,5 +1,6 @@
 import { sizeOf } from '../../util/tensor';
 import type { NodeKind } from '../types';
+import { copyKernel } from './copy-kernel';
 
 /**
  * Reshapes any per-sample tensor into one flat vector, [...] → [product of the axes], in row-major order.
@@ -17,17 +18,5 @@ export const FlattenNode: NodeKind = {
   params: {},
   inferShape: ({ inputs }) => ({ ok: true, shape: [sizeOf(inputs[0]!)] }),
   paramTensors: () => [],
-  createKernel({ outputShape, buffers }) {
-    const size = sizeOf(outputShape);
-    const { inputs: [X], output: Y, dOutput: dY, dInputs: [dX] } = buffers;
-    return {
-      forward(n) {
-        for (let i = 0; i < n * size; i++) Y[i] = X![i]!;
-      },
-      backward(n) {
-        if (!dX) return;
-        for (let i = 0; i < n * size; i++) dX[i] += dY[i]!;
-      },
-    };
-  },
+  createKernel: copyKernel,
 };

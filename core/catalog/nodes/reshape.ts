@@ -1,5 +1,6 @@
 import { formatShape, sizeOf, type Shape } from '../../util/tensor';
 import type { NodeKind, ShapeResult } from '../types';
+import { copyKernel } from './copy-kernel';
 
 /** The target shape with its -1 worked out, or why it cannot hold the input's values. */
 export function resolveReshape(input: Shape, target: readonly number[]): ShapeResult {
@@ -33,17 +34,5 @@ export const ReshapeNode: NodeKind = {
   },
   inferShape: ({ params, inputs }) => resolveReshape(inputs[0]!, params.shape as readonly number[]),
   paramTensors: () => [],
-  createKernel({ outputShape, buffers }) {
-    const size = sizeOf(outputShape);
-    const { inputs: [X], output: Y, dOutput: dY, dInputs: [dX] } = buffers;
-    return {
-      forward(n) {
-        for (let i = 0; i < n * size; i++) Y[i] = X![i]!;
-      },
-      backward(n) {
-        if (!dX) return;
-        for (let i = 0; i < n * size; i++) dX[i] += dY[i]!;
-      },
-    };
-  },
+  createKernel: copyKernel,
 };

@@ -5,6 +5,7 @@ import { weightsForExport } from '../export-inputs';
 import { buildExportModel, ExportError, type ExportModel } from '../export-model';
 import { pythonExportNames } from '../python/file-names';
 import { pyLiteral, pythonNames } from '../python/identifiers';
+import { scriptFilesAndTraining } from '../python/script-settings';
 import { SAFETENSORS_PYTHON, weightsMetadataPython } from '../pytorch/weights-code';
 import { kerasRecurrentKinds, RECURRENT_WEIGHTS_PYTHON } from './emit-recurrent';
 import type { ExportFile, ExportOptions } from '../types';
@@ -105,18 +106,7 @@ function kerasScript(m: ExportModel, files: ReturnType<typeof pythonExportNames>
       'from tensorflow import keras',
       'from tensorflow.keras import layers',
       '',
-      'HERE = Path(__file__).resolve().parent',
-      `DATA_FILE = HERE / "${files.data}"`,
-      `WEIGHTS_FILE = HERE / "${files.weights}"`,
-      '',
-      '# Training settings from the graph; --epochs, --batch-size and --lr override them.',
-      'TRAINING = {',
-      `    "epochs": ${t.epochs},`,
-      `    "batch_size": ${t.batchSize},`,
-      `    "lr": ${t.optimizer.lr},`,
-      `    "seed": ${t.seed},`,
-      `    "shuffle": ${t.shuffle === false ? 'False' : 'True'},`,
-      '}',
+      ...scriptFilesAndTraining(files, t, ['# Training settings from the graph; --epochs, --batch-size and --lr override them.']),
     ],
     ...kerasCustomLayers(custom).map((c) => c.split('\n')),
     [

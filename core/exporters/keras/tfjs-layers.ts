@@ -9,9 +9,16 @@ import { emitRecurrent } from './tfjs-recurrent';
 const NO_KERAS_LAYER: Record<string, string> = {
   NALU: 'NALU is not a Keras layer',
   SelfAttention: "NetLoom's self-attention (one set of Wq, Wk, Wv, Wo over d_model) is not a built-in TF.js Layers layer",
-  // NetLoom's GRU is PyTorch's (the reset gate applied after h·U, Keras' reset_after=True), which TF.js
-  // Layers 4 refuses to load; its reset_after=False GRU is a different function.
-  GRU: "TF.js Layers has no GRU with reset_after=True, the variant NetLoom (like PyTorch) computes",
+  // Read from @tensorflow/tfjs-layers 4.22 (GRUCell): the constructor throws on resetAfter, and call()
+  // computes the candidate as activation(x·W_h + b_h + (r ⊙ h)·U_h). test/exporters/keras-tfjs-gru.test.ts
+  // checks both facts against the installed library.
+  GRU: 'TF.js Layers 4 cannot load a GRU with reset_after=True, the variant NetLoom computes (PyTorch\'s: the reset gate ' +
+    'multiplies h·W_hn + b_hn), and its reset_after=False GRU resets h before the weights, (r ⊙ h)·W_hn, a different function ' +
+    'that no weight conversion matches',
+};
+/** What to use instead, when there is more to say than the general alternatives. */
+const INSTEAD: Record<string, string> = {
+  GRU: ' (the script as layers.GRU(..., reset_after=True)); for a model file, use an LSTM or a SimpleRNN in its place',
 };
 const NO_KERAS_ACTIVATION: Record<string, string> = {
   step: 'Keras has no step activation',
@@ -23,7 +30,7 @@ export function kerasRefusal(node: ExportNode): string | null {
   const fn = node.type === 'Activation' ? (p.fn as string) : null;
   const why = NO_KERAS_LAYER[node.type] ?? (fn !== null ? NO_KERAS_ACTIVATION[fn] : undefined);
   if (!why) return null;
-  return `node "${node.id}" (${fn !== null ? `Activation ${fn}` : node.type}) cannot go into the Keras model file: ${why}; the Keras Python script still builds it, and the ONNX and PyTorch exports carry it too`;
+  return `node "${node.id}" (${fn !== null ? `Activation ${fn}` : node.type}) cannot go into the Keras model file: ${why}; the Keras Python script still builds it, and the ONNX and PyTorch exports carry it too${INSTEAD[node.type] ?? ''}`;
 }
 
 /**

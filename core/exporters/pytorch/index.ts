@@ -7,6 +7,7 @@ import { buildExportModel, type ExportModel } from '../export-model';
 import type { ExportFile } from '../types';
 import { pythonExportNames } from '../python/file-names';
 import { pyLiteral, pythonNames } from '../python/identifiers';
+import { scriptFilesAndTraining } from '../python/script-settings';
 import { computeLossPython, makeOptimizerPython, penaltiesPython, prepareTargetsPython } from './loss-code';
 import { trainingLoopPython } from './main-code';
 import { torchModelCode } from './model-code';
@@ -78,19 +79,10 @@ function pytorchScript(m: ExportModel, files: ReturnType<typeof pythonExportName
       'from torch.nn.parallel import DistributedDataParallel',
       'from torch.utils.data import DataLoader, DistributedSampler, TensorDataset',
       '',
-      'HERE = Path(__file__).resolve().parent',
-      `DATA_FILE = HERE / "${files.data}"`,
-      `WEIGHTS_FILE = HERE / "${files.weights}"`,
-      '',
-      `# Training settings from the graph (dataset "${datasetName}" ${pyLiteral(datasetParams)}).`,
-      '# --epochs, --batch-size and --lr override them.',
-      'TRAINING = {',
-      `    "epochs": ${t.epochs},`,
-      `    "batch_size": ${t.batchSize},`,
-      `    "lr": ${t.optimizer.lr},`,
-      `    "seed": ${t.seed},`,
-      `    "shuffle": ${t.shuffle === false ? 'False' : 'True'},`,
-      '}',
+      ...scriptFilesAndTraining(files, t, [
+        `# Training settings from the graph (dataset "${datasetName}" ${pyLiteral(datasetParams)}).`,
+        '# --epochs, --batch-size and --lr override them.',
+      ]),
     ],
     ...supportClasses(model.customClasses).map((c) => c.split('\n')),
     model.lines,

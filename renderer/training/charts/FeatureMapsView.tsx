@@ -5,10 +5,14 @@ import { useInspectedNode } from './useInspectedNode';
 import { prepareCanvas } from './canvas';
 import { channelRange, layoutMaps } from './feature-maps-layout';
 import { rgb, sequential } from './palette';
+import { FEATURE_MAP_TYPES } from '../preview/inspect-types';
+import type { RunData } from '../run-store';
 
-
-/** Layers whose output is a stack of maps, one per channel. */
-const MAP_TYPES = new Set(['Conv2D', 'Conv1D', 'MaxPool2D', 'AvgPool2D', 'MaxPool1D', 'AvgPool1D']);
+/** The latest feature maps answered for this node (node previews ask about other nodes too). */
+function mapsOf(run: RunData | undefined, nodeId: string) {
+  const r = run?.inspected.get(nodeId)?.result;
+  return r?.type === 'featureMaps' ? r : undefined;
+}
 
 /**
  * Feature maps of one validation example on a convolution or pooling layer: one small picture per
@@ -16,17 +20,17 @@ const MAP_TYPES = new Set(['Conv2D', 'Conv1D', 'MaxPool2D', 'AvgPool2D', 'MaxPoo
  * responds where. A 1D layer shows one strip per channel.
  */
 export function FeatureMapsView({ controller: c }: { controller: TrainingController }) {
-  const { nodes, chosen, setNodeId, example, setExample, ask } = useInspectedNode(c, (t) => MAP_TYPES.has(t));
+  const { nodes, chosen, setNodeId, example, setExample, ask } = useInspectedNode(c, (t) => FEATURE_MAP_TYPES.has(t));
   const shown = useStoreKey(c, () => {
-    const m = c.store.active()?.featureMaps;
+    const m = mapsOf(c.store.active(), chosen);
     return m ? `${m.nodeId}:${m.example}:${m.channels}` : '';
   });
   const canvas = useRef<HTMLCanvasElement>(null);
   const last = useRef<unknown>(null);
 
   useRafDraw(c, () => {
-    const m = c.store.active()?.featureMaps;
-    if (!canvas.current || !m || m === last.current || m.nodeId !== chosen) return;
+    const m = mapsOf(c.store.active(), chosen);
+    if (!canvas.current || !m || m === last.current) return;
     const p = prepareCanvas(canvas.current);
     if (!p) return;
     last.current = m;

@@ -19,8 +19,10 @@ export function HiddenStateView({ controller: c }: { controller: TrainingControl
   const last = useRef<unknown>(null);
 
   useRafDraw(c, () => {
-    const h = c.store.active()?.hiddenState;
-    if (!canvas.current || !h || h === last.current || h.nodeId !== chosen) return;
+    // Node previews ask about other nodes too: the answer kept for this one.
+    const answer = c.store.active()?.inspected.get(chosen)?.result;
+    const h = answer?.type === 'hiddenState' ? answer : undefined;
+    if (!canvas.current || !h || h === last.current) return;
     const p = prepareCanvas(canvas.current);
     if (!p) return;
     last.current = h;

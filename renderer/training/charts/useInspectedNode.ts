@@ -7,7 +7,8 @@ const REFRESH_MS = 1500;
 
 /**
  * The node and validation example an inspect view (attention, feature maps, hidden state) shows: the
- * active run's nodes of the given types, the learner's choice among them (the first by default), and the
+ * active run's nodes of the given types, the learner's choice among them (the first by default), the
+ * shared inspected example, and the
  * `inspect` command sent whenever the choice changes and, while the run trains, every REFRESH_MS.
  */
 export function useInspectedNode(c: TrainingController, shows: (type: string) => boolean) {
@@ -16,7 +17,9 @@ export function useInspectedNode(c: TrainingController, shows: (type: string) =>
   const running = useStoreKey(c, () => c.playState() === 'running');
   const nodes = nodesKey === '' ? [] : nodesKey.split(',');
   const [nodeId, setNodeId] = useState('');
-  const [example, setExample] = useState(0);
+  // One example for every inspect view and node preview (the controller keeps it).
+  const example = useStoreKey(c, () => c.inspectedExample);
+  const setExample = (n: number) => c.setInspectedExample(n);
   const chosen = nodes.includes(nodeId) ? nodeId : nodes[0] ?? '';
 
   const ask = () => {

@@ -4,6 +4,7 @@ import type { Plan } from '../../../core/compiler/plan';
 import { Executor } from '../../../core/engine/executor';
 import { DEFAULT_TRAINING, type Graph } from '../../../core/graph/schema';
 import { mulberry32 } from '../../../core/util/rng';
+import { checkPlanGradients } from '../../helpers/plan-gradcheck';
 
 /**
  * Input [1, 6, 6] → Conv2D(3, same) ─┬→ BatchNorm → relu → MaxPool ──────────────┐
@@ -56,31 +57,9 @@ describe('a compiled CNN plan', () => {
     const exec = new Executor(plan, { dtype: 'f64' });
     const n = 4;
     fill(exec, n, 5);
-    const lossAt = () => {
-      exec.forward(n, true);
-      return exec.loss;
-    };
-    lossAt();
-    exec.backward(n);
-    let worst = 0, checked = 0;
-    exec.params.forEach((p, k) => {
-      if (plan.params[k]!.trainable === false) return;
-      const g = Float64Array.from(exec.paramGrads[k]!);
-      for (let i = 0; i < p.length; i++) {
-        const orig = p[i]!;
-        p[i] = orig + 1e-6;
-        const up = lossAt();
-        p[i] = orig - 1e-6;
-        const down = lossAt();
-        p[i] = orig;
-        const numeric = (up - down) / 2e-6;
-        const scale = Math.abs(numeric) + Math.abs(g[i]!);
-        if (scale > 1e-7) worst = Math.max(worst, Math.abs(numeric - g[i]!) / scale);
-        checked++;
-      }
-    });
+    const { worst, where, checked } = checkPlanGradients(exec, n);
     expect(checked).toBeGreaterThan(100);
-    expect(worst).toBeLessThan(1e-3);
+    expect(worst, where).toBeLessThan(1e-3);
   });
 
   it('wasm and TS backends agree on the loss and every gradient', () => {

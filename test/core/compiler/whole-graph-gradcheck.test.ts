@@ -4,6 +4,7 @@ import { Executor } from '../../../core/engine/executor';
 import type { Graph } from '../../../core/graph/schema';
 import { DEFAULT_TRAINING } from '../../../core/graph/schema';
 import { mulberry32 } from '../../../core/util/rng';
+import { checkPlanGradients } from '../../helpers/plan-gradcheck';
 
 /** Input → Dense → tanh ─┬────────────┐
  *                         └→ Dense → Add(a, b) → LayerNorm → Dense(3) → softmax → cross_entropy
@@ -48,30 +49,8 @@ describe('compiled plan, end to end', () => {
     const n = 5;
     for (let i = 0; i < n * 2; i++) exec.input[i] = rng.next() * 4 - 2;
     for (let i = 0; i < n; i++) exec.target[i * 3 + (i % 3)] = 1;
-    const lossAt = () => {
-      exec.forward(n, true);
-      return exec.loss;
-    };
-    lossAt();
-    exec.backward(n);
-    let worst = 0;
-    let checked = 0;
-    exec.params.forEach((p, k) => {
-      const g = Float64Array.from(exec.paramGrads[k]!);
-      for (let i = 0; i < p.length; i++) {
-        const orig = p[i]!;
-        p[i] = orig + 1e-6;
-        const up = lossAt();
-        p[i] = orig - 1e-6;
-        const down = lossAt();
-        p[i] = orig;
-        const numeric = (up - down) / 2e-6;
-        const scale = Math.abs(numeric) + Math.abs(g[i]!);
-        if (scale > 1e-7) worst = Math.max(worst, Math.abs(numeric - g[i]!) / scale);
-        checked++;
-      }
-    });
+    const { worst, where, checked } = checkPlanGradients(exec, n);
     expect(checked).toBe(55);
-    expect(worst).toBeLessThan(1e-3);
+    expect(worst, where).toBeLessThan(1e-3);
   });
 });

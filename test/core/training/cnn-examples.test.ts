@@ -8,6 +8,8 @@ describe('CNN and BatchNorm templates learn what they are meant to', () => {
     expect(r.validation.accuracy).toBeGreaterThanOrEqual(0.95);
   }, 300_000);
 
+  // The bar, checked with the template's own seed. Across seeds this recipe ends at 96.8% ± 0.5%
+  // (docs/layers.md, "LeNet-5 across seeds"): seed 2 (97.7%) is the best of eight, not a typical run.
   it('lenet5-mnist reaches ≥ 97% validation accuracy in 3 epochs on 10k images', async () => {
     const g = loadExample('lenet5-mnist');
     expect(g.training.epochs).toBeLessThanOrEqual(3);

@@ -197,3 +197,24 @@ describe('run store: pause', () => {
     expect(store.applyFrame(lossFrame('r1', 6, [0.4], 1, { epoch: 2 }))).toBe(false);
   });
 });
+
+describe('run store: inspect answers per node', () => {
+  const maps = (nodeId: string, example: number) => ({ type: 'featureMaps' as const, runId: 'r1', nodeId, example, channels: 1, height: 1, width: 2, values: new Float32Array(2) });
+
+  it('keeps the latest answer for each node with the step it arrived at, and forgets them on reset', () => {
+    const store = createRunStore();
+    store.add(meta('r1'));
+    store.applyFrame(lossFrame('r1', 1, [0.9, 0.8], 1, { state: 'paused' }));
+    store.applyNodeInspection(maps('c1', 0));
+    // A node preview asking about another node leaves c1's answer (the Layers tab's) in place.
+    store.applyNodeInspection(maps('p1', 0));
+    store.applyNodeInspection({ type: 'hiddenState', runId: 'r1', nodeId: 'rnn', example: 0, steps: 2, units: 1, values: new Float32Array(2) });
+    const run = store.get('r1')!;
+    expect([...run.inspected.keys()]).toEqual(['c1', 'p1', 'rnn']);
+    expect(run.inspected.get('c1')).toMatchObject({ step: 2, result: { nodeId: 'c1', example: 0 } });
+    store.applyNodeInspection(maps('c1', 3));
+    expect(run.inspected.get('c1')!.result.example).toBe(3);
+    store.beginReset('r1');
+    expect(store.get('r1')!.inspected.size).toBe(0);
+  });
+});
