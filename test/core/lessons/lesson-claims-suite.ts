@@ -26,7 +26,7 @@ function withNodeAfter(graph: Graph, after: string[], type: string): Graph {
     const from = g.nodes.find((n) => n.id === id)!;
     const wire = g.edges.find((e) => e.source === id)!;
     const added = `${type.toLowerCase()}_${id}`;
-    g.nodes.push({ id: added, type, params: {}, position: { x: from.position.x + 85, y: from.position.y + 80 } });
+    g.nodes.push({ id: added, type, params: {}, position: { x: (from.position?.x ?? 0) + 85, y: (from.position?.y ?? 0) + 80 } });
     const onward = { ...wire, id: `${wire.id}_${added}`, source: added };
     delete onward.sourceHandle;
     g.edges.push(onward);
