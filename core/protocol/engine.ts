@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DiagnosticEvent, EpochEvent, ErrorEvent, NodeStats, StartEvent } from './events';
-import { TraceCommand, TraceResult, traceTransferables, UnitMapCommand, UnitMapResult } from './trace';
+import { TraceCommand, TraceResult, TraceRowsCommand, TraceRowsResult, traceTransferables, UnitMapCommand, UnitMapResult } from './trace';
 
 /**
  * Messages between an engine host (Electron main, or the renderer in browser mode) and the worker that
@@ -48,6 +48,8 @@ const controlCommands = [
   TraceCommand,
   /** One node's per-unit output over the 2D input plane. */
   UnitMapCommand,
+  /** The first training rows, to pick the traced example from. */
+  TraceRowsCommand,
 ] as const;
 /** Commands to a run that exists (everything but start). */
 export const ControlCommand = z.discriminatedUnion('type', [...controlCommands]);
@@ -157,6 +159,7 @@ export const EngineMessage = z.discriminatedUnion('type', [
   HiddenStateResult,
   TraceResult,
   UnitMapResult,
+  TraceRowsResult,
   WeightsMessage,
   z.object({ type: z.literal('fatal'), runId: z.string().optional(), message: z.string() }),
 ]);
@@ -185,7 +188,7 @@ export function transferablesOf(message: EngineMessage): ArrayBuffer[] {
   } else if (message.type === 'inspect') add(message.weights);
   else if (message.type === 'featureMaps') add(message.values);
   else if (message.type === 'hiddenState') add(message.values);
-  else if (message.type === 'trace' || message.type === 'unitMap') for (const a of traceTransferables(message)) add(a);
+  else if (message.type === 'trace' || message.type === 'unitMap' || message.type === 'traceRows') for (const a of traceTransferables(message)) add(a);
   else if (message.type === 'weights' && message.bytes.byteOffset === 0 && message.bytes.byteLength === message.bytes.buffer.byteLength) {
     add(message.bytes);
   }
