@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { createNodeResources } from '../../cli/resources';
 import { TrainingSession } from '../../core/session/session';
 import { EXAMPLES_DIR, loadExample } from '../helpers/examples';
+import { seriousViolations } from './axe';
 import { expect, loadTemplate, test } from './helpers';
 
 /**
@@ -72,6 +73,7 @@ test('XOR paused: clicking a training point traces that row; the trace refreshes
   expect(input).toEqual(row);
   const picked = await forwardValues(page);
   await page.screenshot({ path: '.tmp/e2e-trace-pick-xor-1280.png' });
+  expect(await seriousViolations(page), 'picking on the chart, trace open').toEqual([]);
 
   // The same row typed into the row field gives the same values, node for node.
   await traceByRowField(page, target.i);
@@ -133,6 +135,7 @@ test('shapes: clicking a training picture traces that row', async ({ app: page }
   await expect(tiles.nth(5)).toHaveAttribute('data-label', String(session.data.train.targets[5]));
   const picked = await forwardValues(page);
   await page.screenshot({ path: '.tmp/e2e-trace-pick-shapes-1400.png' });
+  expect(await seriousViolations(page), 'picture strip, trace open').toEqual([]);
   await traceByRowField(page, 5);
   expect(await forwardValues(page)).toEqual(picked);
 });
@@ -158,6 +161,7 @@ test('copy-first: clicking a training sequence traces that row', async ({ app: p
   expect(input).toEqual(row);
   const picked = await forwardValues(page);
   await page.screenshot({ path: '.tmp/e2e-trace-pick-sequence-1280.png' });
+  expect(await seriousViolations(page), 'sequence list, trace open').toEqual([]);
   await traceByRowField(page, 3);
   expect(await forwardValues(page)).toEqual(picked);
 });
