@@ -67,6 +67,8 @@ export function TraceExamplePicker() {
   const kind = rows ? pickKind(rows, datasetName) : null;
   if (!rows || !kind) return null;
   const picked = s.result ? s.result.example : null;
+  // A trace is taken between batches of a paused run only (as the Trace button).
+  const paused = runStep !== null;
   const items = Array.from({ length: rows.count }, (_, k) => k);
   return (
     <div className={`nl-trace-pick nl-trace-pick-${kind}`} role="group" aria-label={`The first training ${kind === 'image' ? 'pictures' : 'sequences'}: pick one to trace`} data-testid="trace-pick-rows" data-count={rows.count}>
@@ -81,7 +83,8 @@ export function TraceExamplePicker() {
           data-label={rows.labels[k]}
           aria-pressed={picked === k}
           onClick={() => t.pick(k)}
-          title={`row ${k}, class ${rows.labels[k]}`}
+          disabled={!paused}
+          title={paused ? `row ${k}, class ${rows.labels[k]}` : 'Pause the run first (or press Step)'}
         >
           {kind === 'image' ? <RowPicture rows={rows} k={k} /> : <SequenceRow rows={rows} k={k} />}
           <span className="nl-trace-pick-label">{kind === 'image' ? rows.labels[k] : `→ ${rows.labels[k]}`}</span>

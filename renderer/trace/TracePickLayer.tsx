@@ -35,6 +35,11 @@ export function nearestPoint(points: Points, plane: Plane, w: number, h: number,
   return best;
 }
 
+/** A class's colour; a regression target (any other number) is drawn in one neutral grey. */
+function pointColour(label: number): string {
+  return Number.isInteger(label) && label >= 0 ? rgb(CLASS_COLOURS[label % CLASS_COLOURS.length]!) : '#64748b';
+}
+
 /**
  * Over the decision chart (2D data): pick the traced example by clicking a training point. The row
  * of point i is row i of the training split, as `netloom trace --example i` counts (the worker sends
@@ -100,7 +105,7 @@ export function TracePickLayer({ controller: c }: { controller: TrainingControll
               cy={p.y}
               r={r}
               // Drawn by the chart once a grid exists; until then this layer shows the points itself.
-              fill={grid ? 'transparent' : rgb(CLASS_COLOURS[Math.round(points.labels[i]!) % CLASS_COLOURS.length]!)}
+              fill={grid ? 'transparent' : pointColour(points.labels[i]!)}
             />
           );
         })}
