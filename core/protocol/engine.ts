@@ -95,7 +95,11 @@ export const EngineFrame = z.object({
   /** Regression: validation targets and predictions (first output), up to a few hundred points. */
   predictions: z.object({ targets: f32, predictions: f32 }).optional(),
   /** Image data: validation examples for a picture grid, misclassified first (see session/image-examples). */
-  examples: z.object({ width: z.number(), height: z.number(), pixels: f32, predicted: f32, actual: f32 }).optional(),
+  examples: z.object({
+    width: z.number(), height: z.number(), pixels: f32, predicted: f32, actual: f32,
+    /** Each picture's validation row (absent from older workers). */
+    rows: f32.optional(),
+  }).optional(),
   /** When the output is a softmax: its input scores for the first few validation rows, and their classes. */
   scores: z.object({ classes: z.number().int().min(1), labels: f32, values: f32 }).optional(),
   error: ErrorEvent.optional(),
@@ -183,6 +187,7 @@ export function transferablesOf(message: EngineMessage): ArrayBuffer[] {
     add(message.examples?.pixels);
     add(message.examples?.predicted);
     add(message.examples?.actual);
+    add(message.examples?.rows);
     add(message.scores?.labels);
     add(message.scores?.values);
   } else if (message.type === 'inspect') add(message.weights);
