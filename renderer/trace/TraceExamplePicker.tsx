@@ -66,7 +66,7 @@ export function TraceExamplePicker() {
   const rows = s.rows;
   const kind = rows ? pickKind(rows, datasetName) : null;
   if (!rows || !kind) return null;
-  const picked = s.result ? s.result.example : null;
+  const picked = s.result?.split === 'train' ? s.result.example : null;
   // A trace is taken between batches of a paused run only (as the Trace button).
   const paused = runStep !== null;
   const items = Array.from({ length: rows.count }, (_, k) => k);

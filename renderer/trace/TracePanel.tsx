@@ -50,8 +50,8 @@ export function TracePanel() {
         <button type="button" data-testid="trace-forward" disabled={!t.canForward()} onClick={() => t.forward()} title="One node on: its output">forward ▶</button>
         {s.result && <button type="button" data-testid="trace-close" onClick={() => t.stop()}>Close</button>}
         {s.result && (
-          <span className="nl-trace-where" data-testid="trace-position" data-index={s.index} data-phase={s.phase} data-example={s.result.example} data-step={s.result.step}>
-            row {s.result.example} · {s.index + 1}/{s.result.nodes.length} · loss {s.result.loss === null ? '—' : s.result.loss.toPrecision(4)} · step {s.result.step}
+          <span className="nl-trace-where" data-testid="trace-position" data-index={s.index} data-phase={s.phase} data-example={s.result.example} data-split={s.result.split} data-step={s.result.step}>
+            {s.result.split === 'validation' ? 'validation row' : 'row'} {s.result.example} · {s.index + 1}/{s.result.nodes.length} · loss {s.result.loss === null ? '—' : s.result.loss.toPrecision(4)} · step {s.result.step}
           </span>
         )}
         {!paused && !s.result && <span className="nl-trace-hint">Pause a run (or press Step) to follow one example.</span>}

@@ -3,9 +3,13 @@ import type { TraceResult, TraceRowsResult, UnitMapResult } from '../../core/pro
 import type { TrainingController } from '../training/controller';
 
 /** Where the step-through is: which node, and whether it shows values (forward) or gradients (backward). */
+export type TraceSplit = 'train' | 'validation';
+
 export interface TraceState {
   runId: string | null;
   example: number;
+  /** The split `example` counts in: training rows (the row field, the chart, the strip), or validation (the grid). */
+  split: TraceSplit;
   result: TraceResult | null;
   /** Index into `result.nodes`. */
   index: number;
@@ -25,7 +29,7 @@ export interface TraceState {
 }
 
 const IDLE = {
-  runId: null, example: 0, result: null, index: 0, phase: 'forward', unitMaps: new Map(), pending: false, refreshing: false, error: null,
+  runId: null, example: 0, split: 'train', result: null, index: 0, phase: 'forward', unitMaps: new Map(), pending: false, refreshing: false, error: null,
 } satisfies Partial<TraceState>;
 
 /** How many training rows the picker shows: a strip of pictures or a short list of sequences. */
@@ -61,12 +65,12 @@ export class TraceStore {
     for (const l of this.listeners) l();
   }
 
-  /** Trace row `example` of the training split on the active run (which should be paused). */
-  start(example: number): void {
+  /** Trace row `example` of a split (training unless said) on the active run (which should be paused). */
+  start(example: number, split: TraceSplit = 'train'): void {
     const run = this.c.store.active();
     if (!run) return this.set({ ...IDLE, error: 'Start a run and pause it first.' });
-    this.set({ ...IDLE, runId: run.meta.id, example, draft: String(example), pending: true, pickMode: true });
-    this.c.engine.command({ type: 'trace', runId: run.meta.id, example, split: 'train' });
+    this.set({ ...IDLE, runId: run.meta.id, example, split, ...(split === 'train' ? { draft: String(example) } : {}), pending: true, pickMode: true });
+    this.c.engine.command({ type: 'trace', runId: run.meta.id, example, split });
   }
 
   /**
@@ -74,14 +78,14 @@ export class TraceStore {
    * and, on a paused run, is traced at once — at the same node when a trace is open, so the learner
    * can compare two examples at one place in the network.
    */
-  pick(example: number): void {
+  pick(example: number, split: TraceSplit = 'train'): void {
     const paused = this.c.playState() === 'paused';
     if (!paused || !this.state.result) {
-      this.set({ draft: String(example) });
-      if (paused) this.start(example);
+      if (split === 'train') this.set({ draft: String(example) });
+      if (paused) this.start(example, split);
       return;
     }
-    this.retake(example);
+    this.retake(example, split);
   }
 
   /** The row field's text changed (typing). */
@@ -155,11 +159,11 @@ export class TraceStore {
   }
 
   /** Trace again on the same run (new example or new weights), keeping the node and direction. */
-  private retake(example: number): void {
+  private retake(example: number, split: TraceSplit): void {
     const runId = this.state.runId;
     if (runId === null) return;
-    this.set({ example, draft: String(example), pending: true, refreshing: true, error: null });
-    this.c.engine.command({ type: 'trace', runId, example, split: 'train' });
+    this.set({ example, split, ...(split === 'train' ? { draft: String(example) } : {}), pending: true, refreshing: true, error: null });
+    this.c.engine.command({ type: 'trace', runId, example, split });
   }
 
   /** The run store changed: close a trace of a run that is gone, refresh one whose run paused at new weights. */
@@ -169,7 +173,7 @@ export class TraceStore {
     if (s.rows && s.rows.runId !== run?.meta.id) this.set({ rows: null });
     if (!s.result || s.runId === null) return;
     if (!run || run.meta.id !== s.runId) return this.stop();
-    if (!s.pending && this.c.playState() === 'paused' && run.step !== s.result.step) this.retake(s.example);
+    if (!s.pending && this.c.playState() === 'paused' && run.step !== s.result.step) this.retake(s.example, s.split);
   }
 
   private receive(m: EngineMessage): void {
@@ -184,7 +188,7 @@ export class TraceStore {
       const keep = s.refreshing && s.result !== null && s.result.nodes.length === m.nodes.length;
       const maps = s.result !== null && s.result.step === m.step ? s.unitMaps : new Map<string, UnitMapResult>();
       this.set({
-        result: m, example: m.example, pending: false, refreshing: false, error: null, unitMaps: maps,
+        result: m, example: m.example, split: m.split, pending: false, refreshing: false, error: null, unitMaps: maps,
         ...(keep ? {} : { index: 0, phase: 'forward' as const }),
       });
     } else if (m.type === 'unitMap') this.set({ unitMaps: new Map(this.state.unitMaps).set(m.nodeId, m) });

@@ -165,3 +165,38 @@ test('copy-first: clicking a training sequence traces that row', async ({ app: p
   await traceByRowField(page, 3);
   expect(await forwardValues(page)).toEqual(picked);
 });
+
+test('MNIST: a picture in the validation grid traces that validation row, labelled as such', async ({ app: page }) => {
+  test.setTimeout(150_000);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await loadTemplate(page, 'mnist-mlp');
+  await page.getByTestId('dataset-param-samples').fill('500');
+  await page.getByTestId('dataset-param-samples').press('Enter');
+  await page.getByTestId('train-epochs').fill('1000');
+  await page.getByTestId('train-epochs').press('Enter');
+  await page.getByTestId('training-tab-validation').click();
+  // Slow enough that the run is still going when Pause lands, after the first epoch drew the grid.
+  await page.getByTestId('speed-control').selectOption('10');
+  await page.getByTestId('train-start').click();
+  const grid = page.getByTestId('validation-examples');
+  await expect(grid).toHaveAttribute('data-count', /\d+/, { timeout: 60_000 });
+  await page.getByTestId('train-pause').click();
+  await expect(page.getByTestId('run-state')).toHaveText('paused');
+  const tile = grid.getByTestId('trace-pick-validation').nth(2);
+  const row = Number(await tile.getAttribute('data-row'));
+  await tile.click();
+  const position = page.getByTestId('trace-position');
+  await expect(position).toHaveAttribute('data-split', 'validation');
+  await expect(position).toHaveAttribute('data-example', String(row));
+  await expect(position).toContainText(`validation row ${row}`);
+  await expect(tile).toHaveClass(/traced/);
+  const graph = loadExample('mnist-mlp');
+  graph.training.dataset = { ...graph.training.dataset, samples: 500 };
+  const session = await TrainingSession.create(graph, { resources: createNodeResources(EXAMPLES_DIR), diagnostics: false, gridSize: 0, statsEvery: 0 });
+  const v = session.data.validation;
+  const input = JSON.parse((await page.getByTestId('trace-node-values').getAttribute('data-value'))!) as number[];
+  expect(input).toEqual(Array.from(v.inputs.subarray(row * 784, (row + 1) * 784)));
+  await expect(tile).toHaveAttribute('data-actual', String(v.targets[row]));
+  await page.screenshot({ path: '.tmp/e2e-trace-pick-validation-1280.png' });
+  expect(await seriousViolations(page), 'validation grid as buttons, trace open').toEqual([]);
+});

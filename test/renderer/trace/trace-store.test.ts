@@ -22,9 +22,9 @@ function fakeEngine() {
   return { engine, commands, emit: (m: EngineMessage) => listeners.forEach((l) => l(m)) };
 }
 
-function traceAt(runId: string, example: number, step: number): TraceResult {
+function traceAt(runId: string, example: number, step: number, split: 'train' | 'validation' = 'train'): TraceResult {
   const node = (id: string) => ({ id, type: 'Dense', shape: [1], output: Float32Array.of(step), gradOutput: null, params: {} });
-  return { type: 'trace', runId, example, split: 'train', step, loss: 0.5, input: new Float32Array(2), target: new Float32Array(1), nodes: [node('a'), node('b'), node('c')] };
+  return { type: 'trace', runId, example, split, step, loss: 0.5, input: new Float32Array(2), target: new Float32Array(1), nodes: [node('a'), node('b'), node('c')] };
 }
 
 function setup() {
@@ -77,6 +77,17 @@ describe('trace store: picking and refreshing', () => {
     emit(traceAt(runId, 5, 57));
     expect(t.isStale()).toBe(false);
     expect(t.get()).toMatchObject({ example: 5, index: 0, phase: 'backward', refreshing: false });
+  });
+
+  it('a validation picture traces the validation split, and its refresh stays on that split; the row field keeps its training row', () => {
+    const { t, emit, runId, traces } = setup();
+    t.setDraft('12');
+    t.pick(4, 'validation');
+    expect(traces().at(-1)).toEqual({ type: 'trace', runId, example: 4, split: 'validation' });
+    emit(traceAt(runId, 4, 1, 'validation'));
+    emit(frame(runId, { state: 'paused', step: 2 }));
+    expect(traces().at(-1)).toEqual({ type: 'trace', runId, example: 4, split: 'validation' });
+    expect(t.get()).toMatchObject({ split: 'validation', draft: '12' });
   });
 
   it('a trace of a run that is no longer the active one is closed; pick mode follows the trace and the toggle', () => {
