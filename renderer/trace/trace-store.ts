@@ -166,14 +166,16 @@ export class TraceStore {
     this.c.engine.command({ type: 'trace', runId, example, split });
   }
 
-  /** The run store changed: close a trace of a run that is gone, refresh one whose run paused at new weights. */
+  /** The run store changed: close a trace of a run that is gone, refresh one whose run paused (or finished) at new weights. */
   private runChanged(): void {
     const s = this.state;
     const run = this.c.store.active();
     if (s.rows && s.rows.runId !== run?.meta.id) this.set({ rows: null });
     if (!s.result || s.runId === null) return;
     if (!run || run.meta.id !== s.runId) return this.stop();
-    if (!s.pending && this.c.playState() === 'paused' && run.step !== s.result.step) this.retake(s.example, s.split);
+    // Paused, or finished (a finished run's worker stays and can still answer): the weights hold still.
+    const still = this.c.playState() === 'paused' || (run.state === 'done' && !run.detached);
+    if (!s.pending && still && run.step !== s.result.step) this.retake(s.example, s.split);
   }
 
   private receive(m: EngineMessage): void {

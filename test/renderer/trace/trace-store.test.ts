@@ -77,6 +77,11 @@ describe('trace store: picking and refreshing', () => {
     emit(traceAt(runId, 5, 57));
     expect(t.isStale()).toBe(false);
     expect(t.get()).toMatchObject({ example: 5, index: 0, phase: 'backward', refreshing: false });
+    // Resumed to the end: the finished run's final weights are traced too.
+    c.play(loadExample('xor-mlp'));
+    emit(frame(runId, { state: 'done', step: 80, done: true }));
+    expect(traces()).toHaveLength(3);
+    expect(traces()[2]).toMatchObject({ example: 5 });
   });
 
   it('a validation picture traces the validation split, and its refresh stays on that split; the row field keeps its training row', () => {
