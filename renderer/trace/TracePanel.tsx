@@ -29,6 +29,7 @@ export function TracePanel() {
   // The run has trained on since this trace was taken (it is refreshed when the run pauses again).
   const stale = useStoreKey(c, () => t.isStale());
   const runStep = useStoreKey(c, () => c.store.active()?.step ?? 0);
+  const training = useStoreKey(c, () => c.playState() === 'running');
 
   const n = Number(s.draft);
   const valid = Number.isInteger(n) && n >= 0 && (rows === null || n < rows);
@@ -60,8 +61,10 @@ export function TracePanel() {
       {s.result && (stale || s.refreshing) && (
         <p className="nl-trace-stale" data-testid="trace-stale" role="status" data-refreshing={s.refreshing}>
           {s.refreshing
-            ? 'Taking the trace again at the current weights…'
-            : `These values are from step ${s.result.step}; the run is at step ${runStep}. Pause (or press Step) to see them at the new weights.`}
+            ? s.example !== s.result.example || s.split !== s.result.split ? `Tracing ${s.split === 'validation' ? 'validation row' : 'row'} ${s.example}…` : 'Taking the trace again at the current weights…'
+            : training
+              ? `These values are from step ${s.result.step}; the run is at step ${runStep}. Pause (or press Step) to see them at the new weights.`
+              : `These values are from step ${s.result.step}; the run ended at step ${runStep}.`}
         </p>
       )}
       {(paused || s.result) && <TraceExamplePicker />}
