@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DiagnosticEvent, EpochEvent, ErrorEvent, NodeStats, StartEvent } from './events';
-import { TraceCommand, TraceResult, traceTransferables, UnitMapCommand, UnitMapResult } from './trace';
+import { TraceCommand, TraceResult, TraceRowsCommand, TraceRowsResult, traceTransferables, UnitMapCommand, UnitMapResult } from './trace';
 
 /**
  * Messages between an engine host (Electron main, or the renderer in browser mode) and the worker that
@@ -48,6 +48,8 @@ const controlCommands = [
   TraceCommand,
   /** One node's per-unit output over the 2D input plane. */
   UnitMapCommand,
+  /** The first training rows, to pick the traced example from. */
+  TraceRowsCommand,
 ] as const;
 /** Commands to a run that exists (everything but start). */
 export const ControlCommand = z.discriminatedUnion('type', [...controlCommands]);
@@ -93,7 +95,11 @@ export const EngineFrame = z.object({
   /** Regression: validation targets and predictions (first output), up to a few hundred points. */
   predictions: z.object({ targets: f32, predictions: f32 }).optional(),
   /** Image data: validation examples for a picture grid, misclassified first (see session/image-examples). */
-  examples: z.object({ width: z.number(), height: z.number(), pixels: f32, predicted: f32, actual: f32 }).optional(),
+  examples: z.object({
+    width: z.number(), height: z.number(), pixels: f32, predicted: f32, actual: f32,
+    /** Each picture's validation row (absent from older workers). */
+    rows: f32.optional(),
+  }).optional(),
   /** When the output is a softmax: its input scores for the first few validation rows, and their classes. */
   scores: z.object({ classes: z.number().int().min(1), labels: f32, values: f32 }).optional(),
   error: ErrorEvent.optional(),
@@ -157,6 +163,7 @@ export const EngineMessage = z.discriminatedUnion('type', [
   HiddenStateResult,
   TraceResult,
   UnitMapResult,
+  TraceRowsResult,
   WeightsMessage,
   z.object({ type: z.literal('fatal'), runId: z.string().optional(), message: z.string() }),
 ]);
@@ -180,12 +187,13 @@ export function transferablesOf(message: EngineMessage): ArrayBuffer[] {
     add(message.examples?.pixels);
     add(message.examples?.predicted);
     add(message.examples?.actual);
+    add(message.examples?.rows);
     add(message.scores?.labels);
     add(message.scores?.values);
   } else if (message.type === 'inspect') add(message.weights);
   else if (message.type === 'featureMaps') add(message.values);
   else if (message.type === 'hiddenState') add(message.values);
-  else if (message.type === 'trace' || message.type === 'unitMap') for (const a of traceTransferables(message)) add(a);
+  else if (message.type === 'trace' || message.type === 'unitMap' || message.type === 'traceRows') for (const a of traceTransferables(message)) add(a);
   else if (message.type === 'weights' && message.bytes.byteOffset === 0 && message.bytes.byteLength === message.bytes.buffer.byteLength) {
     add(message.bytes);
   }

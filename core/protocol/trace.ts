@@ -22,6 +22,24 @@ export const UnitMapCommand = z.object({
   size: z.number().int().min(2).max(64).default(24),
 });
 
+/** The first rows of the training split, for picking the traced example (images, sequences). */
+export const TraceRowsCommand = z.object({
+  type: z.literal('traceRows'), runId,
+  count: z.number().int().min(1).max(64).default(24),
+});
+
+export const TraceRowsResult = z.object({
+  type: z.literal('traceRows'), runId,
+  count: z.number().int().min(0),
+  /** Per-sample input shape. */
+  shape,
+  /** count × size inputs, row-major: row k is training row k. */
+  inputs: f32,
+  /** The first target value of each row (the class for classification). */
+  labels: f32,
+});
+export type TraceRowsResult = z.infer<typeof TraceRowsResult>;
+
 export const TraceResult = z.object({
   type: z.literal('trace'), runId,
   example: z.number(),
@@ -53,8 +71,9 @@ export const UnitMapResult = z.object({
 });
 export type UnitMapResult = z.infer<typeof UnitMapResult>;
 
-export function traceTransferables(m: TraceResult | UnitMapResult): Float32Array[] {
+export function traceTransferables(m: TraceResult | UnitMapResult | TraceRowsResult): Float32Array[] {
   if (m.type === 'unitMap') return [m.values];
+  if (m.type === 'traceRows') return [m.inputs, m.labels];
   const out = [m.input, m.target];
   for (const n of m.nodes) {
     out.push(n.output);

@@ -23,6 +23,8 @@ export interface ImageExamples {
   pixels: Float32Array<ArrayBuffer>;
   predicted: Float32Array<ArrayBuffer>;
   actual: Float32Array<ArrayBuffer>;
+  /** Each picture's row in the split (the grid reorders them), so a click can trace that row. */
+  rows: Float32Array<ArrayBuffer>;
 }
 
 /**
@@ -55,6 +57,7 @@ export function imageExamples(exec: Executor, split: DataSplit, max = 48, scan =
     pixels: new Float32Array(shown.length * pixelsPer),
     predicted: new Float32Array(shown.length),
     actual: new Float32Array(shown.length),
+    rows: Float32Array.from(shown),
   };
   shown.forEach((row, k) => {
     out.pixels.set(split.inputs.subarray(row * pixelsPer, (row + 1) * pixelsPer), k * pixelsPer);

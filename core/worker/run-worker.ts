@@ -10,7 +10,7 @@ import { hiddenStateOf } from '../session/hidden-state';
 import { TrainingSession } from '../session/session';
 import { attentionOf, confusionMatrix, regressionPairs } from '../session/validation-views';
 import { featureMapsOf } from '../session/feature-maps';
-import { traceExample, unitMap } from '../trace';
+import { exampleRows, traceExample, unitMap } from '../trace';
 import { softmaxScores } from '../session/softmax-scores';
 import { FrameBuilder } from './frame-builder';
 import { imageExamples } from '../session/image-examples';
@@ -106,6 +106,11 @@ export class RunWorker {
           loss: Number.isFinite(t.loss) ? t.loss : null, input: t.input, target: t.target,
           nodes: t.nodes.map((n) => ({ ...n, shape: [...n.shape], params: Object.fromEntries(Object.entries(n.params).map(([k, p]) => [k, { ...p, shape: [...p.shape] }])) })),
         });
+        return;
+      }
+      case 'traceRows': {
+        const rows = exampleRows(s.data.train, s.plan.dataset.inputShape, cmd.count);
+        this.send({ type: 'traceRows', runId: this.runId, ...rows });
         return;
       }
       case 'unitMap': {

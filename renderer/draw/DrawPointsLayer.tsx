@@ -4,6 +4,7 @@ import type { TrainingController } from '../training/controller';
 import { useStoreKey } from '../training/hooks';
 import { CLASS_COLOURS, rgb } from '../training/charts/palette';
 import { decisionSquare } from '../training/charts/decision-draw';
+import { traceStoreFor } from '../trace/trace-store';
 import { addPoint, drawableClasses, drawnPoints, erasePoints, setOnlyDrawn } from './points-edit';
 import './draw.css';
 
@@ -138,7 +139,8 @@ export function DrawPointsLayer({ controller: c }: { controller: TrainingControl
             }}
             title={`Click on the chart to add class ${k} points; drag to erase`}
             style={{ background: rgb(CLASS_COLOURS[k % CLASS_COLOURS.length]!) }}
-            onClick={() => setCls(k)}
+            // Choosing a class means drawing: a click on the chart adds a point again instead of picking one to trace.
+            onClick={() => { setCls(k); traceStoreFor(c).setPickMode(false); }}
           >
             {k}
           </button>

@@ -1,7 +1,8 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
 import { useDoc } from '../app/context';
 import { useStoreKey, useTrainingController } from '../training/hooks';
 import { traceStoreFor } from './trace-store';
+import { TraceExamplePicker } from './TraceExamplePicker';
 import { UnitMaps } from './UnitMaps';
 import { BarStrip, Heatmap } from './ValueViews';
 import './trace.css';
@@ -18,26 +19,30 @@ export function TracePanel() {
   const paused = useStoreKey(c, () => c.playState() === 'paused');
   const rows = useStoreKey(c, () => c.store.active()?.info?.trainSamples ?? null);
   const graph = useDoc((d) => d.graph);
-  const [example, setExample] = useState('0');
   const node = s.result?.nodes[s.index];
   const twoD = s.result?.input.length === 2;
   const mapsFor = node && twoD && s.phase === 'forward' && (node.type === 'Dense' || node.type === 'Activation') && node.output.length > 1 ? node.id : null;
+  const step = s.result?.step;
   useEffect(() => {
     if (mapsFor) t.requestUnitMap(mapsFor);
-  }, [t, mapsFor]);
+  }, [t, mapsFor, step]);
+  // The run has trained on since this trace was taken (it is refreshed when the run pauses again).
+  const stale = useStoreKey(c, () => t.isStale());
+  const runStep = useStoreKey(c, () => c.store.active()?.step ?? 0);
+  const training = useStoreKey(c, () => c.playState() === 'running');
 
-  const n = Number(example);
+  const n = Number(s.draft);
   const valid = Number.isInteger(n) && n >= 0 && (rows === null || n < rows);
   // Nothing to step through until a run is paused: the bar would only take room from the canvas.
   if (!paused && !s.result) return null;
   const title = node ? graph.nodes.find((g) => g.id === node.id)?.label ?? node.id : '';
   return (
-    <section className={`nl-trace${s.result ? '' : ' compact'}`} data-testid="trace" aria-label="Step through one example">
+    <section className={`nl-trace${s.result ? '' : ' compact'}`} data-testid="trace" aria-label="Step through one example" data-stale={s.result ? stale : undefined}>
       <h2>
         <span>Step through one example</span>
         <label>
           row
-          <input type="number" min={0} max={rows !== null ? rows - 1 : undefined} value={example} onChange={(e) => setExample(e.target.value)} data-testid="trace-example" aria-invalid={!valid} />
+          <input type="number" min={0} max={rows !== null ? rows - 1 : undefined} value={s.draft} onChange={(e) => t.setDraft(e.target.value)} data-testid="trace-example" aria-invalid={!valid} />
         </label>
         <button type="button" data-testid="trace-start" disabled={!paused || !valid} onClick={() => t.start(n)} title={paused ? 'Send this training row through the network at the current weights' : 'Pause the run first (or press Step)'}>
           Trace
@@ -46,13 +51,23 @@ export function TracePanel() {
         <button type="button" data-testid="trace-forward" disabled={!t.canForward()} onClick={() => t.forward()} title="One node on: its output">forward ▶</button>
         {s.result && <button type="button" data-testid="trace-close" onClick={() => t.stop()}>Close</button>}
         {s.result && (
-          <span className="nl-trace-where" data-testid="trace-position" data-index={s.index} data-phase={s.phase}>
-            {s.index + 1}/{s.result.nodes.length} · loss {s.result.loss === null ? '—' : s.result.loss.toPrecision(4)} · step {s.result.step}
+          <span className="nl-trace-where" data-testid="trace-position" data-index={s.index} data-phase={s.phase} data-example={s.result.example} data-split={s.result.split} data-step={s.result.step}>
+            {s.result.split === 'validation' ? 'validation row' : 'row'} {s.result.example} · {s.index + 1}/{s.result.nodes.length} · loss {s.result.loss === null ? '—' : s.result.loss.toPrecision(4)} · step {s.result.step}
           </span>
         )}
         {!paused && !s.result && <span className="nl-trace-hint">Pause a run (or press Step) to follow one example.</span>}
       </h2>
       {s.error && <p className="nl-trace-error" role="alert">{s.error}</p>}
+      {s.result && (stale || s.refreshing) && (
+        <p className="nl-trace-stale" data-testid="trace-stale" role="status" data-refreshing={s.refreshing}>
+          {s.refreshing
+            ? s.example !== s.result.example || s.split !== s.result.split ? `Tracing ${s.split === 'validation' ? 'validation row' : 'row'} ${s.example}…` : 'Taking the trace again at the current weights…'
+            : training
+              ? `These values are from step ${s.result.step}; the run is at step ${runStep}. Pause (or press Step) to see them at the new weights.`
+              : `These values are from step ${s.result.step}; the run ended at step ${runStep}.`}
+        </p>
+      )}
+      {(paused || s.result) && <TraceExamplePicker />}
       {s.result && node && (
         <div className="nl-trace-body">
           <div

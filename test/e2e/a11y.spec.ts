@@ -1,5 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import { seriousViolations } from './axe';
 import { expect, loadTemplate, test } from './helpers';
 
 /**
@@ -7,15 +6,6 @@ import { expect, loadTemplate, test } from './helpers';
  * the dialogs finds no serious or critical violation; every control is reachable by keyboard with a
  * visible focus ring.
  */
-async function seriousViolations(page: Page, include?: string): Promise<string[]> {
-  let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
-  if (include) builder = builder.include(include);
-  const r = await builder.analyze();
-  return r.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-}
-
 test('axe: editor, training dock and dialogs have no serious or critical violation', async ({ app: page }) => {
   test.setTimeout(90_000);
   await loadTemplate(page, 'xor-mlp');

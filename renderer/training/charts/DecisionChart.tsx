@@ -6,6 +6,7 @@ import { drawDecision } from './decision-draw';
 import { runSituation } from './empty-reasons';
 import type { RunData } from '../run-store';
 import { DrawPointsLayer } from '../../draw/DrawPointsLayer';
+import { TracePickLayer } from '../../trace/TracePickLayer';
 
 /** The decision-boundary heatmap for 2D data, redrawn whenever a new grid arrives (once per epoch at most). */
 export function DecisionChart({ controller: c }: { controller: TrainingController }) {
@@ -39,6 +40,7 @@ export function DecisionChart({ controller: c }: { controller: TrainingControlle
       <canvas ref={canvas} data-testid="chart-decision-canvas" />
       {why !== null && <div className="nl-tr-empty" data-testid="chart-decision-empty" role="status">{why}</div>}
       <DrawPointsLayer controller={c} />
+      <TracePickLayer controller={c} />
     </figure>
   );
 }

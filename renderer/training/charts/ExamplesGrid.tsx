@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { TrainingController } from '../controller';
 import { useRafDraw, useStoreKey } from '../hooks';
+import { usePickValidationRow } from '../../trace/pick-validation';
 
 /**
  * Image data: validation examples drawn as small pictures with their predicted and true classes,
@@ -41,10 +42,13 @@ export function ExamplesGrid({ controller: c }: { controller: TrainingController
       item.title = bad ? `predicted ${pred}, true class ${actual}` : `predicted ${pred}, correct`;
       item.dataset.predicted = String(pred);
       item.dataset.actual = String(actual);
+      if (ex.rows) item.dataset.row = String(ex.rows[k]);
     });
     el.dataset.misclassified = String(wrong);
     el.dataset.count = String(ex.predicted.length);
+    pick.mark();
   };
+  const pick = usePickValidationRow(c, grid);
   useRafDraw(c, draw, 500);
   useEffect(() => {
     drawn.current = null;
@@ -53,10 +57,10 @@ export function ExamplesGrid({ controller: c }: { controller: TrainingController
   if (count === 0) return null;
   return (
     <section className="nl-tr-examples" aria-label="Validation examples">
-      <h4>Validation examples — misclassified first (prediction, true class in brackets)</h4>
-      <div className="nl-tr-example-grid" data-testid="validation-examples" ref={grid}>
+      <h4>Validation examples — misclassified first (prediction, true class in brackets){pick.hint}</h4>
+      <div className="nl-tr-example-grid" data-testid="validation-examples" ref={grid} {...pick.gridProps}>
         {Array.from({ length: count }, (_, k) => (
-          <figure key={k} className="nl-tr-example"><canvas /><figcaption /></figure>
+          <figure key={k} className="nl-tr-example" {...pick.itemProps}><canvas /><figcaption /></figure>
         ))}
       </div>
     </section>

@@ -19,6 +19,23 @@ const get = (id: string) => byId.get(id)!;
 const grad = (f: Awaited<ReturnType<typeof trainForFacts>>, id: string) =>
   Math.hypot(...Object.values(f.layers!.find((s) => s.id === id)!.gradNorms));
 
+/** A copy of the graph with a new node of `type` spliced into the wire leaving each of `after`. */
+function withNodeAfter(graph: Graph, after: string[], type: string): Graph {
+  const g = structuredClone(graph);
+  for (const id of after) {
+    const from = g.nodes.find((n) => n.id === id)!;
+    const wire = g.edges.find((e) => e.source === id)!;
+    const added = `${type.toLowerCase()}_${id}`;
+    g.nodes.push({ id: added, type, params: {}, position: { x: (from.position?.x ?? 0) + 85, y: (from.position?.y ?? 0) + 80 } });
+    const onward = { ...wire, id: `${wire.id}_${added}`, source: added };
+    delete onward.sourceHandle;
+    g.edges.push(onward);
+    wire.target = added;
+    delete wire.targetHandle;
+  }
+  return g;
+}
+
 /** The suite, run once per engine backend: a learner gets the wasm kernels where WebAssembly may run and the TS kernels where it may not (a stricter CSP, an old runtime). */
 export function lessonClaimsSuite(backend: 'wasm' | 'js'): void {
 describe(`what the lessons claim (${backend} kernels)`, () => {
@@ -39,6 +56,22 @@ describe(`what the lessons claim (${backend} kernels)`, () => {
   it('deep sigmoid: the first layer\'s gradient is orders of magnitude below the last\'s', async () => {
     const f = await trainForFacts(get('vanishing-gradients').graph);
     expect(grad(f, 'd1') / grad(f, 'out')).toBeLessThan(1e-3);
+  });
+
+  it('deep sigmoid: a LayerNorm after each hidden sigmoid (learning rate 0.1) passes the check; He or LeCun initialisation alone does not', async () => {
+    const { graph, lesson } = get('vanishing-gradients');
+    const hidden = ['a1', 'a2', 'a3', 'a4', 'a5', 'a6'];
+    // At the lesson's 0.3 one of the two kernels' runs stalls at chance; 0.1 passes on both.
+    const normed = await trainForFacts(applyFix(withNodeAfter(graph, hidden, 'LayerNorm'), [{ training: { 'optimizer.lr': 0.1 } }]));
+    expect(grad(normed, 'd1') / grad(normed, 'out')).toBeGreaterThanOrEqual(0.01);
+    expect(evaluateCheck(lesson.check, normed, lesson.minEpochs).state).toBe('pass');
+    for (const init of ['he_uniform', 'he_normal', 'lecun_normal']) {
+      const dense = graph.nodes.filter((n) => n.type === 'Dense').map((n) => ({ node: n.id, params: { init } }));
+      const f = await trainForFacts(applyFix(graph, dense));
+      expect(grad(f, 'd1') / grad(f, 'out'), init).toBeLessThan(0.01);
+      expect(f.metrics!.validation.accuracy, init).toBeLessThan(0.6);
+      expect(evaluateCheck(lesson.check, f, lesson.minEpochs).state, init).not.toBe('pass');
+    }
   });
 
   it('dying ReLU: most units die and accuracy stays below 85%; leaky/PReLU keep units alive but need a lower rate', async () => {

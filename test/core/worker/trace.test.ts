@@ -79,6 +79,21 @@ describe('worker step-through commands', () => {
     expect((await w.until(is('fatal'))).message).toMatch(/no unit map for "nope"/);
   });
 
+  it('traceRows: the first training rows in the order `trace --example` counts them, with their labels', async () => {
+    const { w, graph } = await pausedXorRun();
+    w.send({ type: 'traceRows', runId: 'r', count: 12 });
+    const rows = await w.until(is('traceRows'));
+    expect(rows).toMatchObject({ runId: 'r', count: 12, shape: [2] });
+    const twin = await TrainingSession.create(graph, { resources: noResources, gridSize: 0, statsEvery: 0, batchEvents: false });
+    expect(Array.from(rows.inputs)).toEqual(Array.from(twin.data.train.inputs.subarray(0, 24)));
+    expect(Array.from(rows.labels)).toEqual(Array.from(twin.data.train.targets.subarray(0, 12)));
+    // Row 7 of the list is what a trace of example 7 sends through the network.
+    w.send({ type: 'trace', runId: 'r', example: 7 });
+    expect(Array.from((await w.until(is('trace'))).input)).toEqual(Array.from(rows.inputs.subarray(14, 16)));
+    expect(EngineMessageEnvelope.safeParse({ protocol: ENGINE_PROTOCOL_VERSION, message: rows }).success).toBe(true);
+    expect(transferablesOf(rows)).toHaveLength(2);
+  });
+
   it('refuses malformed step-through commands with a message naming the field', () => {
     const w = workerUnderTest();
     w.send({ type: 'trace', runId: 'r', example: -1 });
