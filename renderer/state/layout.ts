@@ -21,13 +21,15 @@ function loadElk(): Promise<ELK> {
  */
 export async function layoutPositions(graph: Graph, sizes: ReadonlyMap<string, Size> = new Map()): Promise<Map<string, XY>> {
   const ids = new Set(graph.nodes.map((n) => n.id));
+  // Group frames draw a title bar above their top node: leave room for it between rows.
+  const rowGap = graph['x-groups'] !== undefined ? '64' : '40';
   const root: ElkNode = {
     id: '__root',
     layoutOptions: {
       'elk.algorithm': 'layered',
       'elk.direction': 'RIGHT',
       'elk.layered.spacing.nodeNodeBetweenLayers': '70',
-      'elk.spacing.nodeNode': '40',
+      'elk.spacing.nodeNode': rowGap,
       'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
       'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
     },

@@ -1,0 +1,26 @@
+import { useDoc, useServices } from '../app/context';
+import { groupNodes } from './group-model';
+import type { GraphGroup } from '../../core/graph/groups';
+
+/**
+ * Shown while two or more nodes are selected: make them a group (it opens expanded, named
+ * "Group N"; rename it from its title bar). Nodes already in a group move to the new one.
+ */
+export function GroupBar({ groups }: { groups: readonly GraphGroup[] }) {
+  const { store } = useServices();
+  const selected = useDoc((s) => s.selection.nodes);
+  const graph = useDoc((s) => s.graph);
+  // Nodes hidden inside a collapsed group are not on screen, so they are not offered.
+  const hidden = new Set(groups.filter((g) => g.collapsed).flatMap((g) => g.nodes));
+  const chosen = new Set([...selected].filter((id) => !hidden.has(id) && graph.nodes.some((n) => n.id === id)));
+  if (chosen.size < 2) return null;
+  return (
+    <div className="nl-group-bar" data-testid="group-bar">
+      <span>{chosen.size} nodes selected</span>
+      <button type="button" className="nl-btn" data-testid="group-create" title="Group the selected nodes (they can then be collapsed into one box)"
+        onClick={() => store.edit(groupNodes(chosen), { nodes: new Set(), edges: new Set() })}>
+        Group selection
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,88 @@
+import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { expect, mod, pickFile, revealNode, test } from './helpers';
+
+/**
+ * Group nodes on an imported ResNet-like model (test/fixtures/onnx/make_resnet_e2e.py): its blocks
+ * arrive as groups; one is collapsed into a box, renamed, expanded and collapsed again; the saved
+ * file reopens with the groups as they were.
+ */
+const model = (name: string) => readFileSync(fileURLToPath(new URL(`../fixtures/onnx/e2e/${name}`, import.meta.url)));
+
+async function importOnnx(page: import('@playwright/test').Page, name: string): Promise<void> {
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('menu-import-onnx').click()]);
+  await chooser.setFiles({ name, mimeType: 'application/octet-stream', buffer: model(name) });
+}
+
+const group = (page: import('@playwright/test').Page, name: string) =>
+  page.getByTestId('group-node').filter({ has: page.getByTestId('group-title').getByText(name, { exact: true }) });
+
+test('an imported ResNet shows its blocks as groups: collapse, rename, expand, save and reopen', async ({ app: page }) => {
+  await importOnnx(page, 'resnet_small.onnx');
+  const nodes = page.locator('.react-flow__node[data-id]:not([data-id^="group:"])');
+  await expect(nodes).toHaveCount(29);
+  // A small model opens with its groups expanded (frames around the blocks).
+  await expect(page.getByTestId('group-node')).toHaveCount(7);
+  await expect(page.locator('[data-testid="group-node"][data-collapsed="true"]')).toHaveCount(0);
+
+  const block = group(page, 'layer1.1');
+  await expect(block.getByTestId('group-count')).toHaveText('6 nodes');
+  await block.getByTestId('group-toggle').click();
+  await expect(block).toHaveAttribute('data-collapsed', 'true');
+  await expect(nodes).toHaveCount(23);
+  // The edges into and out of the block now end on the box's ports.
+  await expect(page.locator('.react-flow__edge.nl-group-edge')).not.toHaveCount(0);
+
+  await block.getByTestId('group-rename').click();
+  await page.getByTestId('group-name-input').fill('downsampling block');
+  await page.getByTestId('group-name-input').press('Enter');
+  const renamed = group(page, 'downsampling block');
+  await expect(renamed).toHaveAttribute('data-collapsed', 'true');
+  await renamed.getByTestId('group-toggle').click();
+  await expect(renamed).toHaveAttribute('data-collapsed', 'false');
+  await expect(nodes).toHaveCount(29);
+  await renamed.getByTestId('group-toggle').click();
+  await expect(nodes).toHaveCount(23);
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Control+s')]);
+  const text = await readFile((await download.path())!, 'utf8');
+  const saved = JSON.parse(text) as { nodes: unknown[]; 'x-groups': { name: string; collapsed: boolean }[] };
+  expect(saved.nodes).toHaveLength(29);
+  expect(saved['x-groups'].find((g) => g.name === 'downsampling block')?.collapsed).toBe(true);
+
+  await page.getByTestId('menu-new').click();
+  await expect(page.getByTestId('group-node')).toHaveCount(0);
+  await pickFile(page, () => page.getByTestId('menu-open').click(), 'resnet_small.json', text);
+  await expect(group(page, 'downsampling block')).toHaveAttribute('data-collapsed', 'true');
+  await expect(page.getByTestId('group-node')).toHaveCount(7);
+  await expect(nodes).toHaveCount(23);
+});
+
+test('a selection becomes a group, and ungrouping keeps its nodes', async ({ app: page }) => {
+  await importOnnx(page, 'resnet_small.onnx');
+  const nodes = page.locator('.react-flow__node[data-id]:not([data-id^="group:"])');
+  await expect(nodes).toHaveCount(29);
+  await group(page, 'head').getByTestId('group-ungroup').click();
+  await expect(page.getByTestId('group-node')).toHaveCount(6);
+  await expect(nodes).toHaveCount(29);
+  // Select the head's two nodes (GlobalAvgPool, Dense) with Ctrl-click and group them.
+  const pool = page.locator('.react-flow__node:has([data-node-type="GlobalAvgPool"])');
+  const dense = page.locator('.react-flow__node:has([data-node-type="Dense"])');
+  await revealNode(page, pool);
+  await pool.click();
+  await expect(pool).toHaveClass(/selected/);
+  await revealNode(page, dense);
+  await dense.click({ modifiers: [mod] });
+  await expect(dense).toHaveClass(/selected/);
+  await expect(pool).toHaveClass(/selected/);
+  await expect(page.getByTestId('group-bar')).toContainText('2 nodes selected');
+  await page.getByTestId('group-create').click();
+  const made = group(page, 'Group 1');
+  await expect(made.getByTestId('group-count')).toHaveText('2 nodes');
+  await made.getByTestId('group-toggle').click();
+  await expect(nodes).toHaveCount(27);
+  await made.getByTestId('group-ungroup').click();
+  await expect(nodes).toHaveCount(29);
+  await expect(page.getByTestId('group-node')).toHaveCount(6);
+});
