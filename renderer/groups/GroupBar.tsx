@@ -15,7 +15,7 @@ export function GroupBar({ groups }: { groups: readonly GraphGroup[] }) {
   const chosen = new Set([...selected].filter((id) => !hidden.has(id) && graph.nodes.some((n) => n.id === id)));
   if (chosen.size < 2) return null;
   return (
-    <div className="nl-group-bar" data-testid="group-bar">
+    <div className="nl-grp-bar" data-testid="group-bar">
       <span>{chosen.size} nodes selected</span>
       <button type="button" className="nl-btn" data-testid="group-create" title="Group the selected nodes (they can then be collapsed into one box)"
         onClick={() => store.edit(groupNodes(chosen), { nodes: new Set(), edges: new Set() })}>

@@ -28,15 +28,15 @@ function GroupNodeImpl({ data }: NodeProps<GroupFlowNode>) {
   const count = `${data.count} node${data.count === 1 ? '' : 's'}`;
   return (
     <div
-      className={`nl-group ${data.collapsed ? 'collapsed' : 'expanded'}`}
+      className={`nl-grp ${data.collapsed ? 'collapsed' : 'expanded'}`}
       data-testid="group-node"
       data-group-id={data.groupId}
       data-collapsed={String(data.collapsed)}
       aria-label={`Group ${data.name}, ${count}, ${data.collapsed ? 'collapsed' : 'expanded'}`}
     >
-      <div className="nl-group-head">
+      <div className="nl-grp-head">
         <button
-          type="button" className="nl-group-btn nodrag" data-testid="group-toggle"
+          type="button" className="nl-grp-btn nodrag" data-testid="group-toggle"
           aria-label={data.collapsed ? `Expand group ${data.name}` : `Collapse group ${data.name}`}
           aria-expanded={!data.collapsed}
           title={data.collapsed ? 'Expand: show the nodes inside' : 'Collapse into one box'}
@@ -47,29 +47,29 @@ function GroupNodeImpl({ data }: NodeProps<GroupFlowNode>) {
         >{data.collapsed ? '▸' : '▾'}</button>
         {editing ? (
           <input
-            className="nl-group-name-input nodrag" data-testid="group-name-input" aria-label="Group name" autoFocus
+            className="nl-grp-name-input nodrag" data-testid="group-name-input" aria-label="Group name" autoFocus
             value={draft} onChange={(e) => setDraft(e.target.value)} onKeyDown={onKey} onBlur={commit}
           />
         ) : (
-          <span className="nl-group-title" data-testid="group-title" title={data.name}>{data.name}</span>
+          <span className="nl-grp-title" data-testid="group-title" title={data.name}>{data.name}</span>
         )}
-        <span className="nl-group-count" data-testid="group-count">{count}</span>
+        <span className="nl-grp-count" data-testid="group-count">{count}</span>
         <button
-          type="button" className="nl-group-btn nodrag" data-testid="group-rename" aria-label={`Rename group ${data.name}`} title="Rename"
+          type="button" className="nl-grp-btn nodrag" data-testid="group-rename" aria-label={`Rename group ${data.name}`} title="Rename"
           onClick={() => {
             setDraft(data.name);
             setEditing(true);
           }}
         >✎</button>
         <button
-          type="button" className="nl-group-btn nodrag" data-testid="group-ungroup" aria-label={`Ungroup ${data.name}`}
+          type="button" className="nl-grp-btn nodrag" data-testid="group-ungroup" aria-label={`Ungroup ${data.name}`}
           title="Ungroup: keep the nodes, drop the group" onClick={() => store.edit(ungroup(data.groupId))}
         >✕</button>
       </div>
       {data.collapsed && (data.inputs.length > 0 || data.outputs.length > 0) && (
-        <div className="nl-group-ports">
-          <div className="nl-group-port-list in">{data.inputs.map((p) => <div key={p.id}>{p.label}</div>)}</div>
-          <div className="nl-group-port-list out">{data.outputs.map((p) => <div key={p.id}>{p.label}</div>)}</div>
+        <div className="nl-grp-ports">
+          <div className="nl-grp-port-list in">{data.inputs.map((p) => <div key={p.id}>{p.label}</div>)}</div>
+          <div className="nl-grp-port-list out">{data.outputs.map((p) => <div key={p.id}>{p.label}</div>)}</div>
         </div>
       )}
       {data.inputs.map((p, i) => (

@@ -93,7 +93,7 @@ export function groupEdges(edges: readonly FlowEdge[], groups: readonly GraphGro
       ...e,
       ...(src !== undefined ? { source: groupFlowId(src), sourceHandle: outPort(e.source, e.sourceHandle) } : {}),
       ...(tgt !== undefined ? { target: groupFlowId(tgt), targetHandle: inPort(e.target, e.targetHandle) } : {}),
-      className: 'nl-group-edge',
+      className: 'nl-grp-edge',
     });
   }
   return out;
@@ -153,7 +153,7 @@ export function createGroupNodeBuilder() {
         data,
         selectable: false,
         connectable: false,
-        ...(box.size ? { width: box.size.width, height: box.size.height, className: 'nl-group-frame-wrap' } : {}),
+        ...(box.size ? { width: box.size.width, height: box.size.height, className: 'nl-grp-frame-wrap' } : {}),
       };
     });
     cache = next;

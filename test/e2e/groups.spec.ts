@@ -32,7 +32,7 @@ test('an imported ResNet shows its blocks as groups: collapse, rename, expand, s
   await expect(block).toHaveAttribute('data-collapsed', 'true');
   await expect(nodes).toHaveCount(23);
   // The edges into and out of the block now end on the box's ports.
-  await expect(page.locator('.react-flow__edge.nl-group-edge')).not.toHaveCount(0);
+  await expect(page.locator('.react-flow__edge.nl-grp-edge')).not.toHaveCount(0);
 
   await block.getByTestId('group-rename').click();
   await page.getByTestId('group-name-input').fill('downsampling block');
