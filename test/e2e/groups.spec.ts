@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { decodeNpy } from '../../core/util/npy';
 import { expect, mod, pickFile, revealNode, test } from './helpers';
 
 /**
@@ -85,4 +86,26 @@ test('a selection becomes a group, and ungrouping keeps its nodes', async ({ app
   await made.getByTestId('group-ungroup').click();
   await expect(nodes).toHaveCount(29);
   await expect(page.getByTestId('group-node')).toHaveCount(6);
+});
+
+test("Predict on an imported ResNet uses the model's own weights: the outputs are PyTorch's", async ({ app: page }) => {
+  await importOnnx(page, 'resnet_small.onnx');
+  await expect(page.getByTestId('group-node')).toHaveCount(7);
+  await page.getByTestId('predict-open').click();
+  const dialog = page.getByTestId('predict-dialog');
+  // No dataset: the inputs come from a file.
+  await expect(dialog.getByTestId('predict-dataset')).toBeDisabled();
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), dialog.getByTestId('predict-load').click()]);
+  await chooser.setFiles({ name: 'resnet_small.x.npy', mimeType: 'application/octet-stream', buffer: model('resnet_small.x.npy') });
+  await expect(dialog).toHaveAttribute('data-state', 'done');
+  await expect(dialog.getByTestId('predict-weights')).toContainText('the imported weights of resnet_small.onnx');
+  const rows = dialog.getByTestId('predict-row');
+  await expect(rows).toHaveCount(4);
+  const got = (await rows.evaluateAll((els) => els.map((e) => JSON.parse(e.getAttribute('data-value')!) as number[]))).flat();
+  const torch = decodeNpy(new Uint8Array(model('resnet_small.y.npy'))).data;
+  expect(got).toHaveLength(torch.length);
+  const scale = Math.max(...Array.from(torch, Math.abs));
+  for (let i = 0; i < torch.length; i++) expect(Math.abs(got[i]! - torch[i]!) / scale).toBeLessThan(1e-4);
+  await dialog.getByTestId('predict-close').click();
+  await expect(dialog).toHaveCount(0);
 });
