@@ -9,9 +9,16 @@ export const DEFAULT_NODE_SIZE: Size = { width: 180, height: 86 };
 
 let elk: Promise<ELK> | null = null;
 
-/** ELK is ~1.5 MB: loaded on first use, so it does not slow down start-up. */
+/**
+ * ELK is ~1.5 MB: loaded on first use, so it does not slow down start-up. In a browser it runs in a
+ * Web Worker, so laying out a big imported model never freezes the window; in Node (CLI, tests,
+ * benchmarks) the bundled build runs in-process.
+ */
 function loadElk(): Promise<ELK> {
-  elk ??= import('elkjs/lib/elk.bundled.js').then((m) => new m.default());
+  elk ??= typeof Worker === 'undefined'
+    ? import('elkjs/lib/elk.bundled.js').then((m) => new m.default())
+    : Promise.all([import('elkjs/lib/elk-api.js'), import('elkjs/lib/elk-worker.min.js?url')])
+      .then(([api, worker]) => new api.default({ workerFactory: () => new Worker(worker.default, { name: 'netloom-layout' }) }));
   return elk;
 }
 
@@ -21,6 +28,7 @@ function loadElk(): Promise<ELK> {
  */
 export async function layoutPositions(graph: Graph, sizes: ReadonlyMap<string, Size> = new Map()): Promise<Map<string, XY>> {
   const ids = new Set(graph.nodes.map((n) => n.id));
+  const typeOf = new Map(graph.nodes.map((n) => [n.id, n.type]));
   // Group frames draw a title bar above their top node: leave room for it between rows.
   const rowGap = graph['x-groups'] !== undefined ? '64' : '40';
   const root: ElkNode = {
@@ -50,7 +58,7 @@ export async function layoutPositions(graph: Graph, sizes: ReadonlyMap<string, S
     edges: graph.edges
       .filter((e) => ids.has(e.source) && ids.has(e.target))
       .map((e) => {
-        const inputs = getNodeKind(graph.nodes.find((n) => n.id === e.target)!.type)?.inputs ?? [];
+        const inputs = getNodeKind(typeOf.get(e.target)!)?.inputs ?? [];
         const port = e.targetHandle ?? inputs[0]?.name;
         const known = inputs.some((p) => p.name === port);
         return { id: e.id, sources: [`${e.source}#out`], targets: [known ? `${e.target}#in#${port}` : e.target] };
