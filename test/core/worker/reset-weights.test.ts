@@ -17,7 +17,7 @@ describe('reset of a run started from weights', () => {
     const start = encodeWeights(compiled.plan, initialWeights(compiled.plan, 12345));
     const seedOwn = encodeWeights(compiled.plan, initialWeights(compiled.plan, graph.training.seed));
     const w = workerUnderTest();
-    w.send({ type: 'start', runId: 'r', graph, options: { epochs: 1000, gridSize: 0, weights: start, startPaused: true } });
+    w.send({ type: 'start', runId: 'r', graph, options: { epochs: 1000, gridSize: 0, weights: new Uint8Array(start), startPaused: true } });
     await w.until((m): m is Of<'frame'> => m.type === 'frame' && m.state === 'paused');
     const weightsNow = async () => {
       const before = w.messages.length;
