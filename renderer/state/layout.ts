@@ -7,19 +7,52 @@ import { moveNodes, type XY } from './graph-edit';
 /** Size used for nodes the canvas has not measured yet (an imported file laid out before it is drawn). */
 export const DEFAULT_NODE_SIZE: Size = { width: 180, height: 86 };
 
-let elk: Promise<ELK> | null = null;
+interface LayoutEngine {
+  elk: ELK;
+  /** Rejects if the layout worker fails (could not load, crashed); null for the in-process build. */
+  failed: Promise<never> | null;
+}
+
+let engine: Promise<LayoutEngine> | null = null;
+
+const inProcess = (): Promise<LayoutEngine> => import('elkjs/lib/elk.bundled.js').then((m) => ({ elk: new m.default(), failed: null }));
 
 /**
  * ELK is ~1.5 MB: loaded on first use, so it does not slow down start-up. In a browser it runs in a
  * Web Worker, so laying out a big imported model never freezes the window; in Node (CLI, tests,
- * benchmarks) the bundled build runs in-process.
+ * benchmarks), or if the worker cannot start, the bundled build runs in-process.
  */
-function loadElk(): Promise<ELK> {
-  elk ??= typeof Worker === 'undefined'
-    ? import('elkjs/lib/elk.bundled.js').then((m) => new m.default())
-    : Promise.all([import('elkjs/lib/elk-api.js'), import('elkjs/lib/elk-worker.min.js?url')])
-      .then(([api, worker]) => new api.default({ workerFactory: () => new Worker(worker.default, { name: 'netloom-layout' }) }));
-  return elk;
+function loadElk(): Promise<LayoutEngine> {
+  engine ??= typeof Worker === 'undefined'
+    ? inProcess()
+    : Promise.all([import('elkjs/lib/elk-api.js'), import('elkjs/lib/elk-worker.min.js?url')]).then(([api, url]) => {
+      let fail: (e: Error) => void = () => undefined;
+      const failed = new Promise<never>((_, reject) => {
+        fail = reject;
+      });
+      failed.catch(() => undefined);
+      const elk = new api.default({
+        workerFactory: () => {
+          const w = new Worker(url.default, { name: 'netloom-layout' });
+          // ELK's API never hears of a worker that failed to load: without this a layout would wait forever.
+          w.addEventListener('error', (e) => fail(new Error(e.message || 'the layout worker failed')));
+          return w;
+        },
+      });
+      return { elk, failed };
+    }, inProcess);
+  return engine;
+}
+
+async function runElk(root: ElkNode): Promise<ElkNode> {
+  const e = await loadElk();
+  if (!e.failed) return e.elk.layout(root);
+  try {
+    return await Promise.race([e.elk.layout(root), e.failed]);
+  } catch {
+    engine = inProcess();
+    return (await engine).elk.layout(root);
+  }
 }
 
 /**
@@ -64,7 +97,7 @@ export async function layoutPositions(graph: Graph, sizes: ReadonlyMap<string, S
         return { id: e.id, sources: [`${e.source}#out`], targets: [known ? `${e.target}#in#${port}` : e.target] };
       }),
   };
-  const out = await (await loadElk()).layout(root);
+  const out = await runElk(root);
   const positions = new Map<string, XY>();
   for (const c of out.children ?? []) positions.set(c.id, { x: Math.round(c.x ?? 0), y: Math.round(c.y ?? 0) });
   return positions;

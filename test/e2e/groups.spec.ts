@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { decodeNpy } from '../../core/util/npy';
-import { expect, mod, pickFile, revealNode, test } from './helpers';
+import { dropFromPalette, expect, mod, nodeOf, pickFile, revealNode, test, wire } from './helpers';
 
 /**
  * Group nodes on an imported ResNet-like model (test/fixtures/onnx/make_resnet_e2e.py): its blocks
@@ -108,4 +108,38 @@ test("Predict on an imported ResNet uses the model's own weights: the outputs ar
   for (let i = 0; i < torch.length; i++) expect(Math.abs(got[i]! - torch[i]!) / scale).toBeLessThan(1e-4);
   await dialog.getByTestId('predict-close').click();
   await expect(dialog).toHaveCount(0);
+});
+
+test('a model of more than 60 nodes opens with its blocks collapsed', async ({ app: page }) => {
+  await importOnnx(page, 'resnet_deep.onnx');
+  await expect(page.getByTestId('group-node')).toHaveCount(14);
+  await expect(page.locator('[data-testid="group-node"][data-collapsed="false"]')).toHaveCount(0);
+  // 78 nodes, all but the input inside a collapsed group: only the Input and the 14 boxes are drawn.
+  await expect(page.locator('.react-flow__node')).toHaveCount(15);
+});
+
+test("an imported classifier trains from its own weights, and Predict then uses the run's", async ({ app: page }) => {
+  const xor = readFileSync(fileURLToPath(new URL('../fixtures/onnx/models/xor_classifier_op13.onnx', import.meta.url)));
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('menu-import-onnx').click()]);
+  await chooser.setFiles({ name: 'xor_classifier_op13.onnx', mimeType: 'application/octet-stream', buffer: xor });
+  await expect(page.locator('.react-flow__node')).toHaveCount(5);
+  await page.getByTestId('dataset-select').selectOption('xor');
+  const dialog = page.getByTestId('predict-dialog');
+  // No Loss yet: Predict works all the same, on the dataset's examples, with the imported weights.
+  await page.getByTestId('predict-open').click();
+  await dialog.getByTestId('predict-dataset').click();
+  await expect(dialog).toHaveAttribute('data-state', 'done');
+  await expect(dialog.getByTestId('predict-row')).toHaveCount(16);
+  await expect(dialog.getByTestId('predict-weights')).toContainText('the imported weights of xor_classifier_op13.onnx');
+  await dialog.getByTestId('predict-close').click();
+  await dropFromPalette(page, 'Loss', 60, 40);
+  await wire(page, nodeOf(page, 'Activation', 'sigmoid'), nodeOf(page, 'Loss'));
+  await nodeOf(page, 'Loss').click();
+  await page.getByTestId('inspector').getByTestId('param-fn').selectOption('bce');
+  await expect(page.getByTestId('problems-count')).toHaveText('0');
+  await page.getByTestId('train-step').click();
+  await expect(page.getByTestId('metric-step')).toHaveText('1');
+  await page.getByTestId('predict-open').click();
+  await dialog.getByTestId('predict-dataset').click();
+  await expect(dialog.getByTestId('predict-weights')).toContainText('trained weights of run');
 });
