@@ -21,6 +21,7 @@ export const groupIdOf = (flowId: string): string | null => (flowId.startsWith(P
 /** Room around the members inside an expanded group's frame, and its title bar. */
 const PAD = 10;
 const HEAD = 30;
+export const GROUP_FRAME = { pad: PAD, head: HEAD };
 
 export interface GroupPort {
   id: string;

@@ -3,6 +3,8 @@ import { getNodeKind } from '../../core/catalog';
 import type { Graph } from '../../core/graph/schema';
 import type { Size } from './flow-convert';
 import { moveNodes, type XY } from './graph-edit';
+import { groupsOf } from '../groups/group-model';
+import { layoutWithGroups } from '../groups/group-layout';
 
 /** Size used for nodes the canvas has not measured yet (an imported file laid out before it is drawn). */
 export const DEFAULT_NODE_SIZE: Size = { width: 180, height: 86 };
@@ -62,15 +64,13 @@ async function runElk(root: ElkNode): Promise<ElkNode> {
 export async function layoutPositions(graph: Graph, sizes: ReadonlyMap<string, Size> = new Map()): Promise<Map<string, XY>> {
   const ids = new Set(graph.nodes.map((n) => n.id));
   const typeOf = new Map(graph.nodes.map((n) => [n.id, n.type]));
-  // Group frames draw a title bar above their top node: leave room for it between rows.
-  const rowGap = graph['x-groups'] !== undefined ? '64' : '40';
   const root: ElkNode = {
     id: '__root',
     layoutOptions: {
       'elk.algorithm': 'layered',
       'elk.direction': 'RIGHT',
       'elk.layered.spacing.nodeNodeBetweenLayers': '70',
-      'elk.spacing.nodeNode': rowGap,
+      'elk.spacing.nodeNode': '40',
       'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
       'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
     },
@@ -97,6 +97,8 @@ export async function layoutPositions(graph: Graph, sizes: ReadonlyMap<string, S
         return { id: e.id, sources: [`${e.source}#out`], targets: [known ? `${e.target}#in#${port}` : e.target] };
       }),
   };
+  const groups = groupsOf(graph);
+  if (groups.length > 0) return layoutWithGroups(root, groups, runElk);
   const out = await runElk(root);
   const positions = new Map<string, XY>();
   for (const c of out.children ?? []) positions.set(c.id, { x: Math.round(c.x ?? 0), y: Math.round(c.y ?? 0) });

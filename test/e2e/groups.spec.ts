@@ -24,14 +24,14 @@ test('an imported ResNet shows its blocks as groups: collapse, rename, expand, s
   const nodes = page.locator('.react-flow__node[data-id]:not([data-id^="group:"])');
   await expect(nodes).toHaveCount(29);
   // A small model opens with its groups expanded (frames around the blocks).
-  await expect(page.getByTestId('group-node')).toHaveCount(7);
+  await expect(page.getByTestId('group-node')).toHaveCount(6);
   await expect(page.locator('[data-testid="group-node"][data-collapsed="true"]')).toHaveCount(0);
 
   const block = group(page, 'layer1.1');
-  await expect(block.getByTestId('group-count')).toHaveText('6 nodes');
+  await expect(block.getByTestId('group-count')).toHaveText('7 nodes');
   await block.getByTestId('group-toggle').click();
   await expect(block).toHaveAttribute('data-collapsed', 'true');
-  await expect(nodes).toHaveCount(23);
+  await expect(nodes).toHaveCount(22);
   // The edges into and out of the block now end on the box's ports.
   await expect(page.locator('.react-flow__edge.nl-grp-edge')).not.toHaveCount(0);
 
@@ -44,7 +44,7 @@ test('an imported ResNet shows its blocks as groups: collapse, rename, expand, s
   await expect(renamed).toHaveAttribute('data-collapsed', 'false');
   await expect(nodes).toHaveCount(29);
   await renamed.getByTestId('group-toggle').click();
-  await expect(nodes).toHaveCount(23);
+  await expect(nodes).toHaveCount(22);
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Control+s')]);
   const text = await readFile((await download.path())!, 'utf8');
@@ -56,8 +56,8 @@ test('an imported ResNet shows its blocks as groups: collapse, rename, expand, s
   await expect(page.getByTestId('group-node')).toHaveCount(0);
   await pickFile(page, () => page.getByTestId('menu-open').click(), 'resnet_small.json', text);
   await expect(group(page, 'downsampling block')).toHaveAttribute('data-collapsed', 'true');
-  await expect(page.getByTestId('group-node')).toHaveCount(7);
-  await expect(nodes).toHaveCount(23);
+  await expect(page.getByTestId('group-node')).toHaveCount(6);
+  await expect(nodes).toHaveCount(22);
 });
 
 test('a selection becomes a group, and ungrouping keeps its nodes', async ({ app: page }) => {
@@ -65,7 +65,7 @@ test('a selection becomes a group, and ungrouping keeps its nodes', async ({ app
   const nodes = page.locator('.react-flow__node[data-id]:not([data-id^="group:"])');
   await expect(nodes).toHaveCount(29);
   await group(page, 'head').getByTestId('group-ungroup').click();
-  await expect(page.getByTestId('group-node')).toHaveCount(6);
+  await expect(page.getByTestId('group-node')).toHaveCount(5);
   await expect(nodes).toHaveCount(29);
   // Select the head's two nodes (GlobalAvgPool, Dense) with Ctrl-click and group them.
   const pool = page.locator('.react-flow__node:has([data-node-type="GlobalAvgPool"])');
@@ -85,12 +85,12 @@ test('a selection becomes a group, and ungrouping keeps its nodes', async ({ app
   await expect(nodes).toHaveCount(27);
   await made.getByTestId('group-ungroup').click();
   await expect(nodes).toHaveCount(29);
-  await expect(page.getByTestId('group-node')).toHaveCount(6);
+  await expect(page.getByTestId('group-node')).toHaveCount(5);
 });
 
 test("Predict on an imported ResNet uses the model's own weights: the outputs are PyTorch's", async ({ app: page }) => {
   await importOnnx(page, 'resnet_small.onnx');
-  await expect(page.getByTestId('group-node')).toHaveCount(7);
+  await expect(page.getByTestId('group-node')).toHaveCount(6);
   await page.getByTestId('predict-open').click();
   const dialog = page.getByTestId('predict-dialog');
   // No dataset: the inputs come from a file.
@@ -112,10 +112,10 @@ test("Predict on an imported ResNet uses the model's own weights: the outputs ar
 
 test('a model of more than 60 nodes opens with its blocks collapsed', async ({ app: page }) => {
   await importOnnx(page, 'resnet_deep.onnx');
-  await expect(page.getByTestId('group-node')).toHaveCount(14);
+  await expect(page.getByTestId('group-node')).toHaveCount(13);
   await expect(page.locator('[data-testid="group-node"][data-collapsed="false"]')).toHaveCount(0);
-  // 78 nodes, all but the input inside a collapsed group: only the Input and the 14 boxes are drawn.
-  await expect(page.locator('.react-flow__node')).toHaveCount(15);
+  // 78 nodes, all but the input inside a collapsed group: only the Input and the 13 boxes are drawn.
+  await expect(page.locator('.react-flow__node')).toHaveCount(14);
 });
 
 test("an imported classifier trains from its own weights, and Predict then uses the run's", async ({ app: page }) => {
