@@ -1,7 +1,7 @@
 import type { Problem } from '../../core/graph/problem';
 import type { Graph } from '../../core/graph/schema';
 import { importOnnx } from '../../core/importers/onnx';
-import { setAllCollapsed } from '../groups/group-model';
+import { groupsOf, setAllCollapsed } from '../groups/group-model';
 import { encodeSafetensors, WEIGHTS_FORMAT, WEIGHTS_LAYOUT_NOTE, WEIGHTS_VERSION } from '../../core/weights';
 
 /** What File ▸ Import ONNX… makes of a file: the graph and its weights file, or the problems to show. */
@@ -32,8 +32,14 @@ export async function importOnnxFile(file: File): Promise<OnnxImportOutcome> {
   const folded = r.report.folded.length ? `, ${r.report.folded.length} constant ops folded` : '';
   return {
     ok: true, graph, weights, weightsName: `${name}.safetensors`,
-    summary: `Imported ${file.name}: ${r.graph.nodes.length} nodes${folded}. Add a Loss and choose a dataset to train it.`,
+    summary: `Imported ${file.name}: ${r.graph.nodes.length} nodes${folded}${groupsNote(graph, big)}. Add a Loss and choose a dataset to train it.`,
   };
+}
+
+function groupsNote(graph: Graph, collapsed: boolean): string {
+  const n = groupsOf(graph).length;
+  if (n === 0) return '';
+  return `, ${n} group${n === 1 ? '' : 's'}${collapsed ? ' (collapsed: ▸ opens one)' : ''}`;
 }
 
 /** The browser file picker for .onnx files (it works in the desktop renderer too); null when cancelled. */
