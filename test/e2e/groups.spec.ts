@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { readFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -143,3 +144,22 @@ test("an imported classifier trains from its own weights, and Predict then uses 
   await dialog.getByTestId('predict-dataset').click();
   await expect(dialog.getByTestId('predict-weights')).toContainText('trained weights of run');
 });
+
+test('axe: group boxes, frames and the Predict dialog have no serious or critical violation', async ({ app: page }) => {
+  await importOnnx(page, 'resnet_small.onnx');
+  await group(page, 'layer1.1').getByTestId('group-toggle').click();
+  await expect(group(page, 'layer1.1')).toHaveAttribute('data-collapsed', 'true');
+  expect(await seriousViolations(page, '[data-testid="canvas"]'), 'canvas with groups').toEqual([]);
+  await page.getByTestId('predict-open').click();
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('predict-load').click()]);
+  await chooser.setFiles({ name: 'resnet_small.x.npy', mimeType: 'application/octet-stream', buffer: model('resnet_small.x.npy') });
+  await expect(page.getByTestId('predict-dialog')).toHaveAttribute('data-state', 'done');
+  expect(await seriousViolations(page, '[data-testid="predict-dialog"]'), 'Predict dialog').toEqual([]);
+});
+
+async function seriousViolations(page: import('@playwright/test').Page, include: string): Promise<string[]> {
+  const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).include(include).analyze();
+  return r.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}
