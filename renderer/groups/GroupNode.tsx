@@ -1,9 +1,10 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo, useState, type KeyboardEvent } from 'react';
 import { useServices } from '../app/context';
-import { renameGroupTo, toggleGroup, ungroup } from './group-model';
+import { renameGroupTo, ungroup } from './group-model';
 import type { GroupFlowNode } from './group-view';
-import { withoutMembers } from './group-drag';
+import { toggleMakingRoom, withoutMembers } from './group-drag';
+import { measuredSizes } from '../app/measured';
 import './groups.css';
 
 /**
@@ -42,7 +43,7 @@ function GroupNodeImpl({ data }: NodeProps<GroupFlowNode>) {
           title={data.collapsed ? 'Expand: show the nodes inside' : 'Collapse into one box'}
           onClick={() => {
             const st = store.getState();
-            store.edit(toggleGroup(data.groupId), data.collapsed ? st.selection : withoutMembers(st.selection, st.graph, data.groupId));
+            store.edit(toggleMakingRoom(data.groupId, measuredSizes), data.collapsed ? st.selection : withoutMembers(st.selection, st.graph, data.groupId));
           }}
         >{data.collapsed ? '▸' : '▾'}</button>
         {editing ? (

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { importOnnx } from '../../../core/importers/onnx';
 import type { Graph } from '../../../core/graph/schema';
+import { toggleMakingRoom } from '../../../renderer/groups/group-drag';
 import { groupsOf, setAllCollapsed } from '../../../renderer/groups/group-model';
 import { groupBox } from '../../../renderer/groups/group-view';
 import { DEFAULT_NODE_SIZE, layoutGraph } from '../../../renderer/state/layout';
@@ -54,5 +55,18 @@ describe('auto-layout with groups', () => {
     const block = groupsOf(shut).find((x) => x.name === 'layer1.0')!;
     const xs = new Map(shut.nodes.map((n) => [n.id, n.position!.x]));
     for (const e of shut.edges) if (block.nodes.includes(e.source) && block.nodes.includes(e.target)) expect(xs.get(e.source)!).toBeLessThan(xs.get(e.target)!);
+  });
+
+  it('expanding a collapsed block pushes what follows to the right, and collapsing it again pulls it back', async () => {
+    const shut = await layoutGraph(setAllCollapsed(true)(model));
+    const block = groupsOf(shut).find((x) => x.name === 'layer1.0')!;
+    const open = toggleMakingRoom(block.id, new Map())(shut);
+    expect(groupsOf(open).find((x) => x.id === block.id)!.collapsed).toBe(false);
+    expect(overlaps(drawnRects(open))).toEqual([]);
+    const head = groupsOf(shut).find((x) => x.name === 'head')!.nodes[0]!;
+    const x = (g: Graph) => g.nodes.find((n) => n.id === head)!.position!.x;
+    expect(x(open)).toBeGreaterThan(x(shut));
+    const again = toggleMakingRoom(block.id, new Map())(open);
+    expect(again.nodes.map((n) => n.position)).toEqual(shut.nodes.map((n) => n.position));
   });
 });
