@@ -9,10 +9,11 @@ import type { GraphGroup } from '../../core/graph/groups';
 export function GroupBar({ groups }: { groups: readonly GraphGroup[] }) {
   const { store } = useServices();
   const selected = useDoc((s) => s.selection.nodes);
-  const graph = useDoc((s) => s.graph);
   // Nodes hidden inside a collapsed group are not on screen, so they are not offered.
   const hidden = new Set(groups.filter((g) => g.collapsed).flatMap((g) => g.nodes));
-  const chosen = new Set([...selected].filter((id) => !hidden.has(id) && graph.nodes.some((n) => n.id === id)));
+  // Read, not subscribed: the bar follows the selection, and a drag (a graph change) must not re-render it.
+  const known = new Set(store.getState().graph.nodes.map((n) => n.id));
+  const chosen = new Set([...selected].filter((id) => !hidden.has(id) && known.has(id)));
   if (chosen.size < 2) return null;
   return (
     <div className="nl-grp-bar" data-testid="group-bar">

@@ -13,11 +13,11 @@ import { collapsedOwners, createGroupNodeBuilder, groupEdges, type CanvasNode } 
  */
 export function useGroupedFlow(graph: Graph, nodes: FlowNode[], edges: FlowEdge[], measured: ReadonlyMap<string, Size>): { nodes: CanvasNode[]; edges: FlowEdge[]; groups: GraphGroup[] } {
   const raw = graph[GROUPS_FIELD];
-  // Groups change rarely; a drag changes only positions. Key on membership and state, not on identity.
+  // Groups change rarely; a drag changes only positions. Re-read them when the field or the node count
+  // changes (a deletion prunes the field), and keep the previous list while its content is the same.
   const groupsKeyed = useMemo(() => {
     const groups = raw === undefined ? [] : groupsOf(graph);
     return { groups, key: JSON.stringify(groups) };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [raw, graph.nodes.length]);
   const stable = useRef(groupsKeyed);
   if (stable.current.key !== groupsKeyed.key) stable.current = groupsKeyed;

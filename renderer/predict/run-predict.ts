@@ -38,8 +38,18 @@ export interface PredictOutcome {
 /** Rows taken from a dataset: enough to read on screen. */
 export const DATASET_ROWS = 16;
 
+/**
+ * Rows a loaded file may have: prediction runs on the window's own thread, which must stay responsive;
+ * bigger batches are what `netloom predict` is for.
+ */
+export const MAX_FILE_ROWS = 1024;
+
 export async function inputFromFile(bytes: Uint8Array, fileName: string): Promise<PredictInput> {
   const data = await decodeArrayFile(bytes, fileName);
+  const rows = data.shape[0] ?? 0;
+  if (rows > MAX_FILE_ROWS) {
+    throw new Error(`${fileName} has ${rows} rows; Predict in the app takes up to ${MAX_FILE_ROWS} (use \`netloom predict graph.json --input ${fileName}\` for more)`);
+  }
   return { data, label: `${fileName} (${data.shape.join(' × ')})` };
 }
 

@@ -4,11 +4,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { compileForPrediction, predict } from '../../../core/inference/predict';
 import type { Graph } from '../../../core/graph/schema';
 import type { RunOptions } from '../../../core/protocol/engine';
-import { decodeNpy } from '../../../core/util/npy';
+import { decodeNpy, encodeNpy } from '../../../core/util/npy';
 import { importOnnxFile } from '../../../renderer/app/onnx-import';
 import { createBrowserResources } from '../../../renderer/engine/browser-resources';
 import { clearDocumentWeights, documentWeightsFor, holdDocumentWeights } from '../../../renderer/predict/document-weights';
-import { inputFromDataset, inputFromFile, runPrediction } from '../../../renderer/predict/run-predict';
+import { inputFromDataset, inputFromFile, MAX_FILE_ROWS, runPrediction } from '../../../renderer/predict/run-predict';
 import { TrainingController } from '../../../renderer/training/controller';
 import { loadExample } from '../../helpers/examples';
 
@@ -81,6 +81,12 @@ describe('Predict in the app', () => {
     expect(out.prediction.shape).toEqual([16, 1]);
     expect(out.weights).toMatch(/initial weights/);
     await expect(inputFromDataset({ ...graph, training: { ...graph.training, dataset: { name: 'none' } } }, createBrowserResources({}))).rejects.toThrow(/no dataset/);
+  });
+
+  it('a file of more rows than the app predicts at once is refused, pointing to the CLI', async () => {
+    const rows = MAX_FILE_ROWS + 1;
+    const npy = encodeNpy([rows, 2], new Float32Array(rows * 2));
+    await expect(inputFromFile(npy, 'big.npy')).rejects.toThrow(/big\.npy has 1025 rows; .*netloom predict/);
   });
 
   it('a wrong input shape is refused with the shape the graph takes', async () => {
