@@ -87,6 +87,12 @@ test('a selection becomes a group, and ungrouping keeps its nodes', async ({ app
   await made.getByTestId('group-ungroup').click();
   await expect(nodes).toHaveCount(29);
   await expect(page.getByTestId('group-node')).toHaveCount(5);
+  // The keyboard does the same: Ctrl+G on a selection of two.
+  await pool.click();
+  await dense.click({ modifiers: [mod] });
+  await expect(page.getByTestId('group-bar')).toContainText('2 nodes selected');
+  await page.keyboard.press(`${mod}+g`);
+  await expect(group(page, 'Group 1').getByTestId('group-count')).toHaveText('2 nodes');
 });
 
 test("Predict on an imported ResNet uses the model's own weights: the outputs are PyTorch's", async ({ app: page }) => {
