@@ -75,7 +75,8 @@ export function addGroup(groups: readonly GraphGroup[], name: string, nodes: rea
  * Groups proposed from ONNX name scopes. PyTorch names a node after the modules it sits in:
  * `/layer1/layer1.0/conv1/Conv`, `/layer1/layer1.0/Relu`. Each node starts in its scope without the
  * op (`layer1/layer1.0/conv1`); a scope holding one node alone is widened a level until it meets
- * others, so a block's layers gather under the block (`layer1.0`). Scopes of two or more nodes
+ * others (the deepest first), so a block's layers and its skip `Add` gather under the block
+ * (`layer1.0`). Scopes of two or more nodes
  * become groups named after their last part.
  */
 export function groupsFromScopes(onnxNames: ReadonlyMap<string, string>, nodeOrder: readonly string[]): GraphGroup[] {
@@ -89,11 +90,14 @@ export function groupsFromScopes(onnxNames: ReadonlyMap<string, string>, nodeOrd
     changed = false;
     const count = new Map<string, number>();
     for (const parts of scopeOf.values()) count.set(key(parts), (count.get(key(parts)) ?? 0) + 1);
-    for (const [id, parts] of scopeOf) {
-      if (count.get(key(parts)) === 1 && parts.length > 1) {
-        scopeOf.set(id, parts.slice(0, -1));
-        changed = true;
-      }
+    // Deepest lone scopes first: a block's `Add` (scope `layer1/layer1.0`) must wait for its layers
+    // (`layer1/layer1.0/conv1`, …) to widen into the block, or it would widen past them to `layer1`.
+    const lone = [...scopeOf].filter(([, parts]) => count.get(key(parts)) === 1 && parts.length > 1);
+    const deepest = Math.max(0, ...lone.map(([, parts]) => parts.length));
+    for (const [id, parts] of lone) {
+      if (parts.length !== deepest) continue;
+      scopeOf.set(id, parts.slice(0, -1));
+      changed = true;
     }
   }
   const byScope = new Map<string, string[]>();

@@ -72,6 +72,9 @@ export class RunWorker {
       case 'speed': s.setSpeed(cmd.stepsPerSecond); break;
       case 'reset':
         s.reset();
+        // A run started from a weights file (loaded, or an imported model's) resets to those weights,
+        // not to the seed's: they are where this run began. They were checked when the run started.
+        if (this.options.weights) assignWeights(s.trainer.exec.params, decodeWeightsFor(s.plan, this.options.weights));
         this.frames.setPosition(0, 0, 0);
         break;
       case 'weights': {

@@ -8,6 +8,7 @@ import { layoutGraph, needsLayout } from '../state/layout';
 import type { AppServices } from './context';
 import { findTemplate } from './templates';
 import { importOnnxFile, pickOnnxFile } from './onnx-import';
+import { holdDocumentWeights } from '../predict/document-weights';
 import { trainingControllerFor } from '../training/live';
 import { runWeightsFor } from '../training/weights-actions';
 
@@ -73,8 +74,8 @@ export function createFileActions(s: AppServices) {
 
   /**
    * An ONNX model becomes a new unsaved document; nothing changes when it is refused. The weights are
-   * handed over as `<model>.safetensors` (a download, or a save dialog on desktop): training in the app
-   * starts from the graph's seed, `netloom predict` / `train --load-weights` use the file.
+   * kept for Predict and for the runs of this document (they start from them), and handed over as
+   * `<model>.safetensors` (a download, or a save dialog on desktop) for `netloom predict` / `train --load-weights`.
    */
   async function loadOnnx(file: File): Promise<void> {
     const r = await importOnnxFile(file);
@@ -83,6 +84,9 @@ export function createFileActions(s: AppServices) {
       return;
     }
     store.load(await place(r.graph), { name: `${safeName(r.graph.name)}.json` }, false);
+    // Predict and the first training run use the model's own weights while this document is open.
+    const generation = store.getState().generation;
+    holdDocumentWeights(r.weights, file.name, () => store.getState().generation === generation);
     toast(r.summary);
     await saveExportFiles([{ name: r.weightsName, contents: r.weights, role: 'weights' }]);
   }

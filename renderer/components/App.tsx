@@ -24,6 +24,7 @@ import { StartScreen } from '../lessons/StartScreen';
 import { useLessonLayoutClass } from '../lessons/useLessonLayout';
 import './App.css';
 import { useOnnxDrop } from '../hooks/useOnnxDrop';
+import { PredictDialog } from '../predict/PredictDialog';
 
 /** The editor window: toolbar, then palette | canvas (problems below it) | inspector above the training dock. */
 export function App() {
@@ -69,6 +70,7 @@ export function App() {
       <LessonsDialog files={files} />
       <StartScreen files={files} />
       <ExplorerView />
+      <PredictDialog />
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { pruneGroups } from '../groups/group-model';
 import { getNodeKind } from '../../core/catalog';
 import { paramSpecsOf, withDefaults } from '../../core/catalog/params';
 import type { ParamValues } from '../../core/catalog/types';
@@ -49,7 +50,8 @@ export function removeItems(graph: Graph, nodes: ReadonlySet<string>, edges: Rea
   const keptNodes = graph.nodes.filter((n) => !nodes.has(n.id));
   const keptEdges = graph.edges.filter((e) => !edges.has(e.id) && !nodes.has(e.source) && !nodes.has(e.target));
   if (keptNodes.length === graph.nodes.length && keptEdges.length === graph.edges.length) return graph;
-  return { ...graph, nodes: keptNodes, edges: keptEdges };
+  // A removed node also leaves its group (x-groups), so the saved file names no missing node.
+  return pruneGroups({ ...graph, nodes: keptNodes, edges: keptEdges });
 }
 
 export function moveNodes(graph: Graph, positions: ReadonlyMap<string, XY>): Graph {

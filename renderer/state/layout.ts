@@ -3,16 +3,58 @@ import { getNodeKind } from '../../core/catalog';
 import type { Graph } from '../../core/graph/schema';
 import type { Size } from './flow-convert';
 import { moveNodes, type XY } from './graph-edit';
+import { groupsOf } from '../groups/group-model';
+import { layoutWithGroups } from '../groups/group-layout';
 
 /** Size used for nodes the canvas has not measured yet (an imported file laid out before it is drawn). */
 export const DEFAULT_NODE_SIZE: Size = { width: 180, height: 86 };
 
-let elk: Promise<ELK> | null = null;
+interface LayoutEngine {
+  elk: ELK;
+  /** Rejects if the layout worker fails (could not load, crashed); null for the in-process build. */
+  failed: Promise<never> | null;
+}
 
-/** ELK is ~1.5 MB: loaded on first use, so it does not slow down start-up. */
-function loadElk(): Promise<ELK> {
-  elk ??= import('elkjs/lib/elk.bundled.js').then((m) => new m.default());
-  return elk;
+let engine: Promise<LayoutEngine> | null = null;
+
+const inProcess = (): Promise<LayoutEngine> => import('elkjs/lib/elk.bundled.js').then((m) => ({ elk: new m.default(), failed: null }));
+
+/**
+ * ELK is ~1.5 MB: loaded on first use, so it does not slow down start-up. In a browser it runs in a
+ * Web Worker, so laying out a big imported model never freezes the window; in Node (CLI, tests,
+ * benchmarks), or if the worker cannot start, the bundled build runs in-process.
+ */
+function loadElk(): Promise<LayoutEngine> {
+  engine ??= typeof Worker === 'undefined'
+    ? inProcess()
+    : Promise.all([import('elkjs/lib/elk-api.js'), import('elkjs/lib/elk-worker.min.js?url')]).then(([api, url]) => {
+      let fail: (e: Error) => void = () => undefined;
+      const failed = new Promise<never>((_, reject) => {
+        fail = reject;
+      });
+      failed.catch(() => undefined);
+      const elk = new api.default({
+        workerFactory: () => {
+          const w = new Worker(url.default, { name: 'netloom-layout' });
+          // ELK's API never hears of a worker that failed to load: without this a layout would wait forever.
+          w.addEventListener('error', (e) => fail(new Error(e.message || 'the layout worker failed')));
+          return w;
+        },
+      });
+      return { elk, failed };
+    }, inProcess);
+  return engine;
+}
+
+async function runElk(root: ElkNode): Promise<ElkNode> {
+  const e = await loadElk();
+  if (!e.failed) return e.elk.layout(root);
+  try {
+    return await Promise.race([e.elk.layout(root), e.failed]);
+  } catch {
+    engine = inProcess();
+    return (await engine).elk.layout(root);
+  }
 }
 
 /**
@@ -21,6 +63,7 @@ function loadElk(): Promise<ELK> {
  */
 export async function layoutPositions(graph: Graph, sizes: ReadonlyMap<string, Size> = new Map()): Promise<Map<string, XY>> {
   const ids = new Set(graph.nodes.map((n) => n.id));
+  const typeOf = new Map(graph.nodes.map((n) => [n.id, n.type]));
   const root: ElkNode = {
     id: '__root',
     layoutOptions: {
@@ -48,13 +91,15 @@ export async function layoutPositions(graph: Graph, sizes: ReadonlyMap<string, S
     edges: graph.edges
       .filter((e) => ids.has(e.source) && ids.has(e.target))
       .map((e) => {
-        const inputs = getNodeKind(graph.nodes.find((n) => n.id === e.target)!.type)?.inputs ?? [];
+        const inputs = getNodeKind(typeOf.get(e.target)!)?.inputs ?? [];
         const port = e.targetHandle ?? inputs[0]?.name;
         const known = inputs.some((p) => p.name === port);
         return { id: e.id, sources: [`${e.source}#out`], targets: [known ? `${e.target}#in#${port}` : e.target] };
       }),
   };
-  const out = await (await loadElk()).layout(root);
+  const groups = groupsOf(graph);
+  if (groups.length > 0) return layoutWithGroups(root, groups, runElk);
+  const out = await runElk(root);
   const positions = new Map<string, XY>();
   for (const c of out.children ?? []) positions.set(c.id, { x: Math.round(c.x ?? 0), y: Math.round(c.y ?? 0) });
   return positions;

@@ -4,6 +4,7 @@ import type { TrainingController } from './controller';
 import { useRafDraw, useStoreKey } from './hooks';
 import { formatMetric, readoutOf } from './readouts';
 import { SpeedControl } from './SpeedControl';
+import { PredictButton } from '../predict/PredictButton';
 
 interface Props {
   controller: TrainingController;
@@ -80,6 +81,7 @@ export function RunControls({ controller: c, graph, blocked }: Props) {
         </button>
         <button type="button" className="nl-tr-btn" data-testid="train-reset" title="Back to epoch 0 (R)" disabled={!hasRun} onClick={() => c.reset(graph)}>↺ Reset</button>
         <button type="button" className="nl-tr-btn" data-testid="train-stop" title="Stop the run" disabled={play !== 'running' && play !== 'paused'} onClick={() => c.stop()}>■</button>
+        <PredictButton />
       </div>
       <SpeedControl controller={c} />
       {blocked && <div className="nl-tr-blocked" data-testid="train-blocked">{blocked}</div>}

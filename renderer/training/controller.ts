@@ -1,3 +1,4 @@
+import { documentWeightsFor } from '../predict/document-weights';
 import type { Graph } from '../../core/graph/schema';
 import type { EngineMessage, RunOptions } from '../../core/protocol/engine';
 import type { EngineBridge } from '../../core/protocol/host';
@@ -186,7 +187,9 @@ export class TrainingController {
     const options: RunOptions = { seed: graph.training.seed, epochs: graph.training.epochs, gridSize: GRID_SIZE };
     this.store.add({ id, name: name ?? `${graph.name} #${this.counter}`, startedAt: new Date().toISOString(), graph, options }, makeActive);
     this.gate.started(id);
-    this.engine.start(id, graph, { ...options, ...extra, ...(this.speed !== null ? { stepsPerSecond: this.speed } : {}), files: this.filesFor(graph) });
+    // An imported model's runs start from its own weights (while they fit), not from the seed.
+    const weights = extra.weights ?? documentWeightsFor(graph)?.bytes;
+    this.engine.start(id, graph, { ...options, ...extra, ...(weights ? { weights: new Uint8Array(weights) } : {}), ...(this.speed !== null ? { stepsPerSecond: this.speed } : {}), files: this.filesFor(graph) });
     return id;
   }
 

@@ -69,4 +69,14 @@ describe('group nodes (x-groups)', () => {
     const w = encodeSafetensors(r.weights);
     expect(predict(compileForPrediction(r.graph), r.graph, x, w).data).toEqual(predict(compileForPrediction(plain), plain, x, w).data);
   });
+
+  it("keep a block's skip Add in the block when BatchNorm stays a node (the deepest lone scopes widen first)", () => {
+    const bytes = new Uint8Array(readFileSync(fileURLToPath(new URL('../../fixtures/onnx/e2e/resnet_small.onnx', import.meta.url))));
+    const r = importOnnx(bytes);
+    if (!r.ok) throw new Error(r.problems.map((p) => p.message).join('\n'));
+    const { groups } = readGroups(r.graph);
+    expect(groups.map((x) => x.name)).toEqual(['stem', 'layer1.0', 'down', 'layer1.1', 'layer1.2', 'head']);
+    const types = groups.find((x) => x.name === 'layer1.0')!.nodes.map((id) => r.graph.nodes.find((n) => n.id === id)!.type);
+    expect(types).toEqual(['Conv2D', 'BatchNorm', 'Activation', 'Conv2D', 'BatchNorm', 'Add', 'Activation']);
+  });
 });
