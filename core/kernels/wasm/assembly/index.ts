@@ -4,3 +4,6 @@ export { adamStep } from './adam';
 export { scratchEnd } from './scratch';
 export { combineHalves } from './combine';
 export { lstmForwardStep } from './lstm';
+export { im2col, col2imAdd, fillRows, rowSums } from './conv';
+export { maxPoolForward, maxPoolBackward, avgPoolForward, avgPoolBackward } from './pool';
+export { reluForward, reluBackward } from './relu';
