@@ -14,17 +14,31 @@
   return last < 0 ? 0 : min(Wo, last / sw + 1);
 }
 
-/** n floats from src to dst (contiguous), four at a time. */
+/*
+ * Runs of a few to a few dozen floats (one output row of one tap) are the whole job, so their ends matter:
+ * a run of at least 4 ends with one vector that overlaps the previous one rather than a scalar tail
+ * (it rewrites the same values, staying inside the run).
+ */
+
+/** n floats from src to dst (contiguous). */
 @inline function copyRun(dst: usize, src: usize, n: i32): void {
+  if (n < 4) {
+    for (let k = 0; k < n; k++) store<f32>(dst + (<usize>k << 2), load<f32>(src + (<usize>k << 2)));
+    return;
+  }
   let k = 0;
   for (; k + 4 <= n; k += 4) v128.store(dst + (<usize>k << 2), v128.load(src + (<usize>k << 2)));
-  for (; k < n; k++) store<f32>(dst + (<usize>k << 2), load<f32>(src + (<usize>k << 2)));
+  if (k < n) v128.store(dst + (<usize>(n - 4) << 2), v128.load(src + (<usize>(n - 4) << 2)));
 }
 
 @inline function zeroRun(dst: usize, n: i32): void {
+  if (n < 4) {
+    for (let k = 0; k < n; k++) store<f32>(dst + (<usize>k << 2), 0);
+    return;
+  }
   let k = 0;
   for (; k + 4 <= n; k += 4) v128.store(dst + (<usize>k << 2), f32x4.splat(0));
-  for (; k < n; k++) store<f32>(dst + (<usize>k << 2), 0);
+  if (k < n) v128.store(dst + (<usize>(n - 4) << 2), f32x4.splat(0));
 }
 
 /**
