@@ -8,11 +8,8 @@ import type { Buf } from '../util/tensor';
  * col2im is its adjoint: it adds each column entry back onto the input value it was copied from.
  */
 
-/**
- * col[colOff + (c·kh + i)·kw + j, oy·Wo + ox] = x[c0 + c, oy·sh − padTop + i·dh, ox·sw − padLeft + j·dw]
- * (0 outside).
- */
-export function im2col(x: Buf, xOff: number, c0: number, channels: number, g: Window2D, col: Buf, colOff = 0): void {
+/** col[(c·kh + i)·kw + j, oy·Wo + ox] = x[c0 + c, oy·sh − padTop + i·dh, ox·sw − padLeft + j·dw] (0 outside). */
+export function im2col(x: Buf, xOff: number, c0: number, channels: number, g: Window2D, col: Buf): void {
   const { H, W, kh, kw, sh, sw, dh, dw, padTop, padLeft, Ho, Wo } = g;
   const plane = Ho * Wo;
   let row = 0;
@@ -20,7 +17,7 @@ export function im2col(x: Buf, xOff: number, c0: number, channels: number, g: Wi
     const xc = xOff + (c0 + c) * H * W;
     for (let i = 0; i < kh; i++) {
       for (let j = 0; j < kw; j++, row++) {
-        const r = colOff + row * plane;
+        const r = row * plane;
         for (let oy = 0; oy < Ho; oy++) {
           const y = oy * sh - padTop + i * dh;
           const o = r + oy * Wo;

@@ -6,12 +6,6 @@ import type { InitName, NodeKind, ParamValues, ShapeResult } from '../types';
 import type { Buf } from '../../util/tensor';
 import { DENSE_INITS } from './dense';
 
-/**
- * Up to this many floats (16 MiB in f32) a convolution keeps every sample's im2col columns from forward
- * for backward instead of rebuilding them (LeNet-5 at batch 64 needs ~1.3 M per layer).
- */
-export const KEPT_COLUMNS_MAX_FLOATS = 4 * 1024 * 1024;
-
 /** The window geometry of a convolution with these params, or why it does not fit. */
 export function convGeometry(rank: 1 | 2, params: ParamValues, input: readonly number[]): { ok: true; g: Window2D } | { ok: false; message: string } {
   return windowGeometry(input, {
@@ -71,7 +65,7 @@ export function convNode(rank: 1 | 2, base: Pick<NodeKind, 'type' | 'title' | 'e
       if (params.bias) specs.push({ name: 'b', shape: [F], init: 'zeros', fanIn, fanOut, decay: false });
       return specs;
     },
-    createKernel({ params, inputShapes, maxBatch, buffers, alloc }) {
+    createKernel({ params, inputShapes, buffers, alloc }) {
       const r = convGeometry(rank, params, inputShapes[0]!);
       if (!r.ok) throw new Error(r.message);
       const geo = r.g;
@@ -83,22 +77,19 @@ export function convNode(rank: 1 | 2, base: Pick<NodeKind, 'type' | 'title' | 'e
       const P = geo.Ho * geo.Wo;
       const inSize = geo.C * geo.H * geo.W, outSize = F * P;
       const { inputs: [X], output: Y, params: [Wt, b], dOutput: dY, dInputs: [dX], dParams: [dW, db] } = buffers;
-      // Forward's columns of every sample and group, kept for backward where they fit the budget; otherwise
-      // one sample's columns for one group, rebuilt in backward. Either way dcol is one group's gradient.
-      const keep = maxBatch * groups * Kc * P <= KEPT_COLUMNS_MAX_FLOATS;
-      const col = alloc(keep ? maxBatch * groups * Kc * P : Kc * P);
+      // One sample's columns for one group, reused for every sample (and its gradient in backward).
+      const col = alloc(Kc * P);
       const dcol = alloc(Kc * P);
-      const colOff = (s: number, gi: number) => (keep ? (s * groups + gi) * Kc * P : 0);
       const mm = gemmFor(X, Wt, b, Y, dY, dX, dW, db, col, dcol);
       // Every buffer in the wasm arena: the whole layer runs in wasm (the loops below are the reference).
       const wasm = mm.wasm ? wasmKernelsFor([X!, Wt!, Y, dY, dW!, col, dcol, ...[b, dX, db].filter((t): t is Buf => t != null)]) : null;
-      if (wasm) return wasmConvKernel(wasm, geo, groups, F, { X: X!, Wt: Wt!, b: hasBias ? b! : null, Y, dY, dX: dX ?? null, dW: dW!, db: hasBias ? db! : null, col, dcol }, keep);
+      if (wasm) return wasmConvKernel(wasm, geo, groups, F, { X: X!, Wt: Wt!, b: hasBias ? b! : null, Y, dY, dX: dX ?? null, dW: dW!, db: hasBias ? db! : null, col, dcol });
       return {
         forward(n) {
           for (let s = 0; s < n; s++) {
             for (let gi = 0; gi < groups; gi++) {
-              im2col(X!, s * inSize, gi * Cg, Cg, geo, col, colOff(s, gi));
-              mm.mm(Wt!, gi * Fg * Kc, col, colOff(s, gi), Y, s * outSize + gi * Fg * P, Fg, Kc, P, false);
+              im2col(X!, s * inSize, gi * Cg, Cg, geo, col);
+              mm.mm(Wt!, gi * Fg * Kc, col, 0, Y, s * outSize + gi * Fg * P, Fg, Kc, P, false);
             }
             if (!hasBias) continue;
             for (let f = 0; f < F; f++) {
@@ -111,9 +102,9 @@ export function convNode(rank: 1 | 2, base: Pick<NodeKind, 'type' | 'title' | 'e
           for (let s = 0; s < n; s++) {
             for (let gi = 0; gi < groups; gi++) {
               const yOff = s * outSize + gi * Fg * P;
-              // Rebuilding the columns costs far less than the products and keeps memory at one sample.
-              if (!keep) im2col(X!, s * inSize, gi * Cg, Cg, geo, col);
-              mm.mmTB(dY, yOff, col, colOff(s, gi), dW!, gi * Fg * Kc, Fg, P, Kc, true);
+              // Recomputing the columns costs far less than the products and keeps memory at one sample.
+              im2col(X!, s * inSize, gi * Cg, Cg, geo, col);
+              mm.mmTB(dY, yOff, col, 0, dW!, gi * Fg * Kc, Fg, P, Kc, true);
               if (dX) {
                 mm.mmTA(Wt!, gi * Fg * Kc, dY, yOff, dcol, 0, Fg, Kc, P, false);
                 col2imAdd(dcol, gi * Cg, Cg, geo, dX, s * inSize);
