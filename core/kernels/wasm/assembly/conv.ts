@@ -42,31 +42,45 @@
 }
 
 /**
+ * One output row of one tap: Wo entries, [lo, hi) copied from the input row at xr (stride sw), the rest
+ * zero. With stride 1 and at most 4 padding entries on each side (the usual case), the padding is one
+ * vector store per side written first, and the copy then overwrites whatever of it lies inside [lo, hi).
+ */
+@inline function tapRow(r: usize, xr: usize, lo: i32, hi: i32, Wo: i32, sw: i32): void {
+  if (sw == 1 && Wo >= 4 && lo <= 4 && Wo - hi <= 4) {
+    if (lo > 0) v128.store(r, f32x4.splat(0));
+    if (hi < Wo) v128.store(r + (<usize>(Wo - 4) << 2), f32x4.splat(0));
+    copyRun(r + (<usize>lo << 2), xr + (<usize>lo << 2), hi - lo);
+    return;
+  }
+  zeroRun(r, lo);
+  if (sw == 1) copyRun(r + (<usize>lo << 2), xr + (<usize>lo << 2), hi - lo);
+  else for (let ox = lo; ox < hi; ox++) store<f32>(r + (<usize>ox << 2), load<f32>(xr + <usize>(ox * sw) * 4));
+  zeroRun(r + (<usize>hi << 2), Wo - hi);
+}
+
+/**
  * col[(c·kh + i)·kw + j, oy·Wo + ox] = x[c, oy·sh − padTop + i·dh, ox·sw − padLeft + j·dw] (0 outside),
- * for `channels` channels starting at x (one sample's first channel of the group).
+ * for `channels` channels starting at x (one sample's first channel of the group). The output rows whose
+ * input row is padding are contiguous at the top and bottom of each tap's plane: one zero run each.
  */
 export function im2col(x: usize, col: usize, channels: i32, H: i32, W: i32, kh: i32, kw: i32, sh: i32, sw: i32, dh: i32, dw: i32, padTop: i32, padLeft: i32, Ho: i32, Wo: i32): void {
   const plane = <usize>(Ho * Wo) << 2, rowB = <usize>Wo << 2, xPlane = <usize>(H * W) << 2, xRow = <usize>W << 2;
+  const xStep = <usize>sh * xRow;
   let o = col;
   for (let c = 0; c < channels; c++) {
     const xc = x + <usize>c * xPlane;
     for (let i = 0; i < kh; i++) {
+      const y0 = i * dh - padTop;
+      const oyLo = firstInside(y0, sh, Ho), oyHi = max(oyLo, endInside(y0, sh, H, Ho));
       for (let j = 0; j < kw; j++) {
         const x0 = j * dw - padLeft;
         const lo = firstInside(x0, sw, Wo), hi = max(lo, endInside(x0, sw, W, Wo));
-        let r = o;
-        for (let oy = 0; oy < Ho; oy++, r += rowB) {
-          const y = oy * sh - padTop + i * dh;
-          if (y < 0 || y >= H) {
-            zeroRun(r, Wo);
-            continue;
-          }
-          const xr = xc + <usize>y * xRow + <usize>(x0 * 4);
-          zeroRun(r, lo);
-          if (sw == 1) copyRun(r + (<usize>lo << 2), xr + (<usize>lo << 2), hi - lo);
-          else for (let ox = lo; ox < hi; ox++) store<f32>(r + (<usize>ox << 2), load<f32>(xr + <usize>(ox * sw) * 4));
-          zeroRun(r + (<usize>hi << 2), Wo - hi);
-        }
+        zeroRun(o, oyLo * Wo);
+        let r = o + <usize>oyLo * rowB;
+        let xr = xc + <usize>(oyLo * sh + y0) * xRow + <usize>(x0 * 4);
+        for (let oy = oyLo; oy < oyHi; oy++, r += rowB, xr += xStep) tapRow(r, xr, lo, hi, Wo, sw);
+        zeroRun(r, (Ho - oyHi) * Wo);
         o += plane;
       }
     }
@@ -76,18 +90,19 @@ export function im2col(x: usize, col: usize, channels: i32, H: i32, W: i32, kh: 
 /** dx[c, …] += dcol entries: the exact reverse of im2col's copies (padding positions are dropped). */
 export function col2imAdd(dcol: usize, dx: usize, channels: i32, H: i32, W: i32, kh: i32, kw: i32, sh: i32, sw: i32, dh: i32, dw: i32, padTop: i32, padLeft: i32, Ho: i32, Wo: i32): void {
   const plane = <usize>(Ho * Wo) << 2, rowB = <usize>Wo << 2, xPlane = <usize>(H * W) << 2, xRow = <usize>W << 2;
+  const xStep = <usize>sh * xRow;
   let o = dcol;
   for (let c = 0; c < channels; c++) {
     const xc = dx + <usize>c * xPlane;
     for (let i = 0; i < kh; i++) {
+      const y0 = i * dh - padTop;
+      const oyLo = firstInside(y0, sh, Ho), oyHi = endInside(y0, sh, H, Ho);
       for (let j = 0; j < kw; j++) {
         const x0 = j * dw - padLeft;
         const lo = firstInside(x0, sw, Wo), hi = endInside(x0, sw, W, Wo);
-        let r = o;
-        for (let oy = 0; oy < Ho; oy++, r += rowB) {
-          const y = oy * sh - padTop + i * dh;
-          if (y < 0 || y >= H) continue;
-          const xr = xc + <usize>y * xRow + <usize>(x0 * 4);
+        let r = o + <usize>oyLo * rowB;
+        let xr = xc + <usize>(oyLo * sh + y0) * xRow + <usize>(x0 * 4);
+        for (let oy = oyLo; oy < oyHi; oy++, r += rowB, xr += xStep) {
           if (sw == 1) {
             let ox = lo;
             for (; ox + 4 <= hi; ox += 4) {
