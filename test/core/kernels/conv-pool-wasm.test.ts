@@ -43,6 +43,8 @@ const POOLS: Case[] = [
   { type: 'MaxPool2D', params: { poolSize: 2 }, input: [6, 28, 28] },
   { type: 'MaxPool2D', params: { poolSize: 2 }, input: [3, 10, 14] },
   { type: 'MaxPool2D', params: { poolSize: 2 }, input: [2, 7, 9] },
+  { type: 'MaxPool2D', params: { poolSize: 2 }, input: [16, 10, 10] },
+  { type: 'MaxPool2D', params: { poolSize: 2 }, input: [3, 6, 7] },
   { type: 'MaxPool2D', params: { poolSize: 3, stride: 2, padding: 'same' }, input: [2, 9, 8] },
   { type: 'MaxPool2D', params: { poolSize: 2, stride: 1, padding: 1 }, input: [1, 5, 6] },
   { type: 'MaxPool1D', params: { poolSize: 2, stride: 1, padding: 'same' }, input: [3, 7] },
