@@ -8,7 +8,7 @@ import { Arena } from '../../../core/engine/arena';
 import { fillBatch } from '../../../core/engine/batch';
 import { Executor } from '../../../core/engine/executor';
 import { windowGeometry } from '../../../core/catalog/spatial';
-import { wasmConvKernel } from '../../../core/kernels/conv-wasm';
+import { directForwardFits, wasmConvKernel } from '../../../core/kernels/conv-wasm';
 import { wasmKernelsFor } from '../../../core/kernels/gemm';
 import { col2imAdd, im2col } from '../../../core/kernels/im2col';
 import { wasmPoolKernel } from '../../../core/kernels/pool-wasm';
@@ -37,6 +37,9 @@ const CONVS: Case[] = [
   { type: 'Conv2D', params: { filters: 3, kernelSize: 3, dilation: 2, stride: 3, padding: 4 }, input: [2, 8, 5] },
   { type: 'Conv1D', params: { filters: 5, kernelSize: 3, dilation: 2, padding: 'same' }, input: [3, 11] },
   { type: 'Conv2D', params: { filters: 2, kernelSize: 5, padding: 2 }, input: [8, 32, 32] },
+  // The direct forward (no im2col): 'same' padding uneven (1 | 2), a row of 13 (last block overlaps), 7 filters (4 + 3), no bias.
+  { type: 'Conv2D', params: { filters: 7, kernelSize: 4, padding: 'same', bias: false }, input: [2, 9, 13] },
+  { type: 'Conv1D', params: { filters: 5, kernelSize: 3, padding: 'same' }, input: [3, 20] },
 ];
 
 const POOLS: Case[] = [
@@ -93,6 +96,16 @@ describe.each(['simd', 'fma'] as KernelFlavor[])('wasm convolution, pooling and 
     if (!arena) return null;
     return { fast: build(c, arena.alloc, 3, 5, ties), ref: build(c, (n) => new Float32Array(n), 3, 5, ties) };
   };
+
+  it('covers both forwards: straight from the input and through im2col', () => {
+    const direct = CONVS.map((c) => {
+      const rank = c.input.length === 3 ? 2 : 1;
+      const r = windowGeometry(c.input, { rank, kernel: c.params.kernelSize as number, stride: (c.params.stride as number) ?? 1, dilation: (c.params.dilation as number) ?? 1, padding: c.params.padding as never, what: 'kernel' });
+      return r.ok && directForwardFits(r.g, (c.params.groups as number) ?? 1);
+    });
+    expect(direct.filter(Boolean).length).toBe(5);
+    expect(direct.filter((d) => !d).length).toBe(4);
+  });
 
   it.each(CONVS.map((c) => [name(c), c] as const))('%s agrees with the TS kernel within rounding', (_, c) => {
     vi.mocked(wasmConvKernel).mockClear();

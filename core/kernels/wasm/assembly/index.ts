@@ -7,3 +7,4 @@ export { lstmForwardStep } from './lstm';
 export { im2col, col2imAdd, fillRows, rowSums } from './conv';
 export { maxPoolForward, maxPoolBackward, avgPoolForward, avgPoolBackward } from './pool';
 export { reluForward, reluBackward } from './relu';
+export { convDirectForward } from './conv-direct';
