@@ -14,10 +14,11 @@ export interface ConvBuffers {
 
 /**
  * Whether the forward may skip im2col (assembly/conv-direct.ts): stride and dilation 1, one group, output
- * rows at least 8 wide (its register tile). Backward keeps im2col and the GEMMs either way.
+ * rows at least 8 wide (its register tile), at most 1024 taps. Backward keeps im2col and the GEMMs either way.
  */
 export function directForwardFits(g: Window2D, groups: number): boolean {
-  return g.sh === 1 && g.sw === 1 && g.dh === 1 && g.dw === 1 && groups === 1 && g.Wo >= 8;
+  // At most 1024 taps: the kernel's table of tap offsets lives in a 4 KiB scratch (DIRECT_MAX_TAPS).
+  return g.sh === 1 && g.sw === 1 && g.dh === 1 && g.dw === 1 && groups === 1 && g.Wo >= 8 && g.C * g.kh * g.kw <= 1024;
 }
 
 /** Floats of the direct forward's padded-input scratch (one sample), 0 where none is needed. */
