@@ -1,4 +1,5 @@
 import type { Kernel, KernelContext, ParamValues } from '../types';
+import { wasmKernelsFor } from '../../kernels/gemm';
 import { sizeOf } from '../../util/tensor';
 import type { Buf } from '../../util/tensor';
 import { sigmoidOf } from './stable-math';
@@ -11,6 +12,18 @@ export function elementwiseKernel(act: ActivationFn, ctx: KernelContext): Kernel
   const { f, df } = act;
   const { inputs: [X], output: Y, dOutput: dY, dInputs: [dX] } = ctx.buffers;
   const fast = FAST[act.fn];
+  // ReLU with every buffer in the wasm arena: the same loops in wasm SIMD (assembly/relu.ts).
+  const wasm = act.fn === 'relu' ? wasmKernelsFor([X!, Y, dY, ...(dX ? [dX] : [])]) : null;
+  if (wasm) {
+    return {
+      forward(n) {
+        wasm.reluForward(X!.byteOffset, Y.byteOffset, n * size);
+      },
+      backward(n) {
+        if (dX) wasm.reluBackward(X!.byteOffset, dY.byteOffset, dX.byteOffset, n * size);
+      },
+    };
+  }
   if (fast) {
     return {
       forward(n) {

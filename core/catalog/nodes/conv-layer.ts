@@ -1,7 +1,9 @@
-import { gemmFor } from '../../kernels/gemm';
+import { directForwardPadFloats, wasmConvKernel } from '../../kernels/conv-wasm';
+import { gemmFor, wasmKernelsFor } from '../../kernels/gemm';
 import { col2imAdd, im2col } from '../../kernels/im2col';
 import { PADDING_SPEC, windowGeometry, windowOutputShape, type Padding, type Window2D } from '../spatial';
 import type { InitName, NodeKind, ParamValues, ShapeResult } from '../types';
+import type { Buf } from '../../util/tensor';
 import { DENSE_INITS } from './dense';
 
 /** The window geometry of a convolution with these params, or why it does not fit. */
@@ -78,7 +80,13 @@ export function convNode(rank: 1 | 2, base: Pick<NodeKind, 'type' | 'title' | 'e
       // One sample's columns for one group, reused for every sample (and its gradient in backward).
       const col = alloc(Kc * P);
       const dcol = alloc(Kc * P);
+      // The wasm forward's padded-input scratch, allocated on either path so the arena's measuring pass agrees.
+      const padFloats = directForwardPadFloats(geo, groups);
+      const xpad = padFloats > 0 ? alloc(padFloats) : null;
       const mm = gemmFor(X, Wt, b, Y, dY, dX, dW, db, col, dcol);
+      // Every buffer in the wasm arena: the whole layer runs in wasm (the loops below are the reference).
+      const wasm = mm.wasm ? wasmKernelsFor([X!, Wt!, Y, dY, dW!, col, dcol, ...[b, dX, db, xpad].filter((t): t is Buf => t != null)]) : null;
+      if (wasm) return wasmConvKernel(wasm, geo, groups, F, { X: X!, Wt: Wt!, b: hasBias ? b! : null, Y, dY, dX: dX ?? null, dW: dW!, db: hasBias ? db! : null, col, dcol, xpad });
       return {
         forward(n) {
           for (let s = 0; s < n; s++) {

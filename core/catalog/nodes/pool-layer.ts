@@ -1,5 +1,7 @@
 import { PADDING_SPEC, windowGeometry, windowOutputShape, type Padding, type Window2D } from '../spatial';
 import type { NodeKind, ParamValues } from '../types';
+import { wasmKernelsFor } from '../../kernels/gemm';
+import { wasmPoolKernel } from '../../kernels/pool-wasm';
 
 export type PoolOp = 'max' | 'avg';
 
@@ -48,6 +50,9 @@ export function poolNode(op: PoolOp, rank: 1 | 2, base: Pick<NodeKind, 'type' | 
       const { inputs: [X], output: Y, dOutput: dY, dInputs: [dX] } = buffers;
       // Max only: the index within the sample of each output's winner (exact in f32 below 2^24).
       const argmax = op === 'max' ? alloc(maxBatch * outSize) : null;
+      // Every buffer in the wasm arena: the same loops in wasm (those below are the reference and fallback).
+      const wasm = wasmKernelsFor([X!, Y, dY, ...(dX ? [dX] : []), ...(argmax ? [argmax] : [])]);
+      if (wasm) return wasmPoolKernel(wasm, r.g, X!, Y, dY, dX ?? null, argmax);
       // No window reaches outside the map (no padding, windows tile inside): the forward needs no bounds checks.
       const inside = padTop === 0 && padLeft === 0 && (Ho - 1) * sh + kh <= H && (Wo - 1) * sw + kw <= W;
       const forwardInside = (n: number) => {

@@ -18,6 +18,24 @@ export interface WasmKernels {
   /** One SimpleRNN forward / backward step over count = n·H values, any H (assembly/rnn.ts). */
   rnnForwardStep(xg: number, hg: number, h: number, count: number): void;
   rnnBackwardStep(h: number, dh: number, da: number, count: number): void;
+  /** One sample's im2col for `ch` channels (assembly/conv.ts; the geometry of core/catalog/spatial.ts). */
+  im2col(x: number, col: number, ch: number, H: number, W: number, kh: number, kw: number, sh: number, sw: number, dh: number, dw: number, padTop: number, padLeft: number, Ho: number, Wo: number): void;
+  /** dx += the adjoint of im2col of dcol (assembly/conv.ts). */
+  col2imAdd(dcol: number, dx: number, ch: number, H: number, W: number, kh: number, kw: number, sh: number, sw: number, dh: number, dw: number, padTop: number, padLeft: number, Ho: number, Wo: number): void;
+  /** y[f, p] = b[f] over F rows of P values. */
+  fillRows(y: number, b: number, F: number, P: number): void;
+  /** db[f] += Σ_p dy[f, p] over F rows of P values. */
+  rowSums(dy: number, db: number, F: number, P: number): void;
+  /** Max pooling over n samples of [C, H, W], winners' indices (within the sample) into arg (assembly/pool.ts). */
+  maxPoolForward(x: number, y: number, arg: number, n: number, C: number, H: number, W: number, kh: number, kw: number, sh: number, sw: number, padTop: number, padLeft: number, Ho: number, Wo: number): void;
+  maxPoolBackward(dy: number, arg: number, dx: number, n: number, inSize: number, outSize: number): void;
+  avgPoolForward(x: number, y: number, n: number, C: number, H: number, W: number, kh: number, kw: number, sh: number, sw: number, padTop: number, padLeft: number, Ho: number, Wo: number, inv: number): void;
+  avgPoolBackward(dy: number, dx: number, n: number, C: number, H: number, W: number, kh: number, kw: number, sh: number, sw: number, padTop: number, padLeft: number, Ho: number, Wo: number, inv: number): void;
+  /** y = x > 0 ? x : 0 and dx += x > 0 ? dy : 0 over len floats (assembly/relu.ts). */
+  reluForward(x: number, y: number, len: number): void;
+  reluBackward(x: number, dy: number, dx: number, len: number): void;
+  /** Stride-1, dilation-1 convolution forward without im2col, Wo ≥ 8 (assembly/conv-direct.ts); b = 0: no bias. */
+  convDirectForward(x: number, w: number, b: number, y: number, pad: number, n: number, C: number, H: number, W: number, F: number, kh: number, kw: number, padTop: number, padLeft: number, Ho: number, Wo: number): void;
   /** First byte after the module's packing scratch (assembly/scratch.ts). */
   scratchEnd(): number;
 }

@@ -7,3 +7,7 @@ export { lstmForwardStep } from './lstm';
 export { lstmBackwardStep } from './lstm-backward';
 export { gruForwardStep, gruBackwardStep } from './gru';
 export { rnnForwardStep, rnnBackwardStep } from './rnn';
+export { im2col, col2imAdd, fillRows, rowSums } from './conv';
+export { maxPoolForward, maxPoolBackward, avgPoolForward, avgPoolBackward } from './pool';
+export { reluForward, reluBackward } from './relu';
+export { convDirectForward } from './conv-direct';
