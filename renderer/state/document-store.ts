@@ -58,6 +58,15 @@ export function createDocumentStore(initial: Graph = emptyGraph(), fileName = 'U
       const next = recipe(state.graph);
       withHistory(H.record(state.history, next), select ?? state.selection);
     },
+    /**
+     * Fold a follow-up change into the present entry instead of recording a new one: the canvas moving
+     * neighbours aside after a node grew is part of the edit that made it grow (one undo takes both back).
+     */
+    amend(recipe: Recipe): void {
+      const next = recipe(state.graph);
+      if (next === state.graph) return;
+      withHistory({ ...state.history, present: next });
+    },
     /** Open a gesture: edits until `endGesture` become one undo entry (a drag, typing). */
     beginGesture(): void {
       withHistory(H.beginGesture(state.history));
