@@ -13,7 +13,7 @@ import { isFinished } from './run-store';
  */
 export function RunsList({ controller: c }: { controller: TrainingController }) {
   // Text keys of what the list shows: React renders only when one differs.
-  useStoreKey(c, () => c.store.list().map((r) => `${r.meta.id}|${r.meta.name}|${r.state}`).join('\n') + `#${c.store.activeId}#${c.store.compareIds().join(',')}`);
+  useStoreKey(c, () => c.store.list().map((r) => `${r.meta.id}|${r.meta.name}|${r.state}|${r.firstLoss ?? ''}`).join('\n') + `#${c.store.activeId}#${c.store.compareIds().join(',')}`);
   useThrottledKey(c, () => c.store.list().map((r) => `${r.epoch}|${r.epochEvents.length}`).join(','));
   const runs = c.store.list();
   const compare = c.store.compareIds();
