@@ -63,4 +63,6 @@ test('XOR while it trains: the live previews that grow the nodes push neighbours
   // The nodes did grow: the check above is about real growth, not unchanged boxes.
   const after = await Promise.all(['d1', 'a1', 'd2'].map(async (id) => (await nodeById(page, id).boundingBox())!));
   expect(after.some((b, i) => b.height > before[i]!.height + 4)).toBe(true);
+  // Moving neighbours aside is layout, not the user's edit: training alone leaves the file unmodified.
+  await expect(page.getByTestId('dirty-marker')).toHaveCount(0);
 });

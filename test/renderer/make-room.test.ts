@@ -74,3 +74,22 @@ describe('makeRoom: a node that grew pushes its neighbours aside', () => {
     expect(allClear(boxesAfter(g, sizes, makeRoom(g, sizes, grown)))).toBe(true);
   });
 });
+
+describe('document store amend: moving neighbours aside is part of the edit, not an edit of its own', () => {
+  it('folds into the present undo entry and keeps a clean document clean', async () => {
+    const { createDocumentStore, isDirty } = await import('../../renderer/state/document-store');
+    const { moveNodes, setParam } = await import('../../renderer/state/graph-edit');
+    const g = graphOf({ a: [0, 0], b: [200, 0] });
+    const store = createDocumentStore(g);
+    store.amend((x) => moveNodes(x, new Map([['b', { x: 260, y: 0 }]])));
+    expect(isDirty(store.getState())).toBe(false);
+    expect(store.canUndo()).toBe(false);
+    // After a real edit, the nudge joins that edit: one undo takes both back.
+    store.edit((x) => setParam(x, 'a', 'units', 9));
+    store.amend((x) => moveNodes(x, new Map([['b', { x: 300, y: 0 }]])));
+    expect(isDirty(store.getState())).toBe(true);
+    store.undo();
+    expect(store.getState().graph.nodes.find((n) => n.id === 'b')!.position).toEqual({ x: 260, y: 0 });
+    expect(store.canUndo()).toBe(false);
+  });
+});
