@@ -36,6 +36,14 @@ test('a 100,000-epoch run keeps the page responsive, the heap bounded and the wh
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) w.__longTasks.push(e.duration);
     }).observe({ type: 'longtask' });
+    // Long animation frames name the callbacks behind each long frame: what to look at when one fails.
+    const x = window as unknown as { __frames: string[] };
+    x.__frames = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries() as unknown as { startTime: number; duration: number; blockingDuration: number; scripts: { invoker: string; sourceFunctionName: string; duration: number }[] }[]) {
+        if (e.blockingDuration > 0) x.__frames.push(`${Math.round(e.startTime)} ms: ${Math.round(e.duration)} ms, blocking ${Math.round(e.blockingDuration)}: ${e.scripts.map((s) => `${s.invoker} ${s.sourceFunctionName} ${Math.round(s.duration)} ms`).join('; ')}`);
+      }
+    }).observe({ type: 'long-animation-frame' });
   });
   await page.getByTestId('train-start').click();
   const seconds = Number(process.env.NETLOOM_LONG_RUN_S ?? 30);
@@ -51,12 +59,14 @@ test('a 100,000-epoch run keeps the page responsive, the heap bounded and the wh
   await page.getByTestId('train-pause').click();
   await expect(page.getByTestId('run-state')).toHaveText('paused');
   const tasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
+  const frames = await page.evaluate(() => (window as unknown as { __frames: string[] }).__frames);
   const figures = {
     seconds, epoch, heapMb: Math.round(heapMb), chart: span,
     longTasks: tasks.length, maxMs: Math.round(Math.max(0, ...tasks)), totalMs: Math.round(tasks.reduce((s, d) => s + d, 0)),
   };
   console.log(`long run: ${JSON.stringify(figures)}`);
-  await testInfo.attach('long-run.json', { body: JSON.stringify({ ...figures, durations: tasks }, null, 2), contentType: 'application/json' });
+  await testInfo.attach('long-run.json', { body: JSON.stringify({ ...figures, durations: tasks, longFrames: frames }, null, 2), contentType: 'application/json' });
+  if (figures.maxMs > 100) console.log(`long frames:\n${frames.join('\n')}`);
   await page.screenshot({ path: '.tmp/e2e-long-run.png' });
 
   expect(epoch).toBeGreaterThan(100);
