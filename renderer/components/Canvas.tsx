@@ -25,6 +25,7 @@ import { GroupBar } from '../groups/GroupBar';
 import { useGroupedFlow } from '../groups/useGroupedFlow';
 import { groupDrag } from '../groups/group-drag';
 import { GROUP_NODE_TYPE, groupIdOf, type CanvasNode } from '../groups/group-view';
+import { makeRoom } from '../state/make-room';
 import './Canvas.css';
 
 // Module scope, as xyflow asks: a new object per render would remount every node.
@@ -62,6 +63,10 @@ export function Canvas() {
     return () => clearTimeout(t);
   }, [generation, flow, store]);
 
+  // Sizes measured in this document, to tell a node that grew from one measured for the first time.
+  const sizesSeen = useRef({ generation, sizes: new Map<string, Size>() });
+  if (sizesSeen.current.generation !== generation) sizesSeen.current = { generation, sizes: new Map() };
+
   const onNodesChange = useCallback((changes: NodeChange<CanvasNode>[]) => {
     const positions = new Map<string, XY>();
     const sizes: [string, Size][] = [];
@@ -85,7 +90,19 @@ export function Canvas() {
     if (groupMoves.size > 0) store.edit(groupDrag(groupMoves, measuredRef.current));
     if (sel) store.select({ nodes: sel, edges: store.getState().selection.edges });
     if (sizes.length > 0) {
-      for (const [id, s] of sizes) measuredSizes.set(id, s);
+      const seen = sizesSeen.current.sizes;
+      const grown = new Map<string, Size>();
+      for (const [id, s] of sizes) {
+        const before = seen.get(id);
+        if (before && (s.width > before.width + 0.5 || s.height > before.height + 0.5)) grown.set(id, before);
+        seen.set(id, s);
+        measuredSizes.set(id, s);
+      }
+      // A node that grew (an error badge, a longer shape, a live preview) moves its neighbours aside.
+      if (grown.size > 0) {
+        const room = makeRoom(store.getState().graph, seen, grown);
+        if (room.size > 0) store.amend((g) => moveNodes(g, room));
+      }
       setMeasured((prev) => {
         const next = new Map(prev);
         for (const [id, s] of sizes) next.set(id, s);

@@ -4,7 +4,7 @@ import { GraphSettings } from './GraphSettings';
 import { NodeInspector } from './NodeInspector';
 import './Inspector.css';
 
-/** Right-hand panel: the selected node, or the graph's name and training settings. */
+/** Right-hand panel: the selected node, or the graph's name (training is set up in the dock). */
 export function Inspector() {
   const selection = useDoc((s) => s.selection);
   // The node object changes while it is dragged; NodeInspector ignores position changes (memo).
@@ -17,7 +17,7 @@ export function Inspector() {
     <aside className="nl-inspector" data-testid="inspector" aria-label="Inspector">
       <div className="nl-tabs" role="tablist">
         <button type="button" role="tab" aria-selected={tab === 'node'} data-testid="inspector-tab-node" onClick={() => setTab('node')}>Block</button>
-        <button type="button" role="tab" aria-selected={tab === 'graph'} data-testid="inspector-tab-graph" onClick={() => setTab('graph')}>Graph &amp; training</button>
+        <button type="button" role="tab" aria-selected={tab === 'graph'} data-testid="inspector-tab-graph" onClick={() => setTab('graph')}>Graph</button>
       </div>
       <div className="nl-inspector-body">
         {tab === 'graph' && <GraphSettings />}

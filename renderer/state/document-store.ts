@@ -58,6 +58,18 @@ export function createDocumentStore(initial: Graph = emptyGraph(), fileName = 'U
       const next = recipe(state.graph);
       withHistory(H.record(state.history, next), select ?? state.selection);
     },
+    /**
+     * Fold a follow-up change into the present entry instead of recording a new one: the canvas moving
+     * neighbours aside after a node grew is part of the edit that made it grow (one undo takes both back).
+     * It is layout, not the user's edit: a clean document stays clean (training alone, whose live
+     * previews grow the nodes, must not make "Discard unsaved changes?" appear).
+     */
+    amend(recipe: Recipe): void {
+      const next = recipe(state.graph);
+      if (next === state.graph) return;
+      const clean = state.savedGraph === state.graph;
+      set({ ...state, history: { ...state.history, present: next }, graph: next, savedGraph: clean ? next : state.savedGraph });
+    },
     /** Open a gesture: edits until `endGesture` become one undo entry (a drag, typing). */
     beginGesture(): void {
       withHistory(H.beginGesture(state.history));

@@ -46,7 +46,7 @@ export function CsvDataset({ controller, dataset, specs, onChange }: Props) {
 
   return (
     <div className="nl-tr-csv">
-      <label className="nl-tr-file">
+      <label className="nl-tr-file" data-testid="training-dataset-path">
         <span>{path ? `File: ${path}` : 'Choose a CSV file…'}</span>
         <input
           type="file"
@@ -72,7 +72,7 @@ export function CsvDataset({ controller, dataset, specs, onChange }: Props) {
         <>
           {header.length > 0 && (
             <div className="nl-tr-grid">
-              <label htmlFor="csv-target">target</label>
+              <label htmlFor="csv-target" data-testid="training-dataset-target">target</label>
               <select id="csv-target" data-testid="csv-target" value={target} onChange={(e) => set({ target: e.target.value, features: undefined })}>
                 {header.map((h) => <option key={h} value={h}>{h}</option>)}
               </select>
@@ -82,7 +82,7 @@ export function CsvDataset({ controller, dataset, specs, onChange }: Props) {
             </div>
           )}
           {header.length > 1 && (
-            <fieldset className="nl-tr-features">
+            <fieldset className="nl-tr-features" data-testid="training-dataset-features">
               <legend>Input columns</legend>
               {header.filter((h) => h !== target).map((h) => (
                 <label key={h}>

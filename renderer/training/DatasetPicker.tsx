@@ -26,8 +26,9 @@ export function DatasetPicker({ controller, dataset, onChange }: Props) {
   };
   return (
     <div className="nl-tr-dataset">
-      <h4>Data</h4>
+      <h4><label htmlFor="tr-dataset" data-testid="training-dataset">Data</label></h4>
       <select
+        id="tr-dataset"
         data-testid="dataset-select"
         aria-label="Dataset"
         value={dataset.name}
@@ -53,7 +54,8 @@ export function DatasetPicker({ controller, dataset, onChange }: Props) {
 
 export function ParamRow({ name, spec, value, onChange }: { name: string; spec: ParamSpec; value: unknown; onChange: (v: unknown) => void }) {
   const id = `dataset-param-${name}`;
-  const label = <label htmlFor={id} title={spec.description}>{name}</label>;
+  // `training-dataset-<name>`: the id the Graph tab's copy of this field had.
+  const label = <label htmlFor={id} data-testid={`training-dataset-${name}`} title={spec.description}>{name}</label>;
   if (spec.kind === 'enum') {
     return (
       <>

@@ -1,3 +1,4 @@
+import { useCallback, useSyncExternalStore } from 'react';
 import type { TrainingController } from './controller';
 import { useStoreKey } from './hooks';
 import { extrapolationOf, formatMetric } from './readouts';
@@ -5,12 +6,15 @@ import { runColour } from './charts/palette';
 import { isFinished } from './run-store';
 
 /**
- * Every run with its state and latest numbers. Re-rendered when a run's state or epoch changes, not
- * per batch. Click a run to show it in the charts; tick it to overlay it in the compare view.
+ * Every run with its state and latest numbers. Re-rendered at once when a run starts, ends or changes
+ * state, and with new numbers at most a few times a second: at every frame (30 a second on a fast run)
+ * a React render of the list was a main-thread cost of its own. Click a run to show it in the charts;
+ * tick it to overlay it in the compare view.
  */
 export function RunsList({ controller: c }: { controller: TrainingController }) {
-  // A text key of what the list shows: React renders only when it differs.
-  useStoreKey(c, () => c.store.list().map((r) => `${r.meta.id}|${r.meta.name}|${r.state}|${r.epoch}`).join('\n') + `#${c.store.activeId}#${c.store.compareIds().join(',')}`);
+  // Text keys of what the list shows: React renders only when one differs.
+  useStoreKey(c, () => c.store.list().map((r) => `${r.meta.id}|${r.meta.name}|${r.state}|${r.firstLoss ?? ''}`).join('\n') + `#${c.store.activeId}#${c.store.compareIds().join(',')}`);
+  useThrottledKey(c, () => c.store.list().map((r) => `${r.epoch}|${r.epochEvents.length}`).join(','));
   const runs = c.store.list();
   const compare = c.store.compareIds();
   if (runs.length === 0) return <ul className="nl-tr-runs" data-testid="runs-list"><li className="nl-tr-empty static">No runs yet</li></ul>;
@@ -62,4 +66,25 @@ export function RunsList({ controller: c }: { controller: TrainingController }) 
       })}
     </ul>
   );
+}
+
+/** How often the list's numbers (epoch, loss, accuracy) follow a running run. */
+const NUMBERS_MS = 400;
+
+/** Like useStoreKey, but a change is seen at most once per NUMBERS_MS. */
+function useThrottledKey(c: TrainingController, select: () => string): string {
+  const subscribe = useCallback((notify: () => void) => {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const unsub = c.store.subscribe(() => {
+      timer ??= setTimeout(() => {
+        timer = null;
+        notify();
+      }, NUMBERS_MS);
+    });
+    return () => {
+      unsub();
+      if (timer !== null) clearTimeout(timer);
+    };
+  }, [c]);
+  return useSyncExternalStore(subscribe, select);
 }

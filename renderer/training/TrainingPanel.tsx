@@ -18,6 +18,7 @@ import { openRunsText, readSavedRuns, saveRuns } from './runs-file';
 import { RunsList } from './RunsList';
 import { useTrainingShortcuts } from './shortcuts';
 import { SnapshotPrompt } from './SnapshotPrompt';
+import { QuickSettings } from './QuickSettings';
 import { TrainingSettings } from './TrainingSettings';
 import { VariantsForm } from './VariantsForm';
 import { WeightsButtons } from './WeightsButtons';
@@ -68,6 +69,7 @@ export function TrainingPanel({ controller: c, bridge, graph, file, onTrainingCh
             ))}
           </nav>
         )}
+        {open && <QuickSettings training={graph.training} onChange={onTrainingChange} />}
         <span className="nl-tr-keys nl-muted">Space play/pause · . step · R reset</span>
       </header>
       {open && (

@@ -10,9 +10,11 @@ interface Props {
   onChange: (next: TrainingConfig) => void;
 }
 
-const OPTIMIZERS = ['sgd', 'rmsprop', 'adam', 'adamw'] as const;
-
-/** Dataset, optimizer and the training numbers: all stored in the graph's `training` block. */
+/**
+ * The dataset and the remaining training numbers, in the dock's left column: with the dock header's
+ * QuickSettings (optimizer, learning rate, epochs) this is the one place training is set up. All of it
+ * is stored in the graph's `training` block. Labels carry the Graph tab's former `training-*` ids.
+ */
 export function TrainingSettings({ controller, training, onChange }: Props) {
   const set = <K extends keyof TrainingConfig>(key: K, v: TrainingConfig[K] | undefined) => {
     const next = { ...training };
@@ -25,27 +27,13 @@ export function TrainingSettings({ controller, training, onChange }: Props) {
       <DatasetPicker controller={controller} dataset={training.dataset} onChange={(d) => set('dataset', d)} />
       <h4>Training</h4>
       <div className="nl-tr-grid">
-        <label htmlFor="tr-optimizer">Optimizer</label>
-        <select
-          id="tr-optimizer"
-          data-testid="train-optimizer"
-          value={training.optimizer.type}
-          // Only the learning rate carries over: momentum, betas… belong to the old optimizer.
-          onChange={(e) => set('optimizer', { type: e.target.value as TrainingConfig['optimizer']['type'], lr: training.optimizer.lr })}
-        >
-          {OPTIMIZERS.map((o) => <option key={o} value={o}>{o}</option>)}
-        </select>
-        <label htmlFor="train-lr">Learning rate</label>
-        <CommitInput id="train-lr" kind="number" min={1e-9} value={training.optimizer.lr} onCommit={(v) => set('optimizer', { ...training.optimizer, lr: v as number })} />
-        <label htmlFor="train-batch">Batch size</label>
+        <label htmlFor="train-batch" data-testid="training-batchSize" title="Examples per weight update">Batch size</label>
         <CommitInput id="train-batch" kind="int" min={1} max={65536} value={training.batchSize} onCommit={(v) => set('batchSize', v as number)} />
-        <label htmlFor="train-epochs">Epochs</label>
-        <CommitInput id="train-epochs" kind="int" min={1} max={1_000_000} value={training.epochs} onCommit={(v) => set('epochs', v as number)} />
         <label htmlFor="train-l1" title="L1 penalty on weights: pushes weights to exactly 0">L1</label>
         <CommitInput id="train-l1" kind="number" min={0} optional value={training.l1 ?? ''} onCommit={(v) => set('l1', v as number | undefined)} />
         <label htmlFor="train-l2" title="L2 penalty on weights: keeps them small">L2</label>
         <CommitInput id="train-l2" kind="number" min={0} optional value={training.l2 ?? ''} onCommit={(v) => set('l2', v as number | undefined)} />
-        <label htmlFor="train-seed" title="Same seed, same data and initial weights: runs can be repeated exactly">Seed</label>
+        <label htmlFor="train-seed" data-testid="training-seed" title="Same seed, same data and initial weights: runs can be repeated exactly">Seed</label>
         <CommitInput id="train-seed" kind="int" value={training.seed} onCommit={(v) => set('seed', v as number)} />
       </div>
     </div>

@@ -23,6 +23,8 @@ export class DecimatedTable {
   private newest: Row | null = null;
   /** Length of the output up to the end of the closed buckets. */
   private settled = 0;
+  /** The output's last row is the newest row, appended on its own (not one of the candidates). */
+  private tailIsNewest = false;
   private readonly maxBuckets: number;
 
   constructor(readonly cap: number, readonly columns = 1) {
@@ -52,7 +54,7 @@ export class DecimatedTable {
       this.rebuild();
       return;
     }
-    this.open = selectExtremes([...this.open, row], this.columns);
+    const changed = this.addToOpen(row);
     this.openCount++;
     if (this.openCount >= this.width) {
       this.closed.push(this.open);
@@ -68,8 +70,47 @@ export class DecimatedTable {
       this.appendTail();
       return;
     }
+    // The common case on a long run: the row is no new extreme and the output ends with the previous
+    // newest row on its own — put this one in its place instead of rebuilding the tail (per batch loss,
+    // tens of thousands of times a second, on the main thread).
+    if (!changed && this.tailIsNewest) {
+      const i = this.x.length - 1;
+      this.x[i] = x;
+      for (let c = 0; c < this.columns; c++) this.cols[c]![i] = ys[c]!;
+      return;
+    }
     this.truncate(this.settled);
     this.appendTail();
+  }
+
+  /**
+   * The open bucket's candidates with `row` added: what selectExtremes([...open, row]) gives, without
+   * building it when the row beats no current minimum or maximum (ties keep the earlier row, so then
+   * nothing changes). Returns whether the candidates changed.
+   */
+  private addToOpen(row: Row): boolean {
+    const open = this.open;
+    if (open.length === 0) {
+      this.open = [row];
+      return true;
+    }
+    let wins = false;
+    for (let c = 1; c <= this.columns && !wins; c++) {
+      const v = row[c]!;
+      if (Number.isNaN(v)) continue;
+      let lo = NaN;
+      let hi = NaN;
+      for (const r of open) {
+        const w = r[c]!;
+        if (Number.isNaN(w)) continue;
+        if (Number.isNaN(lo) || w < lo) lo = w;
+        if (Number.isNaN(hi) || w > hi) hi = w;
+      }
+      wins = Number.isNaN(lo) || v < lo || v > hi;
+    }
+    if (!wins) return false;
+    this.open = selectExtremes([...open, row], this.columns);
+    return true;
   }
 
   clear(): void {
@@ -82,6 +123,7 @@ export class DecimatedTable {
     this.openCount = 0;
     this.newest = null;
     this.settled = 0;
+    this.tailIsNewest = false;
   }
 
   private mergePairs(): void {
@@ -110,7 +152,8 @@ export class DecimatedTable {
     this.append(this.open);
     const n = this.newest;
     const before = this.open.length ? this.open[this.open.length - 1] : this.closed.length ? this.closed[this.closed.length - 1]!.at(-1) : this.first;
-    if (n && n !== before) this.append([n]);
+    this.tailIsNewest = n !== null && n !== before;
+    if (this.tailIsNewest) this.append([n!]);
   }
 
   private append(rows: readonly Row[]): void {

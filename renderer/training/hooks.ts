@@ -2,6 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useRef, useSyncExter
 import { AppContext } from '../app/context';
 import type { NodeStats } from '../../core/protocol/events';
 import type { TrainingController } from './controller';
+import { cancelDraw, enqueueDraw } from './draw-queue';
 import { trainingControllerFor } from './live';
 
 /** Set by the panel's host; without it the controller comes from the editor's bridge. */
@@ -24,35 +25,57 @@ export function useStoreKey<T extends string | number | boolean | null>(c: Train
 }
 
 /**
+ * Each draw may take this many times its own duration as a pause before the next: a chart that takes
+ * 10 ms redraws at most every 60 ms, so charts together keep the main thread mostly free, and on a
+ * loaded machine (where the same draw takes longer) they slow down instead of freezing the page.
+ */
+const DRAW_DUTY = 6;
+
+/**
  * Call `draw` after store changes, at most once per animation frame and at most once per
  * `minIntervalMs` (and once on mount): how charts and readouts update without React. Charts pass an
  * interval so several runs streaming at 30 frames a second do not redraw every chart every frame.
+ * Each draw runs in a task of its own (draw-queue.ts), never batched with the other charts' draws.
  */
 export function useRafDraw(c: TrainingController, draw: () => void, minIntervalMs = 0): void {
   const latest = useRef(draw);
   latest.current = draw;
   useEffect(() => {
     let raf = 0;
+    let queued = false;
     let timer: ReturnType<typeof setTimeout> | null = null;
     let lastAt = -Infinity;
+    let cost = 0;
+    let live = true;
     const run = () => {
-      raf = 0;
-      lastAt = performance.now();
+      queued = false;
+      if (!live) return;
+      const t0 = performance.now();
+      lastAt = t0;
       latest.current();
+      // uPlot commits its redraw in a microtask queued by the draw: measure after it.
+      queueMicrotask(() => queueMicrotask(() => { cost = performance.now() - t0; }));
+    };
+    const enqueue = () => {
+      raf = 0;
+      queued = true;
+      enqueueDraw(run);
     };
     const schedule = () => {
-      if (raf !== 0 || timer !== null) return;
-      const wait = lastAt + minIntervalMs - performance.now();
-      if (wait <= 0) raf = requestAnimationFrame(run);
+      if (raf !== 0 || timer !== null || queued) return;
+      const wait = lastAt + Math.max(minIntervalMs, minIntervalMs > 0 ? DRAW_DUTY * cost : 0) - performance.now();
+      if (wait <= 0) raf = requestAnimationFrame(enqueue);
       else timer = setTimeout(() => {
         timer = null;
-        raf = requestAnimationFrame(run);
+        raf = requestAnimationFrame(enqueue);
       }, wait);
     };
     run();
     const unsub = c.store.subscribe(schedule);
     return () => {
+      live = false;
       unsub();
+      cancelDraw(run);
       if (raf !== 0) cancelAnimationFrame(raf);
       if (timer !== null) clearTimeout(timer);
     };

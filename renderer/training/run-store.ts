@@ -21,7 +21,11 @@ export interface StoreLimits {
   compare: number;
 }
 
-export const DEFAULT_LIMITS: StoreLimits = { batchPoints: 4000, epochPoints: 4000, gradPoints: 1000, runs: 40, compare: 8 };
+/**
+ * 2,000 points a series still gives a dock chart (at most ~700 px wide) two or more min/max points per
+ * pixel column; 4,000 doubled the main thread's work per loss-chart redraw for nothing visible.
+ */
+export const DEFAULT_LIMITS: StoreLimits = { batchPoints: 2000, epochPoints: 2000, gradPoints: 1000, runs: 40, compare: 8 };
 
 export interface RunMeta {
   id: string;
