@@ -7,6 +7,7 @@ import { importOnnx } from '../../core/importers/onnx';
 import { compileForPrediction, predict } from '../../core/inference/predict';
 import { decodeNpy } from '../../core/util/npy';
 import { encodeSafetensors } from '../../core/weights';
+import { maxRelativeError } from './helpers/relative-error';
 
 /**
  * The convolution, pooling, BatchNorm, shape and recurrent ops, and whole models (LeNet-5, a small
@@ -17,13 +18,6 @@ const dir = fileURLToPath(new URL('../fixtures/onnx/', import.meta.url));
 interface Case { name: string; model: string; x: string; y: string; expect: 'ok' | 'refuse'; mention?: string[] }
 const manifest = JSON.parse(readFileSync(`${dir}manifest-conv.json`, 'utf8')) as Case[];
 const bytes = (file: string) => new Uint8Array(readFileSync(`${dir}models-conv/${file}`));
-
-/** Largest |got − want| / (|want| + 1e-6), as in onnx-models.test.ts. */
-function maxRelativeError(got: ArrayLike<number>, want: ArrayLike<number>): number {
-  let worst = 0;
-  for (let i = 0; i < want.length; i++) worst = Math.max(worst, Math.abs(got[i]! - want[i]!) / (Math.abs(want[i]!) + 1e-6));
-  return worst;
-}
 
 describe('ONNX import of PyTorch conv, pooling, BatchNorm, shape and recurrent models', () => {
   it('covers every op family at opsets 11, 13 and 17 and the whole models', () => {

@@ -7,6 +7,7 @@ import { importOnnx } from '../../core/importers/onnx';
 import { compileForPrediction, predict } from '../../core/inference/predict';
 import { decodeNpy } from '../../core/util/npy';
 import { encodeSafetensors } from '../../core/weights';
+import { maxRelativeError } from './helpers/relative-error';
 
 /**
  * Models made by test/fixtures/onnx/make_models.py (PyTorch's torch.onnx.export at opsets 9, 11, 13 and
@@ -18,13 +19,6 @@ const dir = fileURLToPath(new URL('../fixtures/onnx/', import.meta.url));
 interface Case { name: string; model: string; x?: string; y?: string; expect: 'ok' | 'refuse'; mention?: string[] }
 const manifest = JSON.parse(readFileSync(`${dir}manifest.json`, 'utf8')) as Case[];
 const bytes = (file: string) => new Uint8Array(readFileSync(`${dir}models/${file}`));
-
-/** Largest |got − want| / (|want| + 1e-6): relative error, with a floor so exact zeros compare. */
-export function maxRelativeError(got: ArrayLike<number>, want: ArrayLike<number>): number {
-  let worst = 0;
-  for (let i = 0; i < want.length; i++) worst = Math.max(worst, Math.abs(got[i]! - want[i]!) / (Math.abs(want[i]!) + 1e-6));
-  return worst;
-}
 
 describe('ONNX import of PyTorch and onnx.helper models', () => {
   it('covers every supported op family at opsets 9, 11, 13 and 17', () => {
