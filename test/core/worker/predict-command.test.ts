@@ -88,7 +88,7 @@ describe('the predict engine command', () => {
     expect(await ask(w, { graph, weights: { from: 'bytes', bytes: new Uint8Array([1, 2, 3]), label: 'junk' }, input: input({}) }))
       .toMatchObject({ type: 'predictError', field: 'weights', message: expect.stringMatching(/^weights file: /) });
     // A malformed command is refused at the edge, naming the field.
-    w.send({ type: 'predict', requestId: 'bad', graph, weights: initial, input: { from: 'rows', shape: [1, 2], dtype: 'f4', data: [0, 1], label: 'x' } });
+    w.send({ type: 'predict', requestId: 'bad', graph, weights: initial, input: { from: 'rows', shape: [1, 2], dtype: 'f4', data: [0, 1], label: 'x' } } as Record<string, unknown>);
     const fatal = await w.until((m): m is Of<'fatal'> => m.type === 'fatal');
     expect(fatal.message).toMatch(/input\.data/);
     ok(await ask(w, { graph, weights: initial, input: input({}) }));
