@@ -39,6 +39,7 @@ const OUT_OF_MEMORY = /out of memory|allocation failed|invalid array length|memo
 export const OUT_OF_MEMORY_ADVICE = 'the run ran out of memory; try a smaller batch size, fewer units or fewer samples';
 
 export interface WebWorkerEngine extends EngineBridge {
+  predict(command: PredictCommand): Promise<PredictAnswer>;
   activeRuns(): string[];
   dispose(): void;
 }

@@ -27,7 +27,7 @@ async function start() {
   const window = state.windows.at(-1)!;
   const invoke = async (channel: string, frame: { url: string }, ...args: unknown[]) =>
     state.ipcHandlers.get(channel)!({ sender: window.webContents, senderFrame: frame }, ...args);
-  return { invoke, mainFrame: window.webContents.mainFrame };
+  return { invoke, window, mainFrame: window.webContents.mainFrame };
 }
 
 beforeEach(() => fakeElectron.reset());
@@ -51,6 +51,25 @@ describe('Predict in the desktop app', () => {
     expect(a.weights.from).toBe('initial');
     const bad = (await invoke('engine:predict', mainFrame, command({ input: { from: 'rows', shape: [3, 3], dtype: 'f4', data: new Float32Array(9), label: 'x.npy' } }))) as PredictAnswer;
     expect(bad).toMatchObject({ type: 'predictError', field: 'input.shape', message: expect.stringMatching(/input has shape \(3, 3\)/) });
+  }, 60_000);
+
+  it("with a run's weights: answered by that run's worker thread, not sent to the window as a run event", async () => {
+    const { invoke, window, mainFrame } = await start();
+    await invoke('engine:start', mainFrame, 'r', graph, { epochs: 1000, gridSize: 0, startPaused: true });
+    const end = Date.now() + 30_000;
+    const paused = () => window.sent.some(([ch, m]) => ch === 'engine:message' && (m as { type: string; state?: string }).type === 'frame' && (m as { state?: string }).state === 'paused');
+    while (!paused()) {
+      if (Date.now() > end) throw new Error('the run never paused');
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    const a = (await invoke('engine:predict', mainFrame, command({ weights: { from: 'run', runId: 'r', label: 'run r' } }))) as PredictAnswer;
+    if (a.type !== 'prediction') throw new Error(a.message);
+    // Paused at step 0: the run's weights are the seed's.
+    const direct = predict(compileForPrediction(graph), graph, { shape: [3, 2], dtype: 'f4', data: Float64Array.from(rows) });
+    expect(Array.from(a.data)).toEqual(Array.from(direct.data));
+    expect(a.weights).toEqual({ from: 'run', label: 'run r' });
+    expect(window.sent.some(([, m]) => (m as { type?: string }).type === 'prediction')).toBe(false);
+    await invoke('engine:command', mainFrame, { type: 'stop', runId: 'r' });
   }, 60_000);
 
   it('refuses a foreign sender and a malformed command before any worker starts, naming the field', async () => {
