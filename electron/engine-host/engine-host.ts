@@ -114,9 +114,14 @@ export class EngineHost {
         resourceLimits: this.options.resourceLimits ?? { maxOldGenerationSizeMb: 1024 },
       });
       let settled = false;
+      // A worker that never answers (hung, or loading data forever) must not leave the dialog waiting.
+      const limit = this.options.startTimeoutMs ?? 120_000;
+      const timer = setTimeout(() => settle(refuse('predict', `the engine worker did not answer within ${Math.round(limit / 1000)} s and was ended`)), limit);
+      timer.unref?.();
       const settle = (a: PredictAnswer) => {
         if (settled) return;
         settled = true;
+        clearTimeout(timer);
         void worker.terminate();
         resolve(a);
       };

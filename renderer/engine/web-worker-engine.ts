@@ -221,7 +221,7 @@ export function createWebWorkerEngine(options: WebWorkerEngineOptions = {}): Web
           run.worker.postMessage({ protocol: ENGINE_PROTOCOL_VERSION, command: cmd });
         });
       }
-      return predictInOwnWorker(create, cmd, refuse);
+      return predictInOwnWorker(create, cmd, refuse, startMs);
     },
 
     activeRuns: () => [...runs.keys()],
@@ -242,7 +242,7 @@ function endFrame(runId: string, state: 'stopped' | 'error', position: Run['posi
 
 /** A short-lived worker for one prediction: the page's thread only sends the command and reads the answer. */
 function predictInOwnWorker(
-  create: () => WorkerLike, cmd: PredictCommand, refuse: (field: string, message: string) => PredictAnswer,
+  create: () => WorkerLike, cmd: PredictCommand, refuse: (field: string, message: string) => PredictAnswer, limitMs: number,
 ): Promise<PredictAnswer> {
   return new Promise((resolve) => {
     let worker: WorkerLike;
@@ -253,9 +253,12 @@ function predictInOwnWorker(
       return;
     }
     let settled = false;
+    // A worker that never answers (hung, or loading data forever) must not leave the dialog waiting.
+    const timer = setTimeout(() => settle(refuse('predict', `the engine worker did not answer within ${Math.round(limitMs / 1000)} s and was ended`)), limitMs);
     const settle = (a: PredictAnswer) => {
       if (settled) return;
       settled = true;
+      clearTimeout(timer);
       worker.terminate();
       resolve(a);
     };

@@ -57,5 +57,11 @@ describe("browser mode's engine answers predict", () => {
     const none = () => { throw new Error('no workers here'); };
     expect(await createWebWorkerEngine({ createWorker: none }).predict(cmd('n', { from: 'initial' })))
       .toMatchObject({ type: 'predictError', message: expect.stringMatching(/could not start an engine worker: no workers here/) });
+    // A worker that never answers: ended after the start timeout, with an error answer.
+    let ended = false;
+    const silent = (): WorkerLike => ({ postMessage: () => undefined, terminate: () => void (ended = true), addEventListener: () => undefined });
+    expect(await createWebWorkerEngine({ createWorker: silent, startTimeoutMs: 50 }).predict(cmd('s', { from: 'initial' })))
+      .toMatchObject({ type: 'predictError', message: expect.stringMatching(/did not answer within/) });
+    expect(ended).toBe(true);
   });
 });
