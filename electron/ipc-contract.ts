@@ -9,6 +9,7 @@ import {
   TextEditAction,
 } from '../core/protocol/host';
 import { ControlCommand, RunOptions } from '../core/protocol/engine';
+import { PredictCommand, type PredictAnswer } from '../core/protocol/predict';
 
 /**
  * The single source of truth for renderer → main IPC. Main registers one handler per key and validates
@@ -44,6 +45,7 @@ export const IPC_CONTRACT = {
   'document:set-state': channel<void>()(z.tuple([DocumentState])),
   'engine:start': channel<void>()(z.tuple([z.string().min(1).max(100), z.unknown(), RunOptions])),
   'engine:command': channel<void>()(z.tuple([ControlCommand])),
+  'engine:predict': channel<PredictAnswer>()(z.tuple([PredictCommand])),
   'runs:save': channel<boolean>()(z.tuple([AbsolutePathArg.optional(), Text])),
   'runs:read': channel<string | null>()(z.tuple([AbsolutePathArg])),
   'edit:text': channel<void>()(z.tuple([TextEditAction])),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DiagnosticEvent, EpochEvent, ErrorEvent, NodeStats, StartEvent } from './events';
+import { PredictCommand, PredictErrorMessage, PredictionMessage } from './predict';
 import { TraceCommand, TraceResult, TraceRowsCommand, TraceRowsResult, traceTransferables, UnitMapCommand, UnitMapResult } from './trace';
 
 /**
@@ -54,7 +55,8 @@ const controlCommands = [
 /** Commands to a run that exists (everything but start). */
 export const ControlCommand = z.discriminatedUnion('type', [...controlCommands]);
 export type ControlCommand = z.infer<typeof ControlCommand>;
-export const EngineCommand = z.discriminatedUnion('type', [StartCommand, ...controlCommands]);
+/** `predict` needs no run: a host may answer it in a worker of its own (core/protocol/predict.ts). */
+export const EngineCommand = z.discriminatedUnion('type', [StartCommand, PredictCommand, ...controlCommands]);
 export type EngineCommand = z.infer<typeof EngineCommand>;
 export const EngineCommandEnvelope = z.object({ protocol: z.literal(ENGINE_PROTOCOL_VERSION), command: EngineCommand });
 
@@ -165,6 +167,8 @@ export const EngineMessage = z.discriminatedUnion('type', [
   UnitMapResult,
   TraceRowsResult,
   WeightsMessage,
+  PredictionMessage,
+  PredictErrorMessage,
   z.object({ type: z.literal('fatal'), runId: z.string().optional(), message: z.string() }),
 ]);
 export type EngineMessage = z.infer<typeof EngineMessage>;
@@ -194,7 +198,10 @@ export function transferablesOf(message: EngineMessage): ArrayBuffer[] {
   else if (message.type === 'featureMaps') add(message.values);
   else if (message.type === 'hiddenState') add(message.values);
   else if (message.type === 'trace' || message.type === 'unitMap' || message.type === 'traceRows') for (const a of traceTransferables(message)) add(a);
-  else if (message.type === 'weights' && message.bytes.byteOffset === 0 && message.bytes.byteLength === message.bytes.buffer.byteLength) {
+  else if (message.type === 'prediction') {
+    add(message.data);
+    add(message.input.data);
+  } else if (message.type === 'weights' && message.bytes.byteOffset === 0 && message.bytes.byteLength === message.bytes.buffer.byteLength) {
     add(message.bytes);
   }
   return out;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { EngineCommand, EngineMessage, RunOptions } from './engine';
+import type { PredictAnswer, PredictCommand } from './predict';
 
 /**
  * The one interface through which the renderer reaches its host. The Electron preload implements it
@@ -76,8 +77,14 @@ export type RecentFile = z.infer<typeof RecentFile>;
  */
 export interface EngineBridge {
   start(runId: string, graph: unknown, options: RunOptions): void;
-  command(command: Exclude<EngineCommand, { type: 'start' }>): void;
+  command(command: Exclude<EngineCommand, { type: 'start' | 'predict' }>): void;
   onMessage(listener: (message: EngineMessage) => void): () => void;
+  /**
+   * One batch through a graph in evaluation mode, computed in an engine worker (the run's own when the
+   * weights are a run's, else a short-lived one). Resolves with the outputs or a `predictError`; never rejects
+   * for bad input. Optional only so test fakes of the other three need not implement it.
+   */
+  predict?(command: PredictCommand): Promise<PredictAnswer>;
 }
 
 export interface HostBridge {

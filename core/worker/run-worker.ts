@@ -6,6 +6,7 @@ import {
   ENGINE_PROTOCOL_VERSION, EngineCommandEnvelope, transferablesOf,
   type EngineCommand, type EngineMessage, type RunOptions, type RunState,
 } from '../protocol/engine';
+import { answerPredict } from './predict-command';
 import { hiddenStateOf } from '../session/hidden-state';
 import { TrainingSession } from '../session/session';
 import { attentionOf, confusionMatrix, regressionPairs } from '../session/validation-views';
@@ -59,6 +60,16 @@ export class RunWorker {
 
   private async apply(cmd: EngineCommand): Promise<void> {
     if (cmd.type === 'start') return this.start(cmd.runId, cmd.graph, cmd.options);
+    if (cmd.type === 'predict') {
+      // Needs no run of its own; with `weights.from === 'run'` it reads this worker's run's current weights.
+      const runWeights = (id: string) => {
+        const s = this.session;
+        if (!s || id !== this.runId) return null;
+        return new Uint8Array(encodeWeights(s.plan, s.trainer.exec.params, {}));
+      };
+      this.send(await answerPredict(cmd, this.resources(cmd.files ?? {}), runWeights));
+      return;
+    }
     const s = this.session;
     if (!s || cmd.runId !== this.runId) {
       this.send({ type: 'fatal', runId: cmd.runId, message: `no run "${cmd.runId}" in this worker` });

@@ -2,6 +2,7 @@ import { Worker, type ResourceLimits } from 'node:worker_threads';
 import {
   ENGINE_PROTOCOL_VERSION, EngineMessageEnvelope, type EngineCommand, type EngineMessage, type RunOptions,
 } from '../../core/protocol/engine';
+import type { PredictAnswer, PredictCommand } from '../../core/protocol/predict';
 
 export interface EngineHostOptions {
   /** The compiled worker script (a .js file in the app; the .ts entry with tsx in tests). */
@@ -47,6 +48,8 @@ export class EngineHost {
   private runs = new Map<string, Run>();
   private listeners = new Set<(m: EngineMessage) => void>();
   private watchdog: ReturnType<typeof setInterval> | null = null;
+  /** Predict commands sent to a run's worker, by request id, until their answer arrives. */
+  private pendingPredicts = new Map<string, (a: PredictAnswer) => void>();
 
   constructor(private readonly options: EngineHostOptions) {}
 
@@ -57,12 +60,8 @@ export class EngineHost {
 
   start(runId: string, graph: unknown, runOptions: RunOptions = {}, context: RunContext = {}): void {
     if (this.runs.has(runId)) this.stop(runId);
-    const workerData: EngineWorkerData = {
-      ...(context.baseDir !== undefined ? { baseDir: context.baseDir } : {}),
-      ...(this.options.mnistDir !== undefined ? { mnistDir: this.options.mnistDir } : {}),
-    };
     const worker = new Worker(this.options.workerUrl, {
-      workerData,
+      workerData: this.workerDataFor(context),
       execArgv: this.options.execArgv ?? [],
       resourceLimits: this.options.resourceLimits ?? { maxOldGenerationSizeMb: 1024 },
     });
@@ -84,7 +83,7 @@ export class EngineHost {
     this.updateWatchdog();
   }
 
-  command(cmd: Exclude<EngineCommand, { type: 'start' }>): void {
+  command(cmd: Exclude<EngineCommand, { type: 'start' | 'predict' }>): void {
     const run = this.runs.get(cmd.runId);
     if (!run) {
       this.emit({ type: 'fatal', runId: cmd.runId, message: `no run "${cmd.runId}"` });
@@ -92,6 +91,52 @@ export class EngineHost {
     }
     if (cmd.type === 'stop') return this.stop(cmd.runId);
     this.post(run, cmd);
+  }
+
+  /**
+   * One prediction in a worker thread: the run's own when the weights are a run's (its current weights),
+   * else a short-lived worker that ends with the answer. Never rejects: failures are `predictError`s.
+   */
+  predict(cmd: PredictCommand, context: RunContext = {}): Promise<PredictAnswer> {
+    const refuse = (field: string, message: string): PredictAnswer => ({ type: 'predictError', requestId: cmd.requestId, field, message });
+    if (cmd.weights.from === 'run') {
+      const run = this.runs.get(cmd.weights.runId);
+      if (!run || run.ended) return Promise.resolve(refuse('weights.runId', `no run "${cmd.weights.runId}" to take weights from`));
+      return new Promise((resolve) => {
+        this.pendingPredicts.set(cmd.requestId, resolve);
+        this.post(run, cmd);
+      });
+    }
+    return new Promise((resolve) => {
+      const worker = new Worker(this.options.workerUrl, {
+        workerData: this.workerDataFor(context),
+        execArgv: this.options.execArgv ?? [],
+        resourceLimits: this.options.resourceLimits ?? { maxOldGenerationSizeMb: 1024 },
+      });
+      let settled = false;
+      // A worker that never answers (hung, or loading data forever) must not leave the dialog waiting.
+      const limit = this.options.startTimeoutMs ?? 120_000;
+      const timer = setTimeout(() => settle(refuse('predict', `the engine worker did not answer within ${Math.round(limit / 1000)} s and was ended`)), limit);
+      timer.unref?.();
+      const settle = (a: PredictAnswer) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        void worker.terminate();
+        resolve(a);
+      };
+      worker.on('message', (raw: unknown) => {
+        const parsed = EngineMessageEnvelope.safeParse(raw);
+        if (!parsed.success) return settle(refuse('predict', `the engine worker sent an invalid message (${parsed.error.issues[0]?.message ?? 'unknown'})`));
+        const m = parsed.data.message;
+        if ((m.type === 'prediction' || m.type === 'predictError') && m.requestId === cmd.requestId) settle(m);
+        else if (m.type === 'fatal') settle(refuse('predict', m.message));
+      });
+      worker.on('error', (e: Error) => settle(refuse('predict', (e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY'
+        ? 'the prediction ran out of memory; try fewer rows' : `the engine worker crashed: ${e.message}`)));
+      worker.on('exit', (code) => settle(refuse('predict', `the engine worker exited before answering (code ${code})`)));
+      this.post({ worker }, cmd);
+    });
   }
 
   /** Terminate at once; the UI gets a final `stopped` frame. */
@@ -117,7 +162,14 @@ export class EngineHost {
     return [...this.runs.keys()];
   }
 
-  private post(run: Run, command: EngineCommand): void {
+  private workerDataFor(context: RunContext): EngineWorkerData {
+    return {
+      ...(context.baseDir !== undefined ? { baseDir: context.baseDir } : {}),
+      ...(this.options.mnistDir !== undefined ? { mnistDir: this.options.mnistDir } : {}),
+    };
+  }
+
+  private post(run: Pick<Run, 'worker'>, command: EngineCommand): void {
     run.worker.postMessage({ protocol: ENGINE_PROTOCOL_VERSION, command });
   }
 
@@ -129,6 +181,12 @@ export class EngineHost {
       return;
     }
     const m = parsed.data.message;
+    if (m.type === 'prediction' || m.type === 'predictError') {
+      // The answer to a predict sent to this run's worker: for its caller only, not a run event.
+      this.pendingPredicts.get(m.requestId)?.(m);
+      this.pendingPredicts.delete(m.requestId);
+      return;
+    }
     if (m.type === 'frame') {
       run.state = m.state;
       run.position = { step: m.step, epoch: m.epoch, batchInEpoch: m.batchInEpoch };

@@ -141,6 +141,8 @@ export async function startApp(paths: AppPaths): Promise<void> {
       'engine:start': (runId, graph, options) =>
         engine.start(runId, graph, options, { baseDir: documentPath ? dirname(documentPath) : documentsDir }),
       'engine:command': (command) => engine.command(command),
+      // CSV paths resolve against the graph's folder, as for a run.
+      'engine:predict': (command) => engine.predict(command, { baseDir: documentPath ? dirname(documentPath) : documentsDir }),
       'runs:save': (graphPath, text) => files.saveRuns(graphPath, text),
       'runs:read': (graphPath) => files.readRuns(graphPath),
       'edit:text': (action) => {

@@ -55,6 +55,7 @@ export function createBridge(ipc: IpcRendererLike): HostBridge {
       command: (command) => {
         call('engine:command', command).catch((err: unknown) => console.error('engine command failed:', err));
       },
+      predict: (command) => call('engine:predict', command),
       onMessage: (listener) => {
         // Main validated these when they left the worker; the renderer's run store checks shapes again.
         const onMessage = (_event: unknown, message: unknown): void => {

@@ -1,6 +1,6 @@
 import type { EngineCommand } from '../../core/protocol/engine';
 
-export type RunCommand = Exclude<EngineCommand, { type: 'start' }>;
+export type RunCommand = Exclude<EngineCommand, { type: 'start' | 'predict' }>;
 
 /**
  * A worker cannot take commands until its run exists (the session is created asynchronously after

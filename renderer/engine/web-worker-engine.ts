@@ -2,6 +2,7 @@ import {
   ENGINE_PROTOCOL_VERSION, EngineMessageEnvelope, type EngineCommand, type EngineFrame, type EngineMessage, type RunOptions,
 } from '../../core/protocol/engine';
 import type { EngineBridge } from '../../core/protocol/host';
+import type { PredictAnswer, PredictCommand } from '../../core/protocol/predict';
 import { CommandGate, type RunCommand } from './command-gate';
 
 /** The part of a Web Worker this engine uses, so tests can pass a fake. */
@@ -38,6 +39,7 @@ const OUT_OF_MEMORY = /out of memory|allocation failed|invalid array length|memo
 export const OUT_OF_MEMORY_ADVICE = 'the run ran out of memory; try a smaller batch size, fewer units or fewer samples';
 
 export interface WebWorkerEngine extends EngineBridge {
+  predict(command: PredictCommand): Promise<PredictAnswer>;
   activeRuns(): string[];
   dispose(): void;
 }
@@ -57,6 +59,8 @@ export function createWebWorkerEngine(options: WebWorkerEngineOptions = {}): Web
   const runs = new Map<string, Run>();
   const listeners = new Set<(m: EngineMessage) => void>();
   const gate = new CommandGate();
+  /** Predict commands sent to a run's worker, by request id, until their answer arrives. */
+  const pendingPredicts = new Map<string, (a: PredictAnswer) => void>();
   const hangMs = options.hangTimeoutMs ?? 15_000;
   const startMs = options.startTimeoutMs ?? 120_000;
   let watchdog: ReturnType<typeof setInterval> | null = null;
@@ -125,6 +129,12 @@ export function createWebWorkerEngine(options: WebWorkerEngineOptions = {}): Web
       return;
     }
     const m = parsed.data.message;
+    if (m.type === 'prediction' || m.type === 'predictError') {
+      // The answer to a predict sent to this run's worker: for its caller only, not a run event.
+      pendingPredicts.get(m.requestId)?.(m);
+      pendingPredicts.delete(m.requestId);
+      return;
+    }
     if (m.type === 'frame') {
       run.state = m.state;
       run.position = { step: m.step, epoch: m.epoch, batchInEpoch: m.batchInEpoch };
@@ -201,6 +211,19 @@ export function createWebWorkerEngine(options: WebWorkerEngineOptions = {}): Web
       return () => listeners.delete(listener);
     },
 
+    predict(cmd: PredictCommand): Promise<PredictAnswer> {
+      const refuse = (field: string, message: string): PredictAnswer => ({ type: 'predictError', requestId: cmd.requestId, field, message });
+      if (cmd.weights.from === 'run') {
+        const run = runs.get(cmd.weights.runId);
+        if (!run || run.ended) return Promise.resolve(refuse('weights.runId', `no run "${cmd.weights.runId}" to take weights from`));
+        return new Promise((resolve) => {
+          pendingPredicts.set(cmd.requestId, resolve);
+          run.worker.postMessage({ protocol: ENGINE_PROTOCOL_VERSION, command: cmd });
+        });
+      }
+      return predictInOwnWorker(create, cmd, refuse, startMs);
+    },
+
     activeRuns: () => [...runs.keys()],
 
     dispose(): void {
@@ -215,4 +238,43 @@ function endFrame(runId: string, state: 'stopped' | 'error', position: Run['posi
     type: 'frame', runId, state, ...position, batchLosses: new Float32Array(0),
     batchStride: 1, firstBatchStep: 0, epochs: [], done: false,
   };
+}
+
+/** A short-lived worker for one prediction: the page's thread only sends the command and reads the answer. */
+function predictInOwnWorker(
+  create: () => WorkerLike, cmd: PredictCommand, refuse: (field: string, message: string) => PredictAnswer, limitMs: number,
+): Promise<PredictAnswer> {
+  return new Promise((resolve) => {
+    let worker: WorkerLike;
+    try {
+      worker = create();
+    } catch (e) {
+      resolve(refuse('predict', `could not start an engine worker: ${(e as Error).message}`));
+      return;
+    }
+    let settled = false;
+    // A worker that never answers (hung, or loading data forever) must not leave the dialog waiting.
+    const timer = setTimeout(() => settle(refuse('predict', `the engine worker did not answer within ${Math.round(limitMs / 1000)} s and was ended`)), limitMs);
+    const settle = (a: PredictAnswer) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      worker.terminate();
+      resolve(a);
+    };
+    worker.addEventListener('message', (e) => {
+      const parsed = EngineMessageEnvelope.safeParse((e as MessageEvent).data);
+      if (!parsed.success) return settle(refuse('predict', `the engine worker sent an invalid message (${parsed.error.issues[0]?.message ?? 'unknown'})`));
+      const m = parsed.data.message;
+      if ((m.type === 'prediction' || m.type === 'predictError') && m.requestId === cmd.requestId) settle(m);
+      else if (m.type === 'fatal') settle(refuse('predict', m.message));
+    });
+    worker.addEventListener('messageerror', () => settle(refuse('predict', 'a message from the engine worker could not be read')));
+    worker.addEventListener('error', (e) => {
+      e.preventDefault();
+      const msg = (e as ErrorEvent).message || 'the worker script failed to load';
+      settle(refuse('predict', OUT_OF_MEMORY.test(msg) ? OUT_OF_MEMORY_ADVICE.replace('the run', 'the prediction') : `the engine worker crashed: ${msg}`));
+    });
+    worker.postMessage({ protocol: ENGINE_PROTOCOL_VERSION, command: cmd });
+  });
 }

@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { encodeNpy } from '../../core/util/npy';
 import { useDoc, useServices, useValue } from '../app/context';
-import { createBrowserResources } from '../engine/browser-resources';
 import { trainingControllerFor } from '../training/live';
 import { bytesToBase64, runWeightsFor } from '../training/weights-actions';
 import { predictOpen } from './predict-store';
@@ -16,7 +15,8 @@ const fmt = (v: number) => (Math.abs(v) >= 1e4 || (v !== 0 && Math.abs(v) < 1e-3
 /**
  * Predict: pick the inputs (the dataset's first validation examples, or a .npy/.npz batch), run the
  * graph in evaluation mode, read the outputs. The weights are the selected run's when it trains this
- * graph, else an imported model's own, else the seed's initial ones — and the dialog says which.
+ * graph, else an imported model's own, else the seed's initial ones — and the dialog says which. The
+ * engine computes it (through the bridge, in a worker), so the window stays responsive.
  */
 export function PredictDialog() {
   const open = useValue(predictOpen, (v) => v);
@@ -48,7 +48,7 @@ export function PredictDialog() {
     try {
       const input = await make();
       const trained = await runWeightsFor(controller, graph).catch(() => null);
-      setOutcome(runPrediction(graph, input, trained ? { bytes: trained.bytes, label: `the ${trained.label}` } : null));
+      setOutcome(await runPrediction(controller.engine, graph, input, trained ? { bytes: trained.bytes, label: `the ${trained.label}` } : null, Object.fromEntries(controller.files)));
     } catch (e) {
       setOutcome(null);
       setError((e as Error).message);
@@ -68,7 +68,7 @@ export function PredictDialog() {
         <div className="nl-predict-actions">
           <button type="button" className="nl-btn" data-testid="predict-dataset" disabled={!hasDataset || busy}
             title={hasDataset ? 'The first validation examples of the graph\'s dataset' : 'This graph has no dataset: load a .npy file instead'}
-            onClick={() => void run(() => inputFromDataset(graph, createBrowserResources(Object.fromEntries(controller.files))))}>
+            onClick={() => void run(async () => inputFromDataset(graph))}>
             Dataset examples
           </button>
           <button type="button" className="nl-btn" data-testid="predict-load" disabled={busy} title="A float32 .npy (or .npz with one array), batch first, as netloom predict --input takes"

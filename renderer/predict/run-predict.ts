@@ -1,35 +1,26 @@
-import { getDataset, resolveDatasetParams } from '../../core/datasets';
-import type { ResourceLoader } from '../../core/datasets/types';
 import type { Graph } from '../../core/graph/schema';
-import { ProblemError } from '../../core/graph/problem';
-import { compileForPrediction, predict, type Prediction } from '../../core/inference/predict';
-import { decodeArrayFile, type NpyData } from '../../core/util/npy';
-import { deriveSeed } from '../../core/util/rng';
-import { initialWeights, encodeWeights } from '../../core/weights';
+import type { EngineBridge } from '../../core/protocol/host';
+import { MAX_PREDICT_ROWS, type PredictCommand, type PredictInputSpec, type PredictWeights } from '../../core/protocol/predict';
+import { decodeArrayFile } from '../../core/util/npy';
 import { documentWeightsFor } from './document-weights';
 
 /**
  * Predict in the app: the graph in evaluation mode (dropout off, BatchNorm on its running statistics)
  * on a batch of inputs — a loaded `.npy`/`.npz` (batch first, as `netloom predict --input` takes) or
- * the first examples of the dataset's validation split — with the weights said plainly. It is the same
- * `core/inference/predict.ts` the CLI runs, so the numbers are the CLI's.
+ * the first examples of the dataset's validation split — with the weights said plainly. The numbers are
+ * computed behind the engine bridge (a worker runs core/inference/predict, as the CLI does); this file
+ * only chooses what to ask for and reads the answer.
  */
-export interface PredictInput {
-  data: NpyData;
-  /** Where the rows come from, for the person. */
-  label: string;
-  /** The dataset's targets for these rows (class index or values), when they come from a dataset. */
-  targets?: number[][];
-}
+export type PredictInput = PredictInputSpec;
 
 export interface ChosenPredictWeights {
-  /** A NetLoom weights file; undefined = the graph's seed. */
-  bytes?: Uint8Array;
+  /** A NetLoom weights file. */
+  bytes: Uint8Array;
   label: string;
 }
 
 export interface PredictOutcome {
-  prediction: Prediction;
+  prediction: { shape: number[]; data: Float32Array; node: string };
   weights: string;
   input: string;
   targets?: number[][];
@@ -38,11 +29,8 @@ export interface PredictOutcome {
 /** Rows taken from a dataset: enough to read on screen. */
 export const DATASET_ROWS = 16;
 
-/**
- * Rows a loaded file may have: prediction runs on the window's own thread, which must stay responsive;
- * bigger batches are what `netloom predict` is for.
- */
-export const MAX_FILE_ROWS = 1024;
+/** Rows a loaded file may have (the engine refuses more); bigger batches are what `netloom predict` is for. */
+export const MAX_FILE_ROWS = MAX_PREDICT_ROWS;
 
 export async function inputFromFile(bytes: Uint8Array, fileName: string): Promise<PredictInput> {
   const data = await decodeArrayFile(bytes, fileName);
@@ -50,43 +38,37 @@ export async function inputFromFile(bytes: Uint8Array, fileName: string): Promis
   if (rows > MAX_FILE_ROWS) {
     throw new Error(`${fileName} has ${rows} rows; Predict in the app takes up to ${MAX_FILE_ROWS} (use \`netloom predict graph.json --input ${fileName}\` for more)`);
   }
-  return { data, label: `${fileName} (${data.shape.join(' × ')})` };
+  return { from: 'rows', shape: data.shape, dtype: data.dtype, data: Float32Array.from(data.data), label: `${fileName} (${data.shape.join(' × ')})` };
 }
 
-/** The first rows of the validation split, as the run would see them (same data seed). */
-export async function inputFromDataset(graph: Graph, resources: ResourceLoader, rows = DATASET_ROWS): Promise<PredictInput> {
-  const ref = graph.training.dataset;
-  const kind = getDataset(ref.name);
-  if (!kind || ref.name === 'none') throw new Error('This graph has no dataset: load a .npy file of inputs instead.');
-  const resolved = resolveDatasetParams(ref);
-  if ('error' in resolved) throw new Error(`${resolved.error.path} ${resolved.error.message}`);
-  const loaded = await kind.load(resolved.params, deriveSeed(graph.training.seed, 'data'), resources);
-  const split = loaded.validation.count > 0 ? loaded.validation : loaded.train;
-  const n = Math.min(rows, split.count);
-  const inShape = loaded.info.inputShape;
-  const inSize = inShape.reduce((a, b) => a * b, 1);
-  const tSize = split.targets.length / Math.max(1, split.count);
-  const targets = Array.from({ length: n }, (_, i) => Array.from(split.targets.subarray(i * tSize, (i + 1) * tSize)));
+/** The first rows of the validation split, as the run would see them; the engine loads them. */
+export function inputFromDataset(graph: Graph, rows = DATASET_ROWS): PredictInput {
+  if (graph.training.dataset.name === 'none') throw new Error('This graph has no dataset: load a .npy file of inputs instead.');
+  return { from: 'dataset', count: rows };
+}
+
+let requests = 0;
+
+/**
+ * Ask the engine. Weights, in this order: `runWeights` (the selected run's, when it trains this graph),
+ * else the imported model's own (while they fit), else the seed's initial ones. Rejects with the
+ * engine's message (which names the field or node) when the prediction could not run.
+ */
+export async function runPrediction(
+  engine: EngineBridge, graph: Graph, input: PredictInput, runWeights?: ChosenPredictWeights | null, files: Record<string, string> = {},
+): Promise<PredictOutcome> {
+  if (!engine.predict) throw new Error('This engine cannot predict.');
+  const imported = runWeights ? null : documentWeightsFor(graph);
+  const chosen = runWeights ?? imported;
+  const weights: PredictWeights = chosen ? { from: 'bytes', bytes: new Uint8Array(chosen.bytes), label: chosen.label } : { from: 'initial' };
+  const command: PredictCommand = { type: 'predict', requestId: `predict-${++requests}`, graph, weights, input, files };
+  const answer = await engine.predict(command);
+  if (answer.type === 'predictError') throw new Error(answer.message);
+  const label = answer.weights.from === 'initial' ? `${answer.weights.label}: nothing imported or trained fits this graph` : answer.weights.label;
   return {
-    data: { shape: [n, ...inShape], dtype: 'f4', data: Float64Array.from(split.inputs.subarray(0, n * inSize)) },
-    label: `the first ${n} ${split === loaded.validation ? 'validation' : 'training'} examples of ${kind.title}`,
-    targets,
+    prediction: { shape: answer.shape, data: answer.data, node: answer.node },
+    weights: label,
+    input: answer.input.label,
+    ...(answer.targets ? { targets: answer.targets } : {}),
   };
-}
-
-/** Run it. `runWeights` (the selected run's, when it trains this graph) wins over the imported ones. */
-export function runPrediction(graph: Graph, input: PredictInput, runWeights?: ChosenPredictWeights | null): PredictOutcome {
-  let plan;
-  try {
-    plan = compileForPrediction(graph);
-  } catch (e) {
-    if (e instanceof ProblemError) throw new Error(`Fix the graph first: ${e.problems[0]?.message ?? e.message}`);
-    throw e;
-  }
-  const imported = documentWeightsFor(graph, plan);
-  const chosen: ChosenPredictWeights = runWeights ?? (imported ? { bytes: imported.bytes, label: imported.label }
-    : { label: `the initial weights (seed ${graph.training.seed}): nothing imported or trained fits this graph` });
-  const bytes = chosen.bytes ?? encodeWeights(plan, initialWeights(plan, graph.training.seed), {});
-  const prediction = predict(plan, graph, input.data, bytes);
-  return { prediction, weights: chosen.label, input: input.label, ...(input.targets ? { targets: input.targets } : {}) };
 }

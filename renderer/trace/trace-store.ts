@@ -183,7 +183,7 @@ export class TraceStore {
       if (m.runId === this.c.store.activeId) this.set({ rows: m });
       return;
     }
-    if (m.runId !== this.state.runId || this.state.runId === null) return;
+    if (!('runId' in m) || m.runId !== this.state.runId || this.state.runId === null) return;
     if (m.type === 'trace') {
       const s = this.state;
       // A retake keeps the place in the network; unit maps are kept only when the weights did not move.

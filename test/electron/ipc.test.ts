@@ -36,6 +36,7 @@ function stubHandlers(): InvokeHandlers {
     'document:set-state': vi.fn(() => undefined),
     'engine:start': vi.fn(() => undefined),
     'engine:command': vi.fn(() => undefined),
+    'engine:predict': vi.fn(async (cmd) => ({ type: 'predictError' as const, requestId: cmd.requestId, field: 'x', message: 'stub' })),
     'runs:save': vi.fn(async () => true),
     'runs:read': vi.fn(async () => null),
     'edit:text': vi.fn(() => undefined),

@@ -42,6 +42,7 @@ describe('preload', () => {
   it('maps each bridge function to its contract channel with the caller arguments only', async () => {
     const save = { suggestedName: 'a.json', text: '{}', saveAs: false };
     const exp = { suggestedName: 'm.py', contents: 'x', encoding: 'utf8' as const };
+    const predictCmd = { type: 'predict' as const, requestId: 'p1', graph: {}, weights: { from: 'initial' as const }, input: { from: 'dataset' as const, count: 4 } };
     const calls: [() => unknown, string, unknown[]][] = [
       [() => bridge.openFile(), 'file:open', []],
       [() => bridge.openRecent('/r.json'), 'file:open-recent', ['/r.json']],
@@ -54,6 +55,7 @@ describe('preload', () => {
       [() => bridge.setDocumentState({ name: 'a', dirty: true }), 'document:set-state', [{ name: 'a', dirty: true }]],
       [() => bridge.engine!.start('r1', { g: 1 }, { epochs: 2 }), 'engine:start', ['r1', { g: 1 }, { epochs: 2 }]],
       [() => bridge.engine!.command({ type: 'pause', runId: 'r1' }), 'engine:command', [{ type: 'pause', runId: 'r1' }]],
+      [() => bridge.engine!.predict!(predictCmd), 'engine:predict', [predictCmd]],
       [() => bridge.saveRuns!('/a/g.json', '{}'), 'runs:save', ['/a/g.json', '{}']],
       [() => bridge.readRuns!('/a/g.json'), 'runs:read', ['/a/g.json']],
       [() => bridge.editText!('paste'), 'edit:text', ['paste']],

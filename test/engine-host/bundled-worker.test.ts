@@ -28,4 +28,12 @@ describe('bundled engine worker (as the packaged app runs it)', () => {
     expect(frames.at(-1)).toMatchObject({ state: 'done', epoch: 3 });
     expect(frames.flatMap((f) => f.epochs)).toHaveLength(3);
   });
+
+  it('answers predict on the dataset rows (needs the build of the test above)', async () => {
+    const worker = resolve(root, 'dist/electron/engine-worker.mjs');
+    const h = new EngineHost({ workerUrl: pathToFileURL(worker) });
+    const a = await h.predict({ type: 'predict', requestId: 'b', graph: loadExample('xor-mlp'), weights: { from: 'initial' }, input: { from: 'dataset', count: 8 } });
+    await h.dispose();
+    expect(a).toMatchObject({ type: 'prediction', shape: [8, 1], input: { shape: [8, 2] } });
+  });
 });

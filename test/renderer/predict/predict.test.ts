@@ -6,11 +6,12 @@ import type { Graph } from '../../../core/graph/schema';
 import type { RunOptions } from '../../../core/protocol/engine';
 import { decodeNpy, encodeNpy } from '../../../core/util/npy';
 import { importOnnxFile } from '../../../renderer/app/onnx-import';
-import { createBrowserResources } from '../../../renderer/engine/browser-resources';
+import { createWebWorkerEngine } from '../../../renderer/engine/web-worker-engine';
 import { clearDocumentWeights, documentWeightsFor, holdDocumentWeights } from '../../../renderer/predict/document-weights';
 import { inputFromDataset, inputFromFile, MAX_FILE_ROWS, runPrediction } from '../../../renderer/predict/run-predict';
 import { TrainingController } from '../../../renderer/training/controller';
 import { loadExample } from '../../helpers/examples';
+import { inProcessWorkers } from '../../helpers/in-process-worker';
 
 const dir = new URL('../../fixtures/onnx/e2e/', import.meta.url);
 const bytesOf = (name: string) => new Uint8Array(readFileSync(new URL(name, dir)));
@@ -24,17 +25,28 @@ async function importFixture(name: string, current = () => true): Promise<Graph>
 
 afterEach(clearDocumentWeights);
 
+/** The browser-mode engine bridge, its workers in this process: Predict goes through it as in the app. */
+const workers = inProcessWorkers();
+const engine = createWebWorkerEngine({ createWorker: workers.create });
+const rowsOf = (input: Awaited<ReturnType<typeof inputFromFile>>) => {
+  if (input.from !== 'rows') throw new Error('expected rows');
+  return input;
+};
+
 describe('Predict in the app', () => {
   it("the first prediction after an import uses the model's weights and equals onnxruntime's and PyTorch's outputs", async () => {
     const graph = await importFixture('resnet_small');
-    const input = await inputFromFile(bytesOf('resnet_small.x.npy'), 'resnet_small.x.npy');
-    const out = runPrediction(graph, input);
+    const input = rowsOf(await inputFromFile(bytesOf('resnet_small.x.npy'), 'resnet_small.x.npy'));
+    const before = workers.stats.created;
+    const out = await runPrediction(engine, graph, input);
+    // Computed in an engine worker, which ends with its answer.
+    expect(workers.stats.created).toBe(before + 1);
+    expect(workers.stats.terminated).toBe(workers.stats.created);
     expect(out.weights).toBe('the imported weights of resnet_small.onnx');
     expect(out.prediction.shape).toEqual([4, 4]);
 
     const session = await ort.InferenceSession.create(bytesOf('resnet_small.onnx'));
-    const x = Float32Array.from(input.data.data);
-    const ref = await session.run({ x: new ort.Tensor('float32', x, input.data.shape) });
+    const ref = await session.run({ x: new ort.Tensor('float32', input.data, input.shape) });
     const expected = ref.y!.data as Float32Array;
     const torch = decodeNpy(bytesOf('resnet_small.y.npy')).data;
     const scale = Math.max(...Array.from(expected, Math.abs));
@@ -47,13 +59,13 @@ describe('Predict in the app', () => {
   it("falls back to the seed's weights, and says so, once the graph no longer fits them or another document is open", async () => {
     let open = true;
     const graph = await importFixture('resnet_small', () => open);
-    const input = await inputFromFile(bytesOf('resnet_small.x.npy'), 'x.npy');
+    const input = rowsOf(await inputFromFile(bytesOf('resnet_small.x.npy'), 'x.npy'));
     const dense = graph.nodes.find((n) => n.type === 'Dense')!;
     const changed = { ...graph, nodes: graph.nodes.map((n) => (n === dense ? { ...n, params: { ...n.params, units: 5 } } : n)) };
     expect(documentWeightsFor(changed)).toBeNull();
-    const fallback = runPrediction(changed, input);
+    const fallback = await runPrediction(engine, changed, input);
     expect(fallback.weights).toMatch(/^the initial weights \(seed \d+\)/);
-    const seeded = predict(compileForPrediction(changed), changed, input.data);
+    const seeded = predict(compileForPrediction(changed), changed, decodeNpy(bytesOf('resnet_small.x.npy')));
     expect(fallback.prediction.data).toEqual(seeded.data);
     expect(documentWeightsFor(graph)).not.toBeNull();
     open = false;
@@ -74,24 +86,23 @@ describe('Predict in the app', () => {
 
   it("on a graph's dataset: the first validation examples with their targets", async () => {
     const graph = loadExample('xor-mlp');
-    const input = await inputFromDataset(graph, createBrowserResources({}));
-    expect(input.data.shape).toEqual([16, 2]);
-    expect(input.targets).toHaveLength(16);
-    const out = runPrediction(graph, input);
+    const out = await runPrediction(engine, graph, inputFromDataset(graph));
     expect(out.prediction.shape).toEqual([16, 1]);
+    expect(out.targets).toHaveLength(16);
+    expect(out.input).toMatch(/^the first 16 validation examples of /);
     expect(out.weights).toMatch(/initial weights/);
-    await expect(inputFromDataset({ ...graph, training: { ...graph.training, dataset: { name: 'none' } } }, createBrowserResources({}))).rejects.toThrow(/no dataset/);
+    expect(() => inputFromDataset({ ...graph, training: { ...graph.training, dataset: { name: 'none' } } })).toThrow(/no dataset/);
   });
 
   it('a file of more rows than the app predicts at once is refused, pointing to the CLI', async () => {
     const rows = MAX_FILE_ROWS + 1;
     const npy = encodeNpy([rows, 2], new Float32Array(rows * 2));
-    await expect(inputFromFile(npy, 'big.npy')).rejects.toThrow(/big\.npy has 1025 rows; .*netloom predict/);
+    await expect(inputFromFile(npy, 'big.npy')).rejects.toThrow(new RegExp(`big\\.npy has ${rows} rows; .*netloom predict`));
   });
 
   it('a wrong input shape is refused with the shape the graph takes', async () => {
     const graph = await importFixture('resnet_small');
-    const bad = { data: { shape: [2, 3, 8, 8], dtype: 'f4', data: new Float64Array(2 * 3 * 64) }, label: 'bad.npy' };
-    expect(() => runPrediction(graph, bad)).toThrow(/input has shape \(2, 3, 8, 8\)/);
+    const bad = { from: 'rows' as const, shape: [2, 3, 8, 8], dtype: 'f4', data: new Float32Array(2 * 3 * 64), label: 'bad.npy' };
+    await expect(runPrediction(engine, graph, bad)).rejects.toThrow(/input has shape \(2, 3, 8, 8\)/);
   });
 });
