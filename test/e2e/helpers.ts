@@ -70,6 +70,24 @@ export async function revealNode(page: Page, node: Locator): Promise<void> {
   throw new Error('could not pan the node into view');
 }
 
+/**
+ * Click a node on the canvas. Nodes may move between the pan that reveals one and the click: a neighbour
+ * that grows (a badge or live preview arriving with a run's last frame) pushes the nodes it crowds aside,
+ * possibly out of the window, where Playwright cannot scroll them back. So reveal, try the click briefly,
+ * and reveal again if the node moved away meanwhile.
+ */
+export async function clickNode(page: Page, node: Locator): Promise<void> {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    await revealNode(page, node);
+    try {
+      await node.click({ timeout: 5_000 });
+      return;
+    } catch (e) {
+      if (attempt === 3) throw e;
+    }
+  }
+}
+
 /** HTML5 drag from the palette onto the canvas at (x, y) relative to the canvas. */
 export async function dropFromPalette(page: Page, key: string, x: number, y: number): Promise<void> {
   await page.getByTestId(`palette-item-${key}`).dragTo(page.locator('.react-flow__pane'), { targetPosition: { x, y } });

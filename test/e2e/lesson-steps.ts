@@ -1,7 +1,7 @@
 import { expect, type Page, type Route } from '@playwright/test';
 import type { FixStep } from '../../core/lessons';
 import type { Graph } from '../../core/graph/schema';
-import { dropFromPalette, nodeById, nodeOf, revealNode, wire } from './helpers';
+import { clickNode, dropFromPalette, nodeById, nodeOf, revealNode, wire } from './helpers';
 
 /**
  * Refuse every request that does not go to the app's own origin, and remember it: the app must work
@@ -29,7 +29,9 @@ export async function trainToEnd(page: Page): Promise<string> {
   const active = page.locator('[data-testid="run-item"].active');
   const before = (await active.count()) ? await active.getAttribute('data-run-id') : null;
   await page.getByTestId('train-start').click();
-  await expect.poll(async () => ((await active.count()) ? active.getAttribute('data-run-id') : null)).not.toBe(before);
+  // A new run shows once its worker has started, which on a loaded machine (the whole suite on two
+  // cores) can take several seconds: wait on the state, generously, not on the time.
+  await expect.poll(async () => ((await active.count()) ? active.getAttribute('data-run-id') : null), { timeout: 60_000 }).not.toBe(before);
   await expect(active).toHaveAttribute('data-state', /^(done|error|stopped)$/, { timeout: 90_000 });
   return (await active.getAttribute('data-state'))!;
 }
@@ -55,8 +57,7 @@ async function setInspectorParam(page: Page, name: string, value: string | numbe
 export async function performFix(page: Page, graph: Graph, steps: readonly FixStep[]): Promise<void> {
   for (const step of steps) {
     if ('node' in step) {
-      await revealNode(page, nodeById(page, step.node));
-      await nodeById(page, step.node).click();
+      await clickNode(page, nodeById(page, step.node));
       for (const [name, value] of Object.entries(step.params)) await setInspectorParam(page, name, value);
     } else if ('replace' in step) {
       const old = nodeById(page, step.replace);
