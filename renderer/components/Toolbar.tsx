@@ -41,8 +41,8 @@ export function Toolbar({ run }: Props) {
       </div>
       <div className="nl-group">
         <Btn id="menu-import-json" label="Import…" title="Open a graph file as a new, unsaved copy" onClick={() => run('import-json')} />
-        <Btn id="menu-import-onnx" label="Import ONNX…" title="Open an ONNX model (.onnx) as a new graph; you can also drop the file on the window" onClick={() => run('import-onnx')} />
-        <Btn id="menu-export-json" label="Export JSON" title="Download the graph as a NetLoom JSON file" onClick={() => run('export-json')} />
+        <Btn id="menu-import-onnx" label="Import ONNX…" short="ONNX…" title="Open an ONNX model (.onnx) as a new graph; you can also drop the file on the window" onClick={() => run('import-onnx')} />
+        <Btn id="menu-export-json" label="Export JSON" short="JSON" title="Download the graph as a NetLoom JSON file" onClick={() => run('export-json')} />
         {others.length > 0 && (
           <select className="nl-btn nl-select" data-testid="menu-export-other" aria-label="Export as" value="" onChange={(e) => e.target.value && run(`export-${e.target.value}` as MenuCommand)}>
             <option value="">Export as…</option>
@@ -51,13 +51,13 @@ export function Toolbar({ run }: Props) {
         )}
       </div>
       <div className="nl-group">
-        <Btn id="undo" label="↶ Undo" title="Undo (Ctrl+Z)" disabled={!undoable} onClick={() => run('undo')} />
-        <Btn id="redo" label="↷ Redo" title="Redo (Ctrl+Shift+Z or Ctrl+Y)" disabled={!redoable} onClick={() => run('redo')} />
+        <Btn id="undo" label="↶ Undo" short="↶" name="Undo" title="Undo (Ctrl+Z)" disabled={!undoable} onClick={() => run('undo')} />
+        <Btn id="redo" label="↷ Redo" short="↷" name="Redo" title="Redo (Ctrl+Shift+Z or Ctrl+Y)" disabled={!redoable} onClick={() => run('redo')} />
       </div>
       <div className="nl-group">
         <Btn id="layout" label="Layout" title="Arrange the graph left to right" onClick={() => run('layout')} />
         <Btn id="fit-view" label="Fit" title="Fit the graph in view (Ctrl+0)" onClick={() => run('fit-view')} />
-        <Btn id="toggle-minimap" label={minimap ? 'Hide map' : 'Show map'} title="Toggle the minimap" pressed={minimap} onClick={() => run('toggle-minimap')} />
+        <Btn id="toggle-minimap" label={minimap ? 'Hide map' : 'Show map'} short="Map" title="Toggle the minimap" pressed={minimap} onClick={() => run('toggle-minimap')} />
       </div>
       <PanelToggles />
       <HelpButtons />
@@ -69,7 +69,11 @@ export function Toolbar({ run }: Props) {
   );
 }
 
-function Btn(p: { id: string; label: string; title: string; onClick: () => void; disabled?: boolean; pressed?: boolean }) {
+/**
+ * A toolbar button. `short` is the label shown in narrower windows (≤ 1520 px), so the one-row toolbar
+ * keeps every button in sight at 1280 px; the accessible name stays the full one (`name`, else `label`).
+ */
+function Btn(p: { id: string; label: string; title: string; onClick: () => void; disabled?: boolean; pressed?: boolean; short?: string; name?: string }) {
   return (
     <button
       type="button"
@@ -78,9 +82,15 @@ function Btn(p: { id: string; label: string; title: string; onClick: () => void;
       title={p.title}
       disabled={p.disabled}
       aria-pressed={p.pressed}
+      aria-label={p.short ? (p.name ?? p.label) : undefined}
       onClick={p.onClick}
     >
-      {p.label}
+      {p.short ? (
+        <>
+          <span className="nl-label-long" aria-hidden="true">{p.label}</span>
+          <span className="nl-label-short" aria-hidden="true">{p.short}</span>
+        </>
+      ) : p.label}
     </button>
   );
 }

@@ -1,6 +1,8 @@
 import type { ELK, ElkNode } from 'elkjs/lib/elk-api';
 import { getNodeKind } from '../../core/catalog';
+import { analyzeGraph } from '../../core/graph/analyze';
 import type { Graph } from '../../core/graph/schema';
+import { formatShape } from '../../core/util/tensor';
 import type { Size } from './flow-convert';
 import { moveNodes, type XY } from './graph-edit';
 import { groupsOf } from '../groups/group-model';
@@ -57,6 +59,23 @@ async function runElk(root: ElkNode): Promise<ElkNode> {
   }
 }
 
+/** Width of a wire's shape label (12 px monospace, ~7.3 px a character, plus padding and border). */
+const labelWidth = (text: string): number => text.length * 7.3 + 10;
+
+/**
+ * Room between layers: at least 70 px, and wide enough for the widest shape label plus a margin on each
+ * side, so a label like `[B, 16, 16, 16]` sits on its wire between two nodes rather than over them.
+ */
+export function layerSpacing(graph: Graph): number {
+  const shapes = analyzeGraph(graph).shapes;
+  let widest = 0;
+  for (const e of graph.edges) {
+    const shape = shapes.get(e.source);
+    if (shape) widest = Math.max(widest, labelWidth(formatShape(shape)));
+  }
+  return Math.max(70, Math.ceil(widest + 32));
+}
+
 /**
  * Layered left→right layout (data flows the way we read). Multi-input nodes get ordered ports so
  * `a` stays above `b` and edges do not cross at the node.
@@ -69,7 +88,7 @@ export async function layoutPositions(graph: Graph, sizes: ReadonlyMap<string, S
     layoutOptions: {
       'elk.algorithm': 'layered',
       'elk.direction': 'RIGHT',
-      'elk.layered.spacing.nodeNodeBetweenLayers': '70',
+      'elk.layered.spacing.nodeNodeBetweenLayers': String(layerSpacing(graph)),
       'elk.spacing.nodeNode': '40',
       'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
       'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',

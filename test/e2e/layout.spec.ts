@@ -39,6 +39,13 @@ test('at 1280×720 the canvas has room, the minimap and nodes stay clear, the to
 
   const bar = (await page.locator('.nl-toolbar').boundingBox())!;
   expect(bar.height).toBeLessThan(50);
+  // …and nothing of it is cut off at the right: every button, the panel toggles and Help are in sight.
+  const bar1280 = await page.locator('.nl-toolbar').evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+  expect(bar1280.scroll, 'toolbar content wider than the window').toBeLessThanOrEqual(bar1280.client);
+  for (const id of ['panel-toggle-problems', 'menu-help']) {
+    const b = (await page.getByTestId(id).boundingBox())!;
+    expect(b.x + b.width, `${id} cut off`).toBeLessThanOrEqual(1280);
+  }
   await page.screenshot({ path: '.tmp/e2e-layout-1280.png' });
 });
 

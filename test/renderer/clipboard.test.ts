@@ -30,7 +30,9 @@ describe('clipboard', () => {
     expect(new Set(all).size).toBe(all.length);
     expect(nodeIds.some((id) => ['d1', 'a1', 'd2'].includes(id))).toBe(false);
     const pasted = graph.nodes.filter((n) => nodeIds.includes(n.id));
-    expect(pasted.map((n) => n.position)).toEqual([{ x: 1000, y: 500 }, { x: 1200, y: 500 }, { x: 1400, y: 500 }]);
+    // The first copied node lands at the cursor; the others keep their offsets from it.
+    const copied = ['d1', 'a1', 'd2'].map((id) => xor.nodes.find((n) => n.id === id)!.position!);
+    expect(pasted.map((n) => n.position)).toEqual(copied.map((p) => ({ x: 1000 + p.x - copied[0]!.x, y: 500 + p.y - copied[0]!.y })));
     expect(pasted.map((n) => n.params)).toEqual([{ units: 8 }, { fn: 'tanh' }, { units: 1 }]);
     const newEdges = graph.edges.slice(5);
     for (const e of newEdges) {
