@@ -73,7 +73,7 @@ export function layerSpacing(graph: Graph): number {
     const shape = shapes.get(e.source);
     if (shape) widest = Math.max(widest, labelWidth(formatShape(shape)));
   }
-  return Math.max(70, Math.ceil(widest + 32));
+  return Math.max(70, Math.ceil(widest + 20));
 }
 
 /**
