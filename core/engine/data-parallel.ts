@@ -54,14 +54,23 @@ const RESULT_BYTES = 64; // f64 loss of the helper's half
 const HANG_MS = 60_000;
 
 /**
- * Polls before sleeping: a futex wake-up can cost tens of microseconds, a noticeable share of a W2
- * half-step, so each side first checks for a while (~tens of µs) whether the other is already done.
+ * How long each side polls before sleeping. A futex wake-up of a sleeping thread costs tens to hundreds of
+ * microseconds (more on a loaded machine, where the woken thread also waits for a core), and W2's helper
+ * used to fall asleep in every step: it polled ~0.2 ms, while the lead's serial part (gradient combination,
+ * the Adam update over 109 k weights, the next batch's fill) takes ~0.4 ms. Polling for up to 2 ms covers
+ * that gap for every workload, so the hand-over is a memory write seen by a running thread; a helper left
+ * idle (a paused run, the end of training) still goes to sleep 2 ms later.
  */
-const SPINS = 20_000;
+const SPIN_MS = 2;
+/** Spins between clock reads (a clock read costs far more than one poll). */
+const SPINS_PER_CLOCK = 256;
 
 /** Waits until control[i] is no longer `value`. */
 function waitWhile(control: Int32Array, i: number, value: number, timeoutMs = Infinity): 'ok' | 'timed-out' {
-  for (let k = 0; k < SPINS; k++) if (Atomics.load(control, i) !== value) return 'ok';
+  const spinUntil = performance.now() + SPIN_MS;
+  do {
+    for (let k = 0; k < SPINS_PER_CLOCK; k++) if (Atomics.load(control, i) !== value) return 'ok';
+  } while (performance.now() < spinUntil);
   while (Atomics.load(control, i) === value) {
     if (Atomics.wait(control, i, value, timeoutMs) === 'timed-out') return 'timed-out';
   }
