@@ -54,48 +54,18 @@ const RESULT_BYTES = 64; // f64 loss of the helper's half
 const HANG_MS = 60_000;
 
 /**
- * How long a side polls before sleeping. A futex wake-up of a sleeping thread costs tens to hundreds of
- * microseconds, and W2's helper fell asleep in every step: it polled ~0.2 ms, while the lead's serial part
- * (gradient combination, the Adam update over 109 k weights, the next batch's fill) takes ~0.4 ms. But a
- * polling thread holds a core, and on a loaded machine that is the core the other side needs: polling 2 ms
- * made W2 two to three times slower there. So each waiting place adapts: it polls for twice its last wait
- * (at least 0.2 ms, as before), and only 0.2 ms after a wait longer than 2 ms (a loaded machine, a paused run).
+ * Polls before sleeping: a futex wake-up can cost tens of microseconds, a noticeable share of a W2
+ * half-step, so each side first checks for a while (~tens of µs) whether the other is already done.
  */
-const MIN_SPIN_MS = 0.2;
-const MAX_SPIN_MS = 2;
-/** Spins between clock reads (a clock read costs far more than one poll). */
-const SPINS_PER_CLOCK = 256;
+const SPINS = 20_000;
 
-/** The polling budget after a wait of `waitedMs` (see MIN_SPIN_MS). Timing only: results never depend on it. */
-export function nextSpinBudget(waitedMs: number): number {
-  if (!(waitedMs <= MAX_SPIN_MS)) return MIN_SPIN_MS;
-  return Math.min(MAX_SPIN_MS, Math.max(MIN_SPIN_MS, 2 * waitedMs));
-}
-
-/** One waiting place's polling budget, carried from wait to wait. */
-class Waiter {
-  private budgetMs = MIN_SPIN_MS;
-
-  /** Waits until control[i] is no longer `value`: polls for the budget, then sleeps. */
-  waitWhile(control: Int32Array, i: number, value: number, timeoutMs = Infinity): 'ok' | 'timed-out' {
-    const start = performance.now();
-    const spinUntil = start + this.budgetMs;
-    let result: 'ok' | 'timed-out' = 'ok';
-    polling: do {
-      for (let k = 0; k < SPINS_PER_CLOCK; k++) if (Atomics.load(control, i) !== value) break polling;
-      if (performance.now() >= spinUntil) {
-        while (Atomics.load(control, i) === value) {
-          if (Atomics.wait(control, i, value, timeoutMs) === 'timed-out') {
-            result = 'timed-out';
-            break;
-          }
-        }
-        break;
-      }
-    } while (true);
-    this.budgetMs = nextSpinBudget(performance.now() - start);
-    return result;
+/** Waits until control[i] is no longer `value`. */
+function waitWhile(control: Int32Array, i: number, value: number, timeoutMs = Infinity): 'ok' | 'timed-out' {
+  for (let k = 0; k < SPINS; k++) if (Atomics.load(control, i) !== value) return 'ok';
+  while (Atomics.load(control, i) === value) {
+    if (Atomics.wait(control, i, value, timeoutMs) === 'timed-out') return 'timed-out';
   }
+  return 'ok';
 }
 
 /** dst[d…] = src[s…], n floats (no subarray views: the hot loop allocates nothing). */
@@ -195,9 +165,8 @@ export function runHelper(init: HelperInit, makeExecutor: (plan: Plan, kernels: 
   const inSize = plan.tensors[plan.inputTensor]!.size, tSize = plan.target.size;
   const pSize = plan.tensors[plan.predictionTensor]!.size;
   let seen = 0;
-  const waiter = new Waiter();
   for (;;) {
-    waiter.waitWhile(s.control, CMD, seen);
+    waitWhile(s.control, CMD, seen);
     seen = Atomics.load(s.control, CMD);
     if (Atomics.load(s.control, OP) === 2) return;
     try {
@@ -222,7 +191,6 @@ export function runHelper(init: HelperInit, makeExecutor: (plan: Plan, kernels: 
 export class DataParallel {
   private readonly s: SharedViews;
   private seq = 0;
-  private readonly waiter = new Waiter();
   private readonly inSize: number;
   private readonly tSize: number;
   private readonly pSize: number;
@@ -290,7 +258,7 @@ export class DataParallel {
     exec.backward(n0);
     copy(s.prediction, 0, exec.prediction, 0, n0 * this.pSize);
     if (n1 === 0) return loss0;
-    if (this.waiter.waitWhile(s.control, DONE, this.seq - 1, HANG_MS) === 'timed-out') throw new Error('the data-parallel helper worker stopped answering');
+    if (waitWhile(s.control, DONE, this.seq - 1, HANG_MS) === 'timed-out') throw new Error('the data-parallel helper worker stopped answering');
     if (s.control[FAILED]) throw new Error('the data-parallel helper worker failed');
     // Fixed order: the lead's half first, in f64, one rounding to f32 per element (wasm and TS alike).
     const w0 = n0 / n, w1 = n1 / n;
