@@ -34,6 +34,12 @@ export interface WasmKernels {
   /** y = x > 0 ? x : 0 and dx += x > 0 ? dy : 0 over len floats (assembly/relu.ts). */
   reluForward(x: number, y: number, len: number): void;
   reluBackward(x: number, dy: number, dx: number, len: number): void;
+  /** y = σ(x) / tanh(x) over len floats, ~2 ulp (assembly/activations.ts). */
+  sigmoidForward(x: number, y: number, len: number): void;
+  tanhForward(x: number, y: number, len: number): void;
+  /** dx += σ'·dy / tanh'·dy from the forward output y, over len floats. */
+  sigmoidBackward(y: number, dy: number, dx: number, len: number): void;
+  tanhBackward(y: number, dy: number, dx: number, len: number): void;
   /** Stride-1, dilation-1 convolution forward without im2col, Wo ≥ 8 (assembly/conv-direct.ts); b = 0: no bias. */
   convDirectForward(x: number, w: number, b: number, y: number, pad: number, n: number, C: number, H: number, W: number, F: number, kh: number, kw: number, padTop: number, padLeft: number, Ho: number, Wo: number): void;
   /** First byte after the module's packing scratch (assembly/scratch.ts). */
