@@ -12,3 +12,5 @@ export { maxPoolForward, maxPoolBackward, avgPoolForward, avgPoolBackward } from
 export { reluForward, reluBackward } from './relu';
 export { convDirectForward } from './conv-direct';
 export { sigmoidForward, sigmoidBackward, tanhForward, tanhBackward } from './activations';
+export { attnSoftmaxForward, attnSoftmaxBackward } from './attention-softmax';
+export { meanPoolForward, meanPoolBackward } from './mean-pool';
