@@ -47,6 +47,8 @@ export interface WasmKernels {
   /** MeanPool [T, d] → [d] over n samples and its backward, bit-identical to the TS loops (assembly/mean-pool.ts). */
   meanPoolForward(x: number, y: number, n: number, T: number, d: number, inv: number): void;
   meanPoolBackward(dy: number, dx: number, n: number, T: number, d: number, inv: number): void;
+  /** One SGD step over n weights, v = 0: no momentum; bit-identical to the TS loop (assembly/sgd.ts). */
+  sgdStep(p: number, g: number, v: number, n: number, lr: number, mu: number, nesterov: number): void;
   /** Stride-1, dilation-1 convolution forward without im2col, Wo ≥ 8 (assembly/conv-direct.ts); b = 0: no bias. */
   convDirectForward(x: number, w: number, b: number, y: number, pad: number, n: number, C: number, H: number, W: number, F: number, kh: number, kw: number, padTop: number, padLeft: number, Ho: number, Wo: number): void;
   /** First byte after the module's packing scratch (assembly/scratch.ts). */

@@ -14,3 +14,4 @@ export { convDirectForward } from './conv-direct';
 export { sigmoidForward, sigmoidBackward, tanhForward, tanhBackward } from './activations';
 export { attnSoftmaxForward, attnSoftmaxBackward } from './attention-softmax';
 export { meanPoolForward, meanPoolBackward } from './mean-pool';
+export { sgdStep } from './sgd';
