@@ -13,7 +13,22 @@ export function elementwiseKernel(act: ActivationFn, ctx: KernelContext): Kernel
   const { inputs: [X], output: Y, dOutput: dY, dInputs: [dX] } = ctx.buffers;
   const fast = FAST[act.fn];
   // ReLU with every buffer in the wasm arena: the same loops in wasm SIMD (assembly/relu.ts).
-  const wasm = act.fn === 'relu' ? wasmKernelsFor([X!, Y, dY, ...(dX ? [dX] : [])]) : null;
+  const inArena = act.fn in WASM_FNS ? wasmKernelsFor([X!, Y, dY, ...(dX ? [dX] : [])]) : null;
+  const wasm = act.fn === 'relu' ? inArena : null;
+  // Sigmoid and tanh: Math.exp per element dominated small sigmoid MLPs (W3), so in the arena they run the
+  // vector exp of assembly/vmath.ts (~2 ulp; the TS loops below stay the fallback and the reference).
+  if (inArena && (act.fn === 'sigmoid' || act.fn === 'tanh')) {
+    const fwd = act.fn === 'sigmoid' ? inArena.sigmoidForward : inArena.tanhForward;
+    const bwd = act.fn === 'sigmoid' ? inArena.sigmoidBackward : inArena.tanhBackward;
+    return {
+      forward(n) {
+        fwd(X!.byteOffset, Y.byteOffset, n * size);
+      },
+      backward(n) {
+        if (dX) bwd(Y.byteOffset, dY.byteOffset, dX.byteOffset, n * size);
+      },
+    };
+  }
   if (wasm) {
     return {
       forward(n) {
@@ -44,6 +59,9 @@ export function elementwiseKernel(act: ActivationFn, ctx: KernelContext): Kernel
     },
   };
 }
+
+/** The activations with wasm loops for arena buffers. */
+const WASM_FNS: Record<string, true> = { relu: true, sigmoid: true, tanh: true };
 
 interface FastLoops {
   forward(X: Buf, Y: Buf, len: number): void;

@@ -1,3 +1,4 @@
+import { wasmKernelsFor } from '../../kernels/gemm';
 import { formatShape } from '../../util/tensor';
 import type { NodeKind } from '../types';
 
@@ -28,6 +29,18 @@ export const MeanPoolNode: NodeKind = {
     const [T, d] = inputShapes[0]! as [number, number];
     const inv = 1 / T;
     const { inputs: [X], output: Y, dOutput: dY, dInputs: [dX] } = buffers;
+    // Every buffer in the wasm arena: the same sums in SIMD lanes, bit-identical (assembly/mean-pool.ts).
+    const wasm = wasmKernelsFor([X!, Y, dY, ...(dX ? [dX] : [])]);
+    if (wasm) {
+      return {
+        forward(n) {
+          wasm.meanPoolForward(X!.byteOffset, Y.byteOffset, n, T, d, inv);
+        },
+        backward(n) {
+          if (dX) wasm.meanPoolBackward(dY.byteOffset, dX.byteOffset, n, T, d, inv);
+        },
+      };
+    }
     return {
       forward(n) {
         for (let s = 0; s < n; s++) {

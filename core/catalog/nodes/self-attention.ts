@@ -1,4 +1,4 @@
-import { gemmFor } from '../../kernels/gemm';
+import { gemmFor, wasmKernelsFor } from '../../kernels/gemm';
 import { formatShape } from '../../util/tensor';
 import type { Buf, Shape } from '../../util/tensor';
 import type { NodeKind, ParamValues, ShapeResult } from '../types';
@@ -105,6 +105,8 @@ export const SelfAttentionNode: NodeKind = {
     // The SIMD kernels when all buffers live in the executor's wasm arena, the TS reference otherwise.
     const g = gemmFor(X, Y, dY, dX, Wq, bq, Wk, bk, Wv, bv, Wo, bo, dWq, dbq, dWk, dbk, dWv, dbv, dWo, dbo,
       Qh, Kh, Vh, attention, concat, flat, headTile, dHeadOut, dScores, dQ, dK, dV);
+    // The row softmax and its backward in wasm SIMD when the gemm is (assembly/attention-softmax.ts).
+    const wk = g.wasm ? wasmKernelsFor([attention, dScores]) : null;
     // One head: head-major [n, 1, T, dh] is position-major [n·T, dModel]; no copies needed.
     const direct = heads === 1;
     /** Gradients of out = in·W + b given dOut; dIn may be null. */
@@ -131,7 +133,8 @@ export const SelfAttentionNode: NodeKind = {
             const tile = (s * heads + h) * headSize;
             const attn = (s * heads + h) * attnSize;
             g.mmTB(Qh, tile, Kh, tile, attention, attn, T, dh, T, false);
-            for (let i = 0; i < T; i++) {
+            if (wk) wk.attnSoftmaxForward(attention.byteOffset + attn * 4, T, causal ? 1 : 0, scale);
+            else for (let i = 0; i < T; i++) {
               const row = attn + i * T;
               const visible = causal ? i + 1 : T;
               // Subtract the row maximum before exp so large scores cannot overflow.
@@ -177,7 +180,8 @@ export const SelfAttentionNode: NodeKind = {
             if (!direct) tileToColumns(headTile, dV, s, h);
             // Softmax backward per row: dz_j = a_j (da_j − Σ_k a_k da_k), then the 1/√dh scale.
             // Masked entries have a_j = 0, so they get no gradient without a special case.
-            for (let i = 0; i < T; i++) {
+            if (wk) wk.attnSoftmaxBackward(attention.byteOffset + attn * 4, dScores.byteOffset, T, scale);
+            else for (let i = 0; i < T; i++) {
               const row = attn + i * T;
               let dot = 0;
               for (let j = 0; j < T; j++) dot += attention[row + j]! * dScores[i * T + j]!;

@@ -34,6 +34,21 @@ export interface WasmKernels {
   /** y = x > 0 ? x : 0 and dx += x > 0 ? dy : 0 over len floats (assembly/relu.ts). */
   reluForward(x: number, y: number, len: number): void;
   reluBackward(x: number, dy: number, dx: number, len: number): void;
+  /** y = σ(x) / tanh(x) over len floats, ~2 ulp (assembly/activations.ts). */
+  sigmoidForward(x: number, y: number, len: number): void;
+  tanhForward(x: number, y: number, len: number): void;
+  /** dx += σ'·dy / tanh'·dy from the forward output y, over len floats. */
+  sigmoidBackward(y: number, dy: number, dx: number, len: number): void;
+  tanhBackward(y: number, dy: number, dx: number, len: number): void;
+  /** Self-attention's row softmax over one [T, T] score tile, in place (assembly/attention-softmax.ts). */
+  attnSoftmaxForward(a: number, T: number, causal: number, scale: number): void;
+  /** d ← a·(d − Σ a·d)·scale row-wise over one [T, T] tile. */
+  attnSoftmaxBackward(a: number, d: number, T: number, scale: number): void;
+  /** MeanPool [T, d] → [d] over n samples and its backward, bit-identical to the TS loops (assembly/mean-pool.ts). */
+  meanPoolForward(x: number, y: number, n: number, T: number, d: number, inv: number): void;
+  meanPoolBackward(dy: number, dx: number, n: number, T: number, d: number, inv: number): void;
+  /** One SGD step over n weights, v = 0: no momentum; bit-identical to the TS loop (assembly/sgd.ts). */
+  sgdStep(p: number, g: number, v: number, n: number, lr: number, mu: number, nesterov: number): void;
   /** Stride-1, dilation-1 convolution forward without im2col, Wo ≥ 8 (assembly/conv-direct.ts); b = 0: no bias. */
   convDirectForward(x: number, w: number, b: number, y: number, pad: number, n: number, C: number, H: number, W: number, F: number, kh: number, kw: number, padTop: number, padLeft: number, Ho: number, Wo: number): void;
   /** First byte after the module's packing scratch (assembly/scratch.ts). */

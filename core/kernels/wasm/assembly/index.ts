@@ -11,3 +11,7 @@ export { im2col, col2imAdd, fillRows, rowSums } from './conv';
 export { maxPoolForward, maxPoolBackward, avgPoolForward, avgPoolBackward } from './pool';
 export { reluForward, reluBackward } from './relu';
 export { convDirectForward } from './conv-direct';
+export { sigmoidForward, sigmoidBackward, tanhForward, tanhBackward } from './activations';
+export { attnSoftmaxForward, attnSoftmaxBackward } from './attention-softmax';
+export { meanPoolForward, meanPoolBackward } from './mean-pool';
+export { sgdStep } from './sgd';
