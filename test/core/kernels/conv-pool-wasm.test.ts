@@ -2,11 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { getNodeKind } from '../../../core/catalog';
 import { withDefaults } from '../../../core/catalog/params';
 import type { Kernel, KernelBuffers } from '../../../core/catalog/types';
-import { compileGraph } from '../../../core/compiler/compile';
-import { getDataset, resolveDatasetParams } from '../../../core/datasets';
 import { Arena } from '../../../core/engine/arena';
-import { fillBatch } from '../../../core/engine/batch';
-import { Executor } from '../../../core/engine/executor';
 import { windowGeometry } from '../../../core/catalog/spatial';
 import { directForwardFits, wasmConvKernel } from '../../../core/kernels/conv-wasm';
 import { wasmKernelsFor } from '../../../core/kernels/gemm';
@@ -16,7 +12,7 @@ import type { KernelFlavor } from '../../../core/kernels/wasm/module';
 import { mulberry32 } from '../../../core/util/rng';
 import { sizeOf, type Buf, type Shape } from '../../../core/util/tensor';
 import { convGraphs } from '../../exporters/helpers/conv-graphs';
-import { noResources } from '../datasets/memory-resources';
+import { expectBackendsAgree, planWithData } from './helpers/backends-agree';
 
 vi.mock('../../../core/kernels/conv-wasm', { spy: true });
 vi.mock('../../../core/kernels/pool-wasm', { spy: true });
@@ -168,30 +164,7 @@ describe.each(['simd', 'fma'] as KernelFlavor[])('wasm convolution, pooling and 
 /** The exporter tests' convolution graphs, whole, through the executor: wasm and TS agree on the loss and every gradient. */
 describe('convolution graphs: wasm and TS executors agree', () => {
   it.each(convGraphs().map((g) => [g.name, g.graph] as const))('%s', async (_, graph) => {
-    const resolved = resolveDatasetParams(graph.training.dataset);
-    if ('error' in resolved) throw new Error(resolved.error.message);
-    const data = await getDataset(graph.training.dataset.name)!.load(resolved.params, 1, noResources);
-    const r = compileGraph(graph, { datasetInfo: data.info });
-    if (!r.ok) throw new Error(JSON.stringify(r.problems));
-    const plan = r.plan;
-    const exec = (backend: 'auto' | 'js') => {
-      const e = new Executor(plan, { backend });
-      e.initParams(mulberry32(99));
-      const n = plan.batchSize - 3;
-      fillBatch(plan, data.train, null, 0, n, e.input, e.target);
-      e.forward(n, true);
-      e.backward(n);
-      return e;
-    };
-    const fast = exec('auto'), ref = exec('js');
-    expect(fast.backend).toBe('wasm');
-    expect(Math.abs(fast.loss - ref.loss)).toBeLessThan(1e-5 * Math.max(1, Math.abs(ref.loss)));
-    fast.paramGrads.forEach((g, k) => {
-      const rg = ref.paramGrads[k]!;
-      let scale = 0, worst = 0;
-      for (let i = 0; i < rg.length; i++) scale = Math.max(scale, Math.abs(rg[i]!));
-      for (let i = 0; i < rg.length; i++) worst = Math.max(worst, Math.abs(g[i]! - rg[i]!));
-      expect(worst, `${plan.params[k]!.node}.${plan.params[k]!.name}`).toBeLessThanOrEqual(1e-4 * scale + 1e-7);
-    });
+    const { plan, data } = await planWithData(graph);
+    expectBackendsAgree(plan, data, 99, false);
   });
 });

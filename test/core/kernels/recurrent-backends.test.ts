@@ -6,6 +6,7 @@ import { Executor } from '../../../core/engine/executor';
 import { mulberry32 } from '../../../core/util/rng';
 import { noResources } from '../datasets/memory-resources';
 import { recurrentGraphs } from '../../exporters/helpers/recurrent-graphs';
+import { expectBackendsAgree } from './helpers/backends-agree';
 
 /**
  * The recurrent graphs of the exporter tests, through the executor: the wasm SIMD matrix kernels (f32
@@ -28,27 +29,7 @@ const NAMES = recurrentGraphs().filter((g) => g.name.startsWith('rnn-')).map((g)
 describe('recurrent graphs: wasm and TS executors agree', () => {
   it.each(NAMES)('%s', async (name) => {
     const { plan, data } = await prepared(name);
-    const run = (backend: 'auto' | 'js') => {
-      const exec = new Executor(plan, { backend });
-      exec.initParams(mulberry32(99));
-      const n = plan.batchSize - 3;
-      fillBatch(plan, data.train, null, 0, n, exec.input, exec.target);
-      exec.forward(n, true);
-      exec.backward(n);
-      return exec;
-    };
-    const fast = run('auto');
-    const ref = run('js');
-    expect(fast.backend).toBe('wasm');
-    expect(Math.abs(fast.loss - ref.loss)).toBeLessThan(1e-5 * Math.max(1, Math.abs(ref.loss)));
-    fast.paramGrads.forEach((g, k) => {
-      const r = ref.paramGrads[k]!;
-      let scale = 0, worst = 0;
-      for (let i = 0; i < r.length; i++) scale = Math.max(scale, Math.abs(r[i]!));
-      for (let i = 0; i < r.length; i++) worst = Math.max(worst, Math.abs(g[i]! - r[i]!));
-      expect(scale, `${plan.params[k]!.node}.${plan.params[k]!.name} has a gradient`).toBeGreaterThan(0);
-      expect(worst, `${plan.params[k]!.node}.${plan.params[k]!.name}`).toBeLessThanOrEqual(1e-4 * scale + 1e-7);
-    });
+    expectBackendsAgree(plan, data, 99);
   });
 });
 

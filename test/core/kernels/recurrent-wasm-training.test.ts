@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { compileGraph } from '../../../core/compiler/compile';
-import { getDataset, resolveDatasetParams } from '../../../core/datasets';
-import { fillBatch } from '../../../core/engine/batch';
-import { Executor } from '../../../core/engine/executor';
 import type { Graph } from '../../../core/graph/schema';
-import { mulberry32 } from '../../../core/util/rng';
-import { noResources } from '../datasets/memory-resources';
 import { chainGraph } from '../../exporters/helpers/graphs';
+import { expectBackendsAgree, planWithData } from './helpers/backends-agree';
 
 /**
  * The wasm recurrent cells inside whole graphs: H a multiple of 4 and not (the LSTM/GRU rows then end in an
@@ -38,33 +33,7 @@ function graphs(): { name: string; graph: Graph }[] {
 
 describe('wasm recurrent cells agree with the TS cells in a whole graph', () => {
   it.each(graphs())('$name', async ({ graph }) => {
-    const resolved = resolveDatasetParams(graph.training.dataset);
-    if ('error' in resolved) throw new Error(resolved.error.message);
-    const data = await getDataset(graph.training.dataset.name)!.load(resolved.params, 1, noResources);
-    const r = compileGraph(graph, { datasetInfo: data.info });
-    if (!r.ok) throw new Error(JSON.stringify(r.problems));
-    const plan = r.plan;
-    const run = (backend: 'auto' | 'js') => {
-      const exec = new Executor(plan, { backend });
-      exec.initParams(mulberry32(21));
-      const n = plan.batchSize - 3;
-      fillBatch(plan, data.train, null, 0, n, exec.input, exec.target);
-      exec.forward(n, true);
-      exec.backward(n);
-      return exec;
-    };
-    const fast = run('auto');
-    const ref = run('js');
-    expect(fast.backend).toBe('wasm');
-    expect(Math.abs(fast.loss - ref.loss)).toBeLessThan(1e-5 * Math.max(1, Math.abs(ref.loss)));
-    fast.paramGrads.forEach((g, k) => {
-      const want = ref.paramGrads[k]!;
-      const label = `${plan.params[k]!.node}.${plan.params[k]!.name}`;
-      let scale = 0, worst = 0;
-      for (let i = 0; i < want.length; i++) scale = Math.max(scale, Math.abs(want[i]!));
-      for (let i = 0; i < want.length; i++) worst = Math.max(worst, Math.abs(g[i]! - want[i]!));
-      expect(scale, `${label} has a gradient`).toBeGreaterThan(0);
-      expect(worst, label).toBeLessThanOrEqual(1e-4 * scale + 1e-7);
-    });
+    const { plan, data } = await planWithData(graph);
+    expectBackendsAgree(plan, data, 21);
   });
 });

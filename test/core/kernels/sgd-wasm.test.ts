@@ -1,9 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { Arena } from '../../../core/engine/arena';
-import { createOptimizer } from '../../../core/engine/optimizers';
 import { wasmKernelsFor } from '../../../core/kernels/gemm';
 import type { OptimizerConfig } from '../../../core/graph/schema';
-import { mulberry32 } from '../../../core/util/rng';
+import { runOptimizer as run } from './helpers/optimizer-run';
 
 vi.mock('../../../core/kernels/gemm', { spy: true });
 
@@ -12,25 +11,6 @@ vi.mock('../../../core/kernels/gemm', { spy: true });
  * must be bit-identical — plain, with momentum and with Nesterov momentum, over several steps, on sizes
  * with and without a tail past the last four.
  */
-const SIZES = [1, 7, 130, 1000];
-
-function run(config: OptimizerConfig, alloc: (n: number) => Float32Array): { start: Float32Array[]; end: Float32Array[] } {
-  const rng = mulberry32(5);
-  const params = SIZES.map((n) => {
-    const p = alloc(n);
-    for (let i = 0; i < n; i++) p[i] = rng.next() * 2 - 1;
-    return p;
-  });
-  const start = params.map((p) => Float32Array.from(p));
-  const grads = SIZES.map((n) => alloc(n));
-  const opt = createOptimizer(config, SIZES, alloc);
-  for (let step = 0; step < 5; step++) {
-    for (const g of grads) for (let i = 0; i < g.length; i++) g[i] = (rng.next() - 0.5) * (step + 1);
-    opt.step(params, grads);
-  }
-  return { start, end: params.map((p) => Float32Array.from(p)) };
-}
-
 describe('SGD in wasm', () => {
   it.each<[string, OptimizerConfig]>([
     ['plain', { type: 'sgd', lr: 0.1 }],
