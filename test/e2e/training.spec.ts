@@ -78,6 +78,9 @@ test('XOR trains in the browser: live readouts, pause, step, reset, decision bou
 
 test('space, "." and R drive training from the keyboard, but not while typing', async ({ app: page }) => {
   await loadTemplate(page, 'xor-mlp');
+  // Long enough that space-to-run is still running at the next space, however fast the engine is.
+  await page.getByTestId('train-epochs').fill('1000000');
+  await page.getByTestId('train-epochs').press('Enter');
   await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
   await page.keyboard.press('.');
   await expect.poll(() => num(page, 'metric-step')).toBe(1);
@@ -100,7 +103,9 @@ test('space, "." and R drive training from the keyboard, but not while typing', 
 test('two activation variants train side by side and are overlaid in the compare view', async ({ app: page }) => {
   test.setTimeout(90_000);
   await loadTemplate(page, 'xor-mlp');
-  // Long enough that both are seen running at once even on a busy machine, short enough to finish.
+  // Slowed to 10 steps a second, so both are certainly seen running at once however fast the engine is
+  // (at full speed the first one can finish before the second worker has started); then full speed to finish.
+  await page.getByTestId('speed-control').selectOption('10');
   const epochs = page.getByTestId('train-epochs');
   await epochs.fill('400');
   await epochs.press('Enter');
@@ -116,8 +121,9 @@ test('two activation variants train side by side and are overlaid in the compare
   await expect(items.filter({ hasText: 'a1: relu' })).toHaveCount(1);
   await expect(items.filter({ hasText: 'a1: sigmoid' })).toHaveCount(1);
   // Both run at the same time in their own workers…
-  await expect(page.locator('[data-testid="run-item"][data-state="running"]')).toHaveCount(2);
+  await expect(page.locator('[data-testid="run-item"][data-state="running"]')).toHaveCount(2, { timeout: 60_000 });
   // …and both finish.
+  await page.getByTestId('speed-control').selectOption('max');
   await expect(page.locator('[data-testid="run-item"][data-state="done"]')).toHaveCount(2, { timeout: 60_000 });
 
   const compare = page.getByTestId('runs-compare');
@@ -188,7 +194,8 @@ test('the UI stays responsive while the spiral trains (long tasks measured on th
 
 test('editing the graph during a run asks to stop or keep the snapshot; runs save and reopen', async ({ app: page }) => {
   await loadTemplate(page, 'xor-mlp');
-  await page.getByTestId('train-epochs').fill('5000');
+  // A run that cannot finish during the test, however fast the engine: it is stopped, never done.
+  await page.getByTestId('train-epochs').fill('1000000');
   await page.getByTestId('train-epochs').press('Enter');
   await page.getByTestId('train-start').click();
   await expect.poll(() => num(page, 'metric-epoch')).toBeGreaterThanOrEqual(1);
