@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState, type PointerEvent } from 'react';
+import { useRef, useState, type PointerEvent } from 'react';
 import { useDoc, useServices } from '../app/context';
 import type { TrainingController } from '../training/controller';
 import { useStoreKey } from '../training/hooks';
 import { CLASS_COLOURS, rgb } from '../training/charts/palette';
 import { decisionSquare } from '../training/charts/decision-draw';
+import { useCanvasFrame } from '../training/charts/use-canvas-frame';
 import { traceStoreFor } from '../trace/trace-store';
 import { addPoint, drawableClasses, drawnPoints, erasePoints, setOnlyDrawn } from './points-edit';
 import './draw.css';
@@ -25,20 +26,8 @@ export function DrawPointsLayer({ controller: c }: { controller: TrainingControl
   const classes = drawableClasses(dataset);
   const [cls, setCls] = useState(0);
   // The chart canvas's box inside the figure: the layer lies exactly over it.
-  const [frame, setFrame] = useState<{ top: number; left: number; w: number; h: number } | null>(null);
   const svgRef = useRef<SVGSVGElement>(null);
-  useEffect(() => {
-    const canvas = svgRef.current?.parentElement?.querySelector('canvas');
-    if (!canvas) return;
-    const measure = () => {
-      const next = { top: canvas.offsetTop, left: canvas.offsetLeft, w: canvas.clientWidth, h: canvas.clientHeight };
-      setFrame((f) => (f && f.top === next.top && f.left === next.left && f.w === next.w && f.h === next.h ? f : next));
-    };
-    measure();
-    const ro = new ResizeObserver(measure);
-    ro.observe(canvas);
-    return () => ro.disconnect();
-  }, [classes]);
+  const frame = useCanvasFrame(svgRef, classes);
   const ranges = useStoreKey(c, () => {
     const g = c.store.active()?.decision;
     return g ? `${g.xRange.join(',')};${g.yRange.join(',')}` : '';

@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState, useSyncExternalStore, type MouseEvent } from 'react';
+import { useRef, useSyncExternalStore, type MouseEvent } from 'react';
 import { planeRange } from '../../core/session/decision-grid';
 import type { TrainingController } from '../training/controller';
 import { useStoreKey } from '../training/hooks';
 import { decisionSquare } from '../training/charts/decision-draw';
+import { useCanvasFrame } from '../training/charts/use-canvas-frame';
 import { CLASS_COLOURS, rgb } from '../training/charts/palette';
 import { traceStoreFor } from './trace-store';
 
@@ -55,19 +56,7 @@ export function TracePickLayer({ controller: c }: { controller: TrainingControll
   const points = useSyncExternalStore(c.store.subscribe, () => c.store.active()?.points);
   const grid = useSyncExternalStore(c.store.subscribe, () => c.store.active()?.decision);
   const ref = useRef<SVGSVGElement>(null);
-  const [frame, setFrame] = useState<{ top: number; left: number; w: number; h: number } | null>(null);
-  useEffect(() => {
-    const canvas = ref.current?.parentElement?.querySelector('canvas');
-    if (!canvas) return;
-    const measure = () => {
-      const next = { top: canvas.offsetTop, left: canvas.offsetLeft, w: canvas.clientWidth, h: canvas.clientHeight };
-      setFrame((f) => (f && f.top === next.top && f.left === next.left && f.w === next.w && f.h === next.h ? f : next));
-    };
-    measure();
-    const ro = new ResizeObserver(measure);
-    ro.observe(canvas);
-    return () => ro.disconnect();
-  }, [points !== undefined]);
+  const frame = useCanvasFrame(ref, points !== undefined);
   if (!points) return null;
   // Before the first grid the chart draws no points: this layer draws them over the same square.
   const plane: Plane = grid ?? planeRange({ count: points.labels.length, inputs: points.xy, targets: points.labels });
