@@ -7,6 +7,7 @@ import { arenaFloats } from './arena';
 import { fillBatch, predictedClass } from './batch';
 import { DataParallel, paysToSplit, splittable, type HelperSpawner } from './data-parallel';
 import { Executor } from './executor';
+import { scheduledLr } from './lr-schedule';
 import { createOptimizer, type Optimizer } from './optimizers';
 import { regularizeAndClip } from './regularize';
 
@@ -46,6 +47,8 @@ export class Trainer {
   private epochSeen = 0;
   private epochCorrect = 0;
   private parallel: DataParallel | null = null;
+  /** The optimizer's own copy of its settings: every optimizer reads `lr` at each step, and the trainer sets the scheduled rate here first. */
+  private readonly optimizerSettings: TrainingConfig['optimizer'];
 
   constructor(
     readonly plan: Plan, readonly data: LoadedDataset, readonly config: TrainingConfig, dtype: DType = 'f32',
@@ -59,7 +62,8 @@ export class Trainer {
     const stepped = plan.params.flatMap((p, i) => (p.trainable === false ? [] : [i]));
     this.steppedParams = stepped.map((i) => this.exec.params[i]!);
     this.steppedGrads = stepped.map((i) => this.exec.paramGrads[i]!);
-    this.optimizer = createOptimizer(config.optimizer, stepped.map((i) => plan.params[i]!.size), this.exec.allocState);
+    this.optimizerSettings = { ...config.optimizer };
+    this.optimizer = createOptimizer(this.optimizerSettings, stepped.map((i) => plan.params[i]!.size), this.exec.allocState);
     this.order = new Int32Array(data.train.count);
     this.batchesPerEpoch = Math.ceil(data.train.count / plan.batchSize);
     this.reset();
@@ -140,6 +144,7 @@ export class Trainer {
       exec.backward(n);
     }
     regularizeAndClip(plan.params, exec.params, exec.paramGrads, this.config);
+    this.optimizerSettings.lr = this.learningRate();
     this.optimizer.step(this.steppedParams, this.steppedGrads);
     this.epochLossSum += loss * n;
     this.epochSeen += n;
@@ -149,6 +154,12 @@ export class Trainer {
     this.step++;
     this.batchInEpoch++;
     return loss;
+  }
+
+  /** The learning rate the next step uses (training.schedule over training.epochs; constant without one). */
+  learningRate(): number {
+    const { schedule, optimizer, epochs } = this.config;
+    return scheduledLr(schedule, optimizer.lr, this.step, { stepsPerEpoch: this.batchesPerEpoch, totalSteps: epochs * this.batchesPerEpoch });
   }
 
   /** True when the batch just trained closed an epoch; advances to the next one. */

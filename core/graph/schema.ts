@@ -46,10 +46,37 @@ export const OptimizerSchema = z
   })
   .strict();
 
+/**
+ * How the learning rate changes over the run (core/engine/lr-schedule.ts has the formulas). Absent means
+ * constant, so every file written before schedules existed trains exactly as before (no migration).
+ */
+export const LrScheduleSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('constant') }).strict(),
+  z
+    .object({
+      type: z.literal('step'),
+      /** Multiply the rate by gamma after every this many epochs. */
+      everyEpochs: z.number().int().min(1),
+      gamma: finite.positive('must be > 0').max(1, 'must be at most 1 (a step schedule only lowers the rate)'),
+    })
+    .strict(),
+  z
+    .object({
+      type: z.literal('cosine'),
+      /** Linear warm-up over this many epochs (fractions allowed) before the cosine decay. */
+      warmupEpochs: finite.min(0).optional(),
+      /** The rate the decay ends at, after the last step (PyTorch's eta_min); 0 when absent. */
+      minLr: finite.min(0).optional(),
+    })
+    .strict(),
+]);
+
 export const TrainingSchema = z
   .object({
     dataset: DatasetRefSchema,
     optimizer: OptimizerSchema,
+    /** Learning-rate schedule over the run; constant when absent. */
+    schedule: LrScheduleSchema.optional(),
     batchSize: z.number().int().min(1).max(65536),
     epochs: z.number().int().min(1).max(1_000_000),
     seed: z.number().int(),
@@ -69,6 +96,7 @@ export type GraphNode = z.infer<typeof GraphNodeSchema>;
 export type GraphEdge = z.infer<typeof GraphEdgeSchema>;
 export type DatasetRef = z.infer<typeof DatasetRefSchema>;
 export type OptimizerConfig = z.infer<typeof OptimizerSchema>;
+export type LrSchedule = z.infer<typeof LrScheduleSchema>;
 export type TrainingConfig = z.infer<typeof TrainingSchema>;
 
 export interface Graph {
