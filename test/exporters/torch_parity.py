@@ -31,11 +31,18 @@ def replay(module, run):
     with torch.no_grad():
         forward = model(batches[0][0]).reshape(-1).tolist()
     optimizer = module.make_optimizer(model)
-    losses = [module.train_step(model, optimizer, x, y) for x, y in batches]
+    # Runs with a learning-rate schedule name the run's length; the script's scheduler steps after each update.
+    scheduler = module.make_scheduler(optimizer, run["steps_per_epoch"], run["epochs"]) if "steps_per_epoch" in run else None
+    losses, lrs = [], []
+    for x, y in batches:
+        lrs.append(optimizer.param_groups[0]["lr"])
+        losses.append(module.train_step(model, optimizer, x, y))
+        if scheduler is not None:
+            scheduler.step()
     model.eval()
     with torch.no_grad():
         final = module.compute_loss(model, batches[0][0], module.prepare_targets(batches[0][1])).item()
-    return {"forward": forward, "losses": losses, "final": final}
+    return {"forward": forward, "losses": losses, "final": final, "lrs": lrs}
 
 
 def main():

@@ -1,6 +1,7 @@
 import { ADAMW_DEFAULT_DECAY } from '../../engine/optimizers';
 import type { ExportModel } from '../export-model';
 import { pyFloat } from '../python/identifiers';
+import { kerasSchedulePython } from '../python/schedule-code';
 
 /** Data loading, targets, loss, optimizer and main() of the Keras script, as Python sections. */
 export function kerasTrainingPython(m: ExportModel): string[][] {
@@ -9,10 +10,10 @@ export function kerasTrainingPython(m: ExportModel): string[][] {
   const clip = [t.clipNorm !== undefined ? `, global_clipnorm=${pyFloat(t.clipNorm)}` : '', t.clipValue !== undefined ? `, clipvalue=${pyFloat(t.clipValue)}` : ''].join('');
   const eps = pyFloat(o.eps ?? 1e-8);
   const optimizer = {
-    sgd: `keras.optimizers.SGD(learning_rate=lr, momentum=${pyFloat(o.momentum ?? 0)}, nesterov=${o.nesterov ? 'True' : 'False'}${clip})`,
-    rmsprop: `keras.optimizers.RMSprop(learning_rate=lr, rho=${pyFloat(o.rho ?? 0.99)}, momentum=${pyFloat(o.momentum ?? 0)}, epsilon=${eps}${clip})`,
-    adam: `keras.optimizers.Adam(learning_rate=lr, beta_1=${pyFloat(o.beta1 ?? 0.9)}, beta_2=${pyFloat(o.beta2 ?? 0.999)}, epsilon=${eps}${clip})`,
-    adamw: `keras.optimizers.AdamW(learning_rate=lr, weight_decay=${pyFloat(o.weightDecay ?? ADAMW_DEFAULT_DECAY)}, beta_1=${pyFloat(o.beta1 ?? 0.9)}, beta_2=${pyFloat(o.beta2 ?? 0.999)}, epsilon=${eps}${clip})`,
+    sgd: `keras.optimizers.SGD(learning_rate=learning_rate(lr, steps_per_epoch, epochs), momentum=${pyFloat(o.momentum ?? 0)}, nesterov=${o.nesterov ? 'True' : 'False'}${clip})`,
+    rmsprop: `keras.optimizers.RMSprop(learning_rate=learning_rate(lr, steps_per_epoch, epochs), rho=${pyFloat(o.rho ?? 0.99)}, momentum=${pyFloat(o.momentum ?? 0)}, epsilon=${eps}${clip})`,
+    adam: `keras.optimizers.Adam(learning_rate=learning_rate(lr, steps_per_epoch, epochs), beta_1=${pyFloat(o.beta1 ?? 0.9)}, beta_2=${pyFloat(o.beta2 ?? 0.999)}, epsilon=${eps}${clip})`,
+    adamw: `keras.optimizers.AdamW(learning_rate=learning_rate(lr, steps_per_epoch, epochs), weight_decay=${pyFloat(o.weightDecay ?? ADAMW_DEFAULT_DECAY)}, beta_1=${pyFloat(o.beta1 ?? 0.9)}, beta_2=${pyFloat(o.beta2 ?? 0.999)}, epsilon=${eps}${clip})`,
   }[o.type];
   const { fn, mode } = m.loss;
   const loss = {
@@ -40,7 +41,12 @@ export function kerasTrainingPython(m: ExportModel): string[][] {
       ...(mode === 'softmax-fused' ? ['    # NetLoom fuses softmax + cross-entropy; Keras computes it from the probabilities (clipped at 1e-7).'] : []),
       `    return ${loss}`,
     ],
-    ['def make_optimizer(lr=TRAINING["lr"]):', `    return ${optimizer}`],
+    kerasSchedulePython(t.schedule),
+    [
+      'def make_optimizer(lr=TRAINING["lr"], steps_per_epoch=1, epochs=TRAINING["epochs"]):',
+      '    """The graph\'s optimizer; steps_per_epoch and epochs place training.schedule over the run."""',
+      `    return ${optimizer}`,
+    ],
     `
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -56,8 +62,9 @@ def main():
     model = build_model()
     if args.weights:
         load_netloom_weights(model, args.weights)
-    model.compile(optimizer=make_optimizer(args.lr), loss=make_loss())
     x_train, y_train, x_val, y_val = load_data(args.data)
+    steps_per_epoch = math.ceil(len(x_train) / args.batch_size)
+    model.compile(optimizer=make_optimizer(args.lr, steps_per_epoch, args.epochs), loss=make_loss())
     validation = (x_val, prepare_targets(y_val)) if len(x_val) else None
     model.fit(x_train, prepare_targets(y_train), batch_size=args.batch_size, epochs=args.epochs,
               shuffle=TRAINING["shuffle"], validation_data=validation, verbose=2)

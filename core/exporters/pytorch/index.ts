@@ -7,6 +7,7 @@ import { buildExportModel, type ExportModel } from '../export-model';
 import type { ExportFile } from '../types';
 import { pythonExportNames } from '../python/file-names';
 import { pyLiteral, pythonNames } from '../python/identifiers';
+import { torchSchedulerPython } from '../python/schedule-code';
 import { scriptFilesAndTraining } from '../python/script-settings';
 import { computeLossPython, makeOptimizerPython, penaltiesPython, prepareTargetsPython } from './loss-code';
 import { trainingLoopPython } from './main-code';
@@ -140,6 +141,7 @@ function pytorchScript(m: ExportModel, files: ReturnType<typeof pythonExportName
     prepareTargetsPython(m),
     computeLossPython(m, lossNode),
     makeOptimizerPython(m),
+    torchSchedulerPython(m.graph.training.schedule),
     penaltiesPython(m),
     trainingLoopPython(m),
   ];

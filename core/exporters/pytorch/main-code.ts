@@ -82,6 +82,7 @@ def main():
                         shuffle=TRAINING["shuffle"] and sampler is None,
                         generator=torch.Generator().manual_seed(TRAINING["seed"]))
     x_val, y_val = x_val.to(device), y_val.to(device)
+    scheduler = make_scheduler(optimizer, len(loader), args.epochs)
 
     for epoch in range(1, args.epochs + 1):
         if sampler is not None:
@@ -90,6 +91,8 @@ def main():
         for x, y in loader:
             x, y = x.to(device), y.to(device)
             loss_sum += torch.tensor([train_step(trained, optimizer, x, y) * len(x), len(x)], dtype=torch.float64, device=device)
+            if scheduler is not None:
+                scheduler.step()
         if distributed:
             dist.all_reduce(loss_sum)
         if is_main:
