@@ -10,12 +10,15 @@ import { traceCommand } from './commands/trace';
 import { trainCommand } from './commands/train';
 import { validateCommand } from './commands/validate';
 import { CliError, processOutput, type Output } from './io';
+import { parseScheduleFlag } from './schedule-flag';
 import { enableRelaxedSimd } from './wasm-features';
 
 const USAGE = `usage: netloom <command> [options]
 
   validate <graph.json>                     check a graph: "ok" or one line per problem
   train <graph.json> [--epochs N] [--seed S] [--jsonl]
+        [--schedule constant|cosine[:warmup=E,min=LR]|step:every=E,gamma=G]
+                                            learning-rate schedule (docs/graph-format.md)
         [--load-weights FILE] [--save-weights FILE]
                                             start from / save weights (safetensors, see docs/export.md)
   compile <graph.json> [--json]             print the computation plan
@@ -64,6 +67,7 @@ async function run(argv: string[], io: Output): Promise<number> {
       options: {
         epochs: { type: 'string' },
         seed: { type: 'string' },
+        schedule: { type: 'string' },
         jsonl: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         workload: { type: 'string' },
@@ -99,6 +103,7 @@ async function run(argv: string[], io: Output): Promise<number> {
       return trainCommand(file(), {
         epochs: intFlag('epochs', v.epochs, 1), seed: intFlag('seed', v.seed), jsonl: v.jsonl,
         loadWeights: v['load-weights'], saveWeights: v['save-weights'],
+        ...(v.schedule !== undefined ? { schedule: parseScheduleFlag(v.schedule) } : {}),
       }, io);
     case 'compile':
       return compileCommand(file(), v.json, io);

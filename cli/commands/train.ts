@@ -1,5 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { ProblemError } from '../../core/graph/problem';
+import type { LrSchedule } from '../../core/graph/schema';
 import type { SessionEvent } from '../../core/protocol/events';
 import { TrainingSession } from '../../core/session/session';
 import { assignWeights, decodeWeightsFor, encodeWeights } from '../../core/weights';
@@ -15,6 +16,8 @@ export interface TrainFlags {
   loadWeights?: string;
   /** Write the final weights here after training. */
   saveWeights?: string;
+  /** Replace the graph's training.schedule (--schedule). */
+  schedule?: LrSchedule;
 }
 
 /**
@@ -23,7 +26,9 @@ export interface TrainFlags {
  * TTY and a summary line.
  */
 export async function trainCommand(file: string, flags: TrainFlags, io: Output): Promise<number> {
-  const { graph, baseDir } = await loadGraphFile(file);
+  const loaded = await loadGraphFile(file);
+  const { baseDir } = loaded;
+  const graph = flags.schedule ? { ...loaded.graph, training: { ...loaded.graph.training, schedule: flags.schedule } } : loaded.graph;
   let session: TrainingSession;
   try {
     session = await TrainingSession.create(graph, {

@@ -64,7 +64,9 @@ describe.skipIf(!torchAvailable)('PyTorch export parity (/usr/bin/python3 + torc
           { name: 'x', shape: [rows, ...inputShape], data: reference.x },
           { name: 'y', shape: t.kind === 'regression' ? [rows, t.size] : [rows], data: reference.y },
         ]));
-        manifest.push({ key, module, weights, batches, batch_sizes: reference.batchSizes });
+        // The exported scheduler replays the graph's training.schedule (the LeNet template has one) over the graph's run.
+        const stepsPerEpoch = Math.ceil(data.train.count / graph.training.batchSize);
+        manifest.push({ key, module, weights, batches, batch_sizes: reference.batchSizes, steps_per_epoch: stepsPerEpoch, epochs: graph.training.epochs });
         runs.push({ key, caseName: name, optimizer: label, reference });
       }
     }
