@@ -1,6 +1,7 @@
 import type { TrainingConfig } from '../../core/graph/schema';
 import { CommitInput } from './CommitInput';
 import { DatasetPicker } from './DatasetPicker';
+import { ScheduleSettings } from './ScheduleSettings';
 import type { TrainingController } from './controller';
 
 interface Props {
@@ -35,6 +36,7 @@ export function TrainingSettings({ controller, training, onChange }: Props) {
         <CommitInput id="train-l2" kind="number" min={0} optional value={training.l2 ?? ''} onCommit={(v) => set('l2', v as number | undefined)} />
         <label htmlFor="train-seed" data-testid="training-seed" title="Same seed, same data and initial weights: runs can be repeated exactly">Seed</label>
         <CommitInput id="train-seed" kind="int" value={training.seed} onCommit={(v) => set('seed', v as number)} />
+        <ScheduleSettings training={training} onChange={(v) => set('schedule', v)} />
       </div>
     </div>
   );
