@@ -95,7 +95,8 @@ export class TrainingSession {
   /** Compile and load. Throws ProblemError (invalid graph) or Error (dataset) with a clear message. */
   static async create(graph: Graph, options: SessionOptions): Promise<TrainingSession> {
     const seed = options.seed ?? graph.training.seed;
-    const training = { ...graph.training, seed };
+    // An epochs override (netloom train --epochs) is the run's length, which training.schedule spans.
+    const training = { ...graph.training, seed, ...(options.epochs !== undefined ? { epochs: options.epochs } : {}) };
     if (training.dataset.name === NO_DATASET) {
       throw new ProblemError([{ path: 'training.dataset.name', code: 'no-dataset', severity: 'error', message: 'the graph has no dataset; choose one in the training settings to train it' }]);
     }

@@ -41,3 +41,20 @@ describe('netloom train --schedule', () => {
     expect(flat.out).not.toBe(a.out);
   });
 });
+
+describe('the schedule spans the run actually trained', () => {
+  it('an epochs override (--epochs) is where a cosine schedule ends', async () => {
+    const { TrainingSession } = await import('../../core/session/session');
+    const { loadExample } = await import('../helpers/examples');
+    const { createNodeResources } = await import('../../cli/resources');
+    const g = loadExample('xor-mlp');
+    expect(g.training.epochs).toBeGreaterThan(10);
+    const s = await TrainingSession.create({ ...g, training: { ...g.training, schedule: { type: 'cosine' } } }, {
+      resources: createNodeResources(EXAMPLES_DIR), epochs: 2, batchEvents: false, statsEvery: 0, gridSize: 0,
+    });
+    expect(s.trainer.learningRate()).toBe(g.training.optimizer.lr);
+    expect(await s.start()).toBe('done');
+    // After the 2 epochs trained the rate has come down to 0, not to its value 2 epochs into the graph's run.
+    expect(s.trainer.learningRate()).toBeCloseTo(0, 12);
+  });
+});
