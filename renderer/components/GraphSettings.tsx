@@ -19,7 +19,7 @@ export function GraphSettings() {
       <NameField value={name} onCommit={(name) => store.edit((g) => ({ ...g, name }))} />
       <h2>Training</h2>
       <p className="nl-muted" data-testid="graph-training-summary">
-        {dataset} · {t.optimizer.type}, learning rate {t.optimizer.lr} · {t.epochs} epochs, batch {t.batchSize}
+        {dataset} · {t.optimizer.type}, learning rate {t.optimizer.lr}{t.schedule && t.schedule.type !== 'constant' ? ` (${t.schedule.type} schedule)` : ''} · {t.epochs} epochs, batch {t.batchSize}
       </p>
       <p className="nl-muted">The dataset and training settings are in the Training dock below the canvas.</p>
       <button type="button" className="nl-link-button" data-testid="graph-open-training" onClick={showTrainingSettings}>

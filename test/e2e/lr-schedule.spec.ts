@@ -9,6 +9,8 @@ test('the LR schedule control edits training.schedule and a scheduled run finish
   await loadTemplate(page, 'lenet5-mnist');
   await expect(page.getByTestId('train-schedule')).toHaveValue('cosine');
   await expect(page.locator('#train-schedule-warmup')).toHaveValue('0.25');
+  await page.getByTestId('inspector-tab-graph').click();
+  await expect(page.getByTestId('graph-training-summary')).toContainText('learning rate 0.01 (cosine schedule)');
 
   await loadTemplate(page, 'xor-mlp');
   await expect(page.getByTestId('train-schedule')).toHaveValue('constant');
