@@ -5,7 +5,7 @@ import { deriveSeed, mulberry32, shuffleInPlace, type Rng } from '../util/rng';
 import type { Buf, DType } from '../util/tensor';
 import { arenaFloats } from './arena';
 import { fillBatch, predictedClass } from './batch';
-import { DataParallel, paysToSplit, splittable, type HelperSpawner } from './data-parallel';
+import { DataParallel, LEAD_STATE_TENSORS, paysToSplit, splittable, type HelperSpawner } from './data-parallel';
 import { Executor } from './executor';
 import { createOptimizer, type Optimizer } from './optimizers';
 import { regularizeAndClip } from './regularize';
@@ -52,8 +52,8 @@ export class Trainer {
   ) {
     const dropoutRng: Rng = { next: () => this.dropoutStream.next(), normal: () => this.dropoutStream.normal(), int: (n) => this.dropoutStream.int(n), state: () => this.dropoutStream.state() };
     // Optimizer moments live next to the parameters (in the wasm arena when there is one): at most two per parameter.
-    // A run that may go data-parallel keeps one more copy for the helper's gradients (combined in wasm).
-    const moments = config.dataParallel !== false && splittable(plan) ? 3 : 2;
+    // A run that may go data-parallel keeps room for its share of the update too (DataParallel).
+    const moments = config.dataParallel !== false && splittable(plan) ? 2 + LEAD_STATE_TENSORS : 2;
     this.exec = new Executor(plan, { dtype, rng: dropoutRng, stateFloats: moments * arenaFloats(plan.params.map((p) => p.size)) });
     // State tensors (BatchNorm's running statistics) are updated by their kernel, never by the optimizer.
     const stepped = plan.params.flatMap((p, i) => (p.trainable === false ? [] : [i]));
@@ -102,14 +102,14 @@ export class Trainer {
     if (this.parallel || this.step > 0) return this.workers;
     const allowed = this.config.dataParallel !== false && typeof SharedArrayBuffer === 'function' && this.exec.kernelFlavor !== null;
     if (!allowed || !(force ? splittable(this.plan) : paysToSplit(this.plan))) return 1;
-    const helper = spawn({ plan: this.plan, sab: DataParallel.sharedBuffer(this.plan), kernels: this.exec.kernelFlavor });
+    const helper = spawn({ plan: this.plan, sab: DataParallel.sharedBuffer(this.plan), kernels: this.exec.kernelFlavor, training: this.config });
     try {
       await helper.ready;
     } catch {
       helper.terminate();
       return 1;
     }
-    this.parallel = new DataParallel(this.plan, helper, this.exec.allocState);
+    this.parallel = new DataParallel(this.exec, helper, this.config, this.exec.allocState);
     return 2;
   }
 
@@ -129,7 +129,9 @@ export class Trainer {
     let prediction = exec.prediction;
     if (dp) {
       fillBatch(plan, this.data.train, this.order, start, n, dp.batchInput, dp.batchTarget);
-      loss = dp.step(exec, n);
+      // Both workers update their half of the weights inside the step. The weights are new on step 0
+      // (start, reset, loaded); the session reads the gradients after an epoch's last batch (layer stats).
+      loss = dp.step(exec, n, this.step === 0, this.batchInEpoch + 1 >= this.batchesPerEpoch);
       if (!Number.isFinite(loss)) throw this.divergence(loss);
       prediction = dp.batchPrediction;
     } else {
@@ -138,9 +140,9 @@ export class Trainer {
       loss = exec.loss;
       if (!Number.isFinite(loss)) throw this.divergence(loss);
       exec.backward(n);
+      regularizeAndClip(plan.params, exec.params, exec.paramGrads, this.config);
+      this.optimizer.step(this.steppedParams, this.steppedGrads);
     }
-    regularizeAndClip(plan.params, exec.params, exec.paramGrads, this.config);
-    this.optimizer.step(this.steppedParams, this.steppedGrads);
     this.epochLossSum += loss * n;
     this.epochSeen += n;
     if (plan.task === 'classification') {
