@@ -35,6 +35,9 @@ export function runHelper(
   onReady();
   const inSize = plan.tensors[plan.inputTensor]!.size, tSize = plan.target.size;
   const pSize = plan.tensors[plan.predictionTensor]!.size;
+  // The helper's rows of a full batch, as views made once (a `set` is a memcpy).
+  const half = plan.batchSize - Math.ceil(plan.batchSize / 2);
+  const inputRows = s.input.subarray(0, half * inSize), targetRows = s.target.subarray(0, half * tSize);
   for (;;) {
     waitFor(c, CMD, seen + 1);
     seen = Atomics.load(c, CMD);
@@ -47,8 +50,14 @@ export function runHelper(
         shard.optimizer.reset();
       } else shard.pullWeights();
       if (n > 0) {
-        copy(exec.input, 0, s.input, lo * inSize, n * inSize);
-        copy(exec.target, 0, s.target, lo * tSize, n * tSize);
+        // The lead filled the helper's rows from the start of the shared input and target.
+        if (n === half) {
+          exec.input.set(inputRows);
+          exec.target.set(targetRows);
+        } else {
+          copy(exec.input, 0, s.input, 0, n * inSize);
+          copy(exec.target, 0, s.target, 0, n * tSize);
+        }
         exec.forward(n, true);
         s.result[LOSS_HELPER] = exec.loss;
         exec.backward(n);

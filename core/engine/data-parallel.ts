@@ -1,10 +1,12 @@
 import type { Plan } from '../compiler/plan';
+import type { DataSplit } from '../datasets/types';
 import type { TrainingConfig } from '../graph/schema';
 import type { Buf } from '../util/tensor';
 import {
   ABORT, CMD, copy, FAILED, FLAGS, FRESH, HANG_MS, HELPER_DONE, HELPER_GRADS, KEEP_GRADS, LEAD_GRADS, LEAD_SQ, LO,
   LOSS_HELPER, LOSS_LEAD, OP, post, ROWS, sharedLayout, SharedViews, waitFor, type HelperInit,
 } from './data-parallel-shared';
+import { fillBatch } from './batch';
 import { Shard } from './data-parallel-shard';
 import type { Executor } from './executor';
 
@@ -71,8 +73,6 @@ export class DataParallel {
   private readonly s: SharedViews;
   private readonly shard: Shard;
   private seq = 0;
-  private readonly inSize: number;
-  private readonly tSize: number;
   private readonly pSize: number;
 
   /** `alloc`: where the lead's optimizer state over its range and the helper's gradients live (the arena reserve). */
@@ -82,8 +82,6 @@ export class DataParallel {
     this.shard = new Shard(exec, this.s, 0, training, alloc);
     // A helper may serve several trainers one after the other (the bench's repeats): continue its count.
     this.seq = Atomics.load(this.s.control, CMD);
-    this.inSize = plan.tensors[plan.inputTensor]!.size;
-    this.tSize = plan.target.size;
     this.pSize = plan.tensors[plan.predictionTensor]!.size;
   }
 
@@ -92,13 +90,14 @@ export class DataParallel {
     return new SharedArrayBuffer(sharedLayout(plan).bytes);
   }
 
-  /** Where the trainer fills the whole batch (inputs and encoded targets), before `step`. */
-  get batchInput(): Buf {
-    return this.s.input;
-  }
-
-  get batchTarget(): Buf {
-    return this.s.target;
+  /**
+   * Fill a batch before `step`: the lead's rows (the first ⌈n/2⌉) straight into its executor, the
+   * helper's into the shared buffer, from where the helper copies them.
+   */
+  fill(split: DataSplit, order: Int32Array, start: number, n: number, exec: Executor, rows: Float32Array[] | null): void {
+    const n0 = Math.ceil(n / 2);
+    fillBatch(exec.plan, split, order, start, n0, exec.input, exec.target, rows);
+    fillBatch(exec.plan, split, order, start + n0, n - n0, this.s.input, this.s.target, rows);
   }
 
   /** The whole batch's predictions after `step` (the lead's half copied in, the helper's written by it). */
@@ -129,8 +128,6 @@ export class DataParallel {
       c[FLAGS] = (fresh ? FRESH : 0) | (keepGradients ? KEEP_GRADS : 0);
       c[OP] = 1;
       post(c, CMD, seq);
-      copy(exec.input, 0, s.input, 0, n0 * this.inSize);
-      copy(exec.target, 0, s.target, 0, n0 * this.tSize);
       exec.forward(n0, true);
       loss0 = exec.loss;
       exec.backward(n0);

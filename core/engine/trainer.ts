@@ -4,7 +4,7 @@ import type { TrainingConfig } from '../graph/schema';
 import { deriveSeed, mulberry32, shuffleInPlace, type Rng } from '../util/rng';
 import type { Buf, DType } from '../util/tensor';
 import { arenaFloats } from './arena';
-import { fillBatch, predictedClass } from './batch';
+import { fillBatch, predictedClass, rowViews } from './batch';
 import { DataParallel, LEAD_STATE_TENSORS, paysToSplit, splittable, type HelperSpawner } from './data-parallel';
 import { Executor } from './executor';
 import { createOptimizer, type Optimizer } from './optimizers';
@@ -46,6 +46,9 @@ export class Trainer {
   private epochSeen = 0;
   private epochCorrect = 0;
   private parallel: DataParallel | null = null;
+  /** Row views of the training inputs (fillBatch copies with them), remade if the split's data is replaced. */
+  private rowsOf: Float32Array | null = null;
+  private rows: Float32Array[] | null = null;
 
   constructor(
     readonly plan: Plan, readonly data: LoadedDataset, readonly config: TrainingConfig, dtype: DType = 'f32',
@@ -125,17 +128,22 @@ export class Trainer {
     const start = this.batchInEpoch * plan.batchSize;
     const n = Math.min(plan.batchSize, this.data.train.count - start);
     const dp = this.parallel;
+    const split = this.data.train;
+    if (this.rowsOf !== split.inputs || (this.rows && this.rows.length !== split.count)) {
+      this.rows = rowViews(plan, split);
+      this.rowsOf = split.inputs;
+    }
     let loss: number;
     let prediction = exec.prediction;
     if (dp) {
-      fillBatch(plan, this.data.train, this.order, start, n, dp.batchInput, dp.batchTarget);
+      dp.fill(split, this.order, start, n, exec, this.rows);
       // Both workers update their half of the weights inside the step. The weights are new on step 0
       // (start, reset, loaded); the session reads the gradients after an epoch's last batch (layer stats).
       loss = dp.step(exec, n, this.step === 0, this.batchInEpoch + 1 >= this.batchesPerEpoch);
       if (!Number.isFinite(loss)) throw this.divergence(loss);
       prediction = dp.batchPrediction;
     } else {
-      fillBatch(plan, this.data.train, this.order, start, n, exec.input, exec.target);
+      fillBatch(plan, split, this.order, start, n, exec.input, exec.target, this.rows);
       exec.forward(n, true);
       loss = exec.loss;
       if (!Number.isFinite(loss)) throw this.divergence(loss);
