@@ -51,10 +51,13 @@ export const HANG_MS = 60_000;
 
 /**
  * Polls before sleeping: a futex wake-up costs tens of microseconds, so each side first checks for a
- * while (~tens of µs) whether the other is already there; then it sleeps in Atomics.wait (no spinning
- * through a whole half-step: on a 2-core machine a polling thread takes the core the other side needs).
+ * while whether the other is already there, then sleeps in Atomics.wait. 4,000 polls take ~30–60 µs
+ * (an Atomics.load costs ~8–15 ns here): enough for the hand-overs where both sides finish together,
+ * short of a half-step. The 20,000 of round 3 polled for ~0.15–0.3 ms, and a polling thread on a
+ * 2-core machine takes the core the other side needs (on the shared machine no polling at all trained
+ * W2 1.7× faster than 20,000, windows alternated in one process).
  */
-const SPINS = 20_000;
+const SPINS = 4_000;
 
 /** Waits until control[i] ≥ k. */
 export function waitFor(control: Int32Array, i: number, k: number, timeoutMs = Infinity): 'ok' | 'timed-out' {
