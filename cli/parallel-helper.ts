@@ -18,7 +18,8 @@ export const spawnNodeHelper: HelperSpawner = (init: HelperInit): HelperHandle =
  * A spawner that starts one helper and hands the same one to every trainer of the same plan, settings and
  * kernel build (the bench builds a fresh trainer per repeat; a step marked fresh resets the helper's
  * optimizer and weights). A different plan, or a helper its trainer stopped (`stopDataParallel`), gets a
- * new helper: a stopped helper has left its loop and would never answer.
+ * new helper: a stopped helper has left its loop and would never answer. One trainer at a time: the
+ * helper holds its share of the optimizer state, so two trainers stepping in turn must not share one.
  */
 export function reusingSpawner(): { spawn: HelperSpawner; close(): void } {
   let live: { key: string; handle: HelperHandle } | null = null;
