@@ -6,6 +6,6 @@ import { Executor } from '../core/engine/executor';
 
 runHelper(
   workerData as HelperInit,
-  (plan, kernels) => new Executor(plan, kernels ? { kernels } : { backend: 'js' }),
+  (plan, kernels, stateFloats) => new Executor(plan, kernels ? { kernels, stateFloats } : { backend: 'js' }),
   () => parentPort!.postMessage('ready'),
 );

@@ -15,16 +15,31 @@ export const spawnNodeHelper: HelperSpawner = (init: HelperInit): HelperHandle =
 };
 
 /**
- * A spawner that starts one helper and hands the same one to every trainer of the same plan (the bench
- * builds a fresh trainer per repeat; the helper holds no state between steps but its executor).
+ * A spawner that starts one helper and hands the same one to every trainer of the same plan, settings and
+ * kernel build (the bench builds a fresh trainer per repeat; a step marked fresh resets the helper's
+ * optimizer and weights). A different plan, or a helper its trainer stopped (`stopDataParallel`), gets a
+ * new helper: a stopped helper has left its loop and would never answer. One trainer at a time: the
+ * helper holds its share of the optimizer state, so two trainers stepping in turn must not share one.
  */
 export function reusingSpawner(): { spawn: HelperSpawner; close(): void } {
-  let handle: HelperHandle | null = null;
+  let live: { key: string; handle: HelperHandle } | null = null;
   return {
     spawn: (init) => {
-      handle ??= spawnNodeHelper(init);
-      return { init: handle.init, ready: handle.ready, terminate: () => {} };
+      const key = JSON.stringify([init.plan, init.training, init.kernels]);
+      if (live?.key !== key) {
+        live?.handle.terminate();
+        live = { key, handle: spawnNodeHelper(init) };
+      }
+      const mine = live;
+      return {
+        init: mine.handle.init,
+        ready: mine.handle.ready,
+        terminate: () => {
+          if (live === mine) live = null;
+          mine.handle.terminate();
+        },
+      };
     },
-    close: () => handle?.terminate(),
+    close: () => live?.handle.terminate(),
   };
 }

@@ -4,8 +4,8 @@ import type { TrainingConfig } from '../graph/schema';
 import { deriveSeed, mulberry32, shuffleInPlace, type Rng } from '../util/rng';
 import type { Buf, DType } from '../util/tensor';
 import { arenaFloats } from './arena';
-import { fillBatch, predictedClass } from './batch';
-import { DataParallel, paysToSplit, splittable, type HelperSpawner } from './data-parallel';
+import { fillBatch, predictedClass, rowViews } from './batch';
+import { DataParallel, LEAD_STATE_TENSORS, paysToSplit, splittable, type HelperSpawner } from './data-parallel';
 import { Executor } from './executor';
 import { scheduledLr } from './lr-schedule';
 import { createOptimizer, type Optimizer } from './optimizers';
@@ -49,14 +49,17 @@ export class Trainer {
   private parallel: DataParallel | null = null;
   /** The optimizer's own copy of its settings: every optimizer reads `lr` at each step, and the trainer sets the scheduled rate here first. */
   private readonly optimizerSettings: TrainingConfig['optimizer'];
+  /** Row views of the training inputs (fillBatch copies with them), remade if the split's data is replaced. */
+  private rowsOf: Float32Array | null = null;
+  private rows: Float32Array[] | null = null;
 
   constructor(
     readonly plan: Plan, readonly data: LoadedDataset, readonly config: TrainingConfig, dtype: DType = 'f32',
   ) {
     const dropoutRng: Rng = { next: () => this.dropoutStream.next(), normal: () => this.dropoutStream.normal(), int: (n) => this.dropoutStream.int(n), state: () => this.dropoutStream.state() };
     // Optimizer moments live next to the parameters (in the wasm arena when there is one): at most two per parameter.
-    // A run that may go data-parallel keeps one more copy for the helper's gradients (combined in wasm).
-    const moments = config.dataParallel !== false && splittable(plan) ? 3 : 2;
+    // A run that may go data-parallel keeps room for its share of the update too (DataParallel).
+    const moments = config.dataParallel !== false && splittable(plan) ? 2 + LEAD_STATE_TENSORS : 2;
     this.exec = new Executor(plan, { dtype, rng: dropoutRng, stateFloats: moments * arenaFloats(plan.params.map((p) => p.size)) });
     // State tensors (BatchNorm's running statistics) are updated by their kernel, never by the optimizer.
     const stepped = plan.params.flatMap((p, i) => (p.trainable === false ? [] : [i]));
@@ -106,14 +109,14 @@ export class Trainer {
     if (this.parallel || this.step > 0) return this.workers;
     const allowed = this.config.dataParallel !== false && typeof SharedArrayBuffer === 'function' && this.exec.kernelFlavor !== null;
     if (!allowed || !(force ? splittable(this.plan) : paysToSplit(this.plan))) return 1;
-    const helper = spawn({ plan: this.plan, sab: DataParallel.sharedBuffer(this.plan), kernels: this.exec.kernelFlavor });
+    const helper = spawn({ plan: this.plan, sab: DataParallel.sharedBuffer(this.plan), kernels: this.exec.kernelFlavor, training: this.config });
     try {
       await helper.ready;
     } catch {
       helper.terminate();
       return 1;
     }
-    this.parallel = new DataParallel(this.plan, helper, this.exec.allocState);
+    this.parallel = new DataParallel(this.exec, helper, this.config, this.exec.allocState);
     return 2;
   }
 
@@ -129,23 +132,30 @@ export class Trainer {
     const start = this.batchInEpoch * plan.batchSize;
     const n = Math.min(plan.batchSize, this.data.train.count - start);
     const dp = this.parallel;
+    const split = this.data.train;
+    if (this.rowsOf !== split.inputs || (this.rows && this.rows.length !== split.count)) {
+      this.rows = rowViews(plan, split);
+      this.rowsOf = split.inputs;
+    }
     let loss: number;
     let prediction = exec.prediction;
     if (dp) {
-      fillBatch(plan, this.data.train, this.order, start, n, dp.batchInput, dp.batchTarget);
-      loss = dp.step(exec, n);
+      dp.fill(split, this.order, start, n, exec, this.rows);
+      // Both workers update their half of the weights inside the step. The weights are new on step 0
+      // (start, reset, loaded); the session reads the gradients after an epoch's last batch (layer stats).
+      loss = dp.step(exec, n, this.step === 0, this.batchInEpoch + 1 >= this.batchesPerEpoch, this.learningRate());
       if (!Number.isFinite(loss)) throw this.divergence(loss);
       prediction = dp.batchPrediction;
     } else {
-      fillBatch(plan, this.data.train, this.order, start, n, exec.input, exec.target);
+      fillBatch(plan, split, this.order, start, n, exec.input, exec.target, this.rows);
       exec.forward(n, true);
       loss = exec.loss;
       if (!Number.isFinite(loss)) throw this.divergence(loss);
       exec.backward(n);
+      regularizeAndClip(plan.params, exec.params, exec.paramGrads, this.config);
+      this.optimizerSettings.lr = this.learningRate();
+      this.optimizer.step(this.steppedParams, this.steppedGrads);
     }
-    regularizeAndClip(plan.params, exec.params, exec.paramGrads, this.config);
-    this.optimizerSettings.lr = this.learningRate();
-    this.optimizer.step(this.steppedParams, this.steppedGrads);
     this.epochLossSum += loss * n;
     this.epochSeen += n;
     if (plan.task === 'classification') {

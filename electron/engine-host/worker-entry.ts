@@ -15,7 +15,7 @@ if (!parentPort) throw new Error('worker-entry must run in a worker thread');
 const port = parentPort;
 const data = (workerData ?? {}) as EngineWorkerData & { netloomHelper?: HelperInit };
 if (data.netloomHelper) {
-  runHelper(data.netloomHelper, (plan, kernels) => new Executor(plan, kernels ? { kernels } : { backend: 'js' }), () => port.postMessage('ready'));
+  runHelper(data.netloomHelper, (plan, kernels, stateFloats) => new Executor(plan, kernels ? { kernels, stateFloats } : { backend: 'js' }), () => port.postMessage('ready'));
 } else {
   const worker = new RunWorker(
     { post: (envelope, transfer) => port.postMessage(envelope, transfer) },

@@ -10,5 +10,5 @@ import { Executor } from '../../core/engine/executor';
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 scope.addEventListener('message', (e: MessageEvent<HelperInit>) => {
   // Blocks this worker in Atomics.wait between steps until the run tells it to stop.
-  runHelper(e.data, (plan, kernels) => new Executor(plan, kernels ? { kernels } : { backend: 'js' }), () => scope.postMessage('ready'));
+  runHelper(e.data, (plan, kernels, stateFloats) => new Executor(plan, kernels ? { kernels, stateFloats } : { backend: 'js' }), () => scope.postMessage('ready'));
 }, { once: true });
