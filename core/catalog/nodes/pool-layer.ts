@@ -18,13 +18,29 @@ export function poolGeometry(rank: 1 | 2, params: ParamValues, input: readonly n
   if (typeof padding === 'number' && padding > Math.floor(k / 2)) {
     return { ok: false, message: `padding ${padding} is more than half the pool window (${k}); use at most ${Math.floor(k / 2)} or "same"` };
   }
-  return windowGeometry(input, { rank, kernel: k, stride: poolStride(params), dilation: 1, padding, what: 'pool window' });
+  // Per side (ONNX's rule): under a whole window, so every window still covers at least one input value.
+  if (Array.isArray(padding) && padding.some((p) => p >= k)) {
+    return { ok: false, message: `padding [${padding.join(', ')}] has a side of a whole pool window (${k}) or more; a window there would hold only padding` };
+  }
+  return windowGeometry(input, { rank, kernel: k, stride: poolStride(params), dilation: 1, padding, what: 'pool window', ceilMode: params.ceilMode === true });
+}
+
+/**
+ * The divisor of an average window starting at (y0, x0) (may be negative: in the padding). With
+ * `countPad` (PyTorch's count_include_pad) the window clipped to the padded map, padding zeros counted;
+ * otherwise only the input values inside it. Whole windows divide by kh·kw either way when unpadded.
+ */
+export function avgDivisor(g: Window2D, y0: number, x0: number, countPad: boolean): number {
+  const { H, W, kh, kw, padBottom, padRight } = g;
+  if (countPad) return (Math.min(y0 + kh, H + padBottom) - y0) * (Math.min(x0 + kw, W + padRight) - x0);
+  return (Math.min(y0 + kh, H) - Math.max(y0, 0)) * (Math.min(x0 + kw, W) - Math.max(x0, 0));
 }
 
 /**
  * Max and average pooling over [C, L] or [C, H, W], each channel on its own. Max remembers where each
- * maximum came from so backward sends the gradient only there. Average divides by the full window size,
- * counting padding zeros (PyTorch's default, count_include_pad=True).
+ * maximum came from so backward sends the gradient only there; a window reaching past the input (padding,
+ * or ceil mode's last partial window) takes the max of the values it holds. Average divides by
+ * `avgDivisor`: by default the padded window (PyTorch's count_include_pad=True), or only the values inside.
  */
 export function poolNode(op: PoolOp, rank: 1 | 2, base: Pick<NodeKind, 'type' | 'title' | 'explanation' | 'inputs' | 'outputs'>): NodeKind {
   return {
@@ -35,6 +51,10 @@ export function poolNode(op: PoolOp, rank: 1 | 2, base: Pick<NodeKind, 'type' | 
       poolSize: { kind: 'int', default: 2, min: 1, max: 64, description: rank === 2 ? 'height and width of each window (square)' : 'length of each window' },
       stride: { kind: 'int', default: 0, min: 0, max: 64, description: 'step between windows (0: the window size, so windows do not overlap)' },
       padding: PADDING_SPEC,
+      ceilMode: { kind: 'boolean', default: false, description: 'round the number of windows up: a last, partial window covers what is left at the end (PyTorch\'s and ONNX\'s ceil_mode)' },
+      ...(op === 'avg'
+        ? { countIncludePad: { kind: 'boolean' as const, default: true, description: 'divide by the whole window, padding zeros included (PyTorch\'s default); off: by the input values in the window only (ONNX\'s default)' } }
+        : {}),
     },
     inferShape({ params, inputs }) {
       const r = poolGeometry(rank, params, inputs[0]!);
@@ -44,15 +64,17 @@ export function poolNode(op: PoolOp, rank: 1 | 2, base: Pick<NodeKind, 'type' | 
     createKernel({ params, inputShapes, maxBatch, buffers, alloc }) {
       const r = poolGeometry(rank, params, inputShapes[0]!);
       if (!r.ok) throw new Error(r.message);
-      const { C, H, W, kh, kw, sh, sw, padTop, padLeft, Ho, Wo } = r.g;
+      const g = r.g;
+      const { C, H, W, kh, kw, sh, sw, padTop, padLeft, Ho, Wo } = g;
       const inSize = C * H * W, outSize = C * Ho * Wo;
       const inv = 1 / (kh * kw);
+      const countPad = params.countIncludePad !== false;
       const { inputs: [X], output: Y, dOutput: dY, dInputs: [dX] } = buffers;
       // Max only: the index within the sample of each output's winner (exact in f32 below 2^24).
       const argmax = op === 'max' ? alloc(maxBatch * outSize) : null;
       // Every buffer in the wasm arena: the same loops in wasm (those below are the reference and fallback).
       const wasm = wasmKernelsFor([X!, Y, dY, ...(dX ? [dX] : []), ...(argmax ? [argmax] : [])]);
-      if (wasm) return wasmPoolKernel(wasm, r.g, X!, Y, dY, dX ?? null, argmax);
+      if (wasm) return wasmPoolKernel(wasm, g, countPad, X!, Y, dY, dX ?? null, argmax);
       // No window reaches outside the map (no padding, windows tile inside): the forward needs no bounds checks.
       const inside = padTop === 0 && padLeft === 0 && (Ho - 1) * sh + kh <= H && (Wo - 1) * sw + kw <= W;
       const forwardInside = (n: number) => {
@@ -106,7 +128,7 @@ export function poolNode(op: PoolOp, rank: 1 | 2, base: Pick<NodeKind, 'type' | 
                       sum += v;
                     }
                   }
-                  if (argmax) { Y[o] = best; argmax[o] = at; } else Y[o] = sum * inv;
+                  if (argmax) { Y[o] = best; argmax[o] = at; } else Y[o] = sum * (1 / avgDivisor(g, y0, x0, countPad));
                 }
               }
             }
@@ -129,13 +151,13 @@ export function poolNode(op: PoolOp, rank: 1 | 2, base: Pick<NodeKind, 'type' | 
                 const y0 = oy * sh - padTop;
                 for (let ox = 0; ox < Wo; ox++, o++) {
                   const x0 = ox * sw - padLeft;
-                  const g = dY[o]! * inv;
+                  const d = dY[o]! * (1 / avgDivisor(g, y0, x0, countPad));
                   for (let i = 0; i < kh; i++) {
                     const y = y0 + i;
                     if (y < 0 || y >= H) continue;
                     for (let j = 0; j < kw; j++) {
                       const x = x0 + j;
-                      if (x >= 0 && x < W) dX[xs + c * H * W + y * W + x] += g;
+                      if (x >= 0 && x < W) dX[xs + c * H * W + y * W + x] += d;
                     }
                   }
                 }

@@ -1,7 +1,8 @@
 // AssemblyScript: max and average pooling over n samples of [C, H, W] (pointers are byte addresses, f32).
 // The same windows, tie rule and sums as core/catalog/nodes/pool-layer.ts: max keeps the first of equal
 // values (strictly greater replaces) and records the winner's index within its sample as an f32 (exact
-// below 2^24); average divides the window's sum by the full window size, padding zeros included.
+// below 2^24); average divides the window's sum by avgDivisor's count (the window clipped to the padded
+// map, or with countPad 0 to the input), the reciprocal taken in f64 as the TS loop does.
 // Everything here is bit-identical to the TS loops: max only compares and copies, and average sums in f64
 // in the TS loop's order, rounding to f32 once, as the TS loop's JS numbers do.
 
@@ -105,8 +106,21 @@ export function maxPoolBackward(dy: usize, arg: usize, dx: usize, n: i32, inSize
   }
 }
 
-/** Mean over each window, the window's full size as the divisor (padding counts as zeros). */
-export function avgPoolForward(x: usize, y: usize, n: i32, C: i32, H: i32, W: i32, kh: i32, kw: i32, sh: i32, sw: i32, padTop: i32, padLeft: i32, Ho: i32, Wo: i32, inv: f64): void {
+/** 1 / the divisor of the window at (y0, x0), as avgDivisor in pool-layer.ts. */
+@inline function avgInv(y0: i32, x0: i32, H: i32, W: i32, kh: i32, kw: i32, padBottom: i32, padRight: i32, countPad: i32): f64 {
+  let rows: i32, cols: i32;
+  if (countPad != 0) {
+    rows = min(y0 + kh, H + padBottom) - y0;
+    cols = min(x0 + kw, W + padRight) - x0;
+  } else {
+    rows = min(y0 + kh, H) - max(y0, 0);
+    cols = min(x0 + kw, W) - max(x0, 0);
+  }
+  return 1.0 / <f64>(rows * cols);
+}
+
+/** Mean over each window (divisor: see avgInv). */
+export function avgPoolForward(x: usize, y: usize, n: i32, C: i32, H: i32, W: i32, kh: i32, kw: i32, sh: i32, sw: i32, padTop: i32, padLeft: i32, Ho: i32, Wo: i32, padBottom: i32, padRight: i32, countPad: i32): void {
   const inSize = <usize>(C * H * W) << 2;
   let o: usize = 0;
   for (let s = 0; s < n; s++) {
@@ -126,15 +140,15 @@ export function avgPoolForward(x: usize, y: usize, n: i32, C: i32, H: i32, W: i3
               sum += <f64>load<f32>(xs + (<usize>((c * H + yy) * W + xx) << 2));
             }
           }
-          store<f32>(y + o, <f32>(sum * inv));
+          store<f32>(y + o, <f32>(sum * avgInv(y0, x0, H, W, kh, kw, padBottom, padRight, countPad)));
         }
       }
     }
   }
 }
 
-/** dx += dy·inv over each output's window (the adjoint of avgPoolForward). */
-export function avgPoolBackward(dy: usize, dx: usize, n: i32, C: i32, H: i32, W: i32, kh: i32, kw: i32, sh: i32, sw: i32, padTop: i32, padLeft: i32, Ho: i32, Wo: i32, inv: f64): void {
+/** dx += dy / divisor over each output's window (the adjoint of avgPoolForward). */
+export function avgPoolBackward(dy: usize, dx: usize, n: i32, C: i32, H: i32, W: i32, kh: i32, kw: i32, sh: i32, sw: i32, padTop: i32, padLeft: i32, Ho: i32, Wo: i32, padBottom: i32, padRight: i32, countPad: i32): void {
   const inSize = <usize>(C * H * W) << 2;
   let o: usize = 0;
   for (let s = 0; s < n; s++) {
@@ -144,7 +158,7 @@ export function avgPoolBackward(dy: usize, dx: usize, n: i32, C: i32, H: i32, W:
         const y0 = oy * sh - padTop;
         for (let ox = 0; ox < Wo; ox++, o += 4) {
           const x0 = ox * sw - padLeft;
-          const g = <f64>load<f32>(dy + o) * inv;
+          const g = <f64>load<f32>(dy + o) * avgInv(y0, x0, H, W, kh, kw, padBottom, padRight, countPad);
           for (let i = 0; i < kh; i++) {
             const yy = y0 + i;
             if (yy < 0 || yy >= H) continue;
