@@ -1,3 +1,4 @@
+import { concatBatchedAxis } from '../../catalog/nodes/concat';
 import { LAYER_NORM_EPSILON } from '../../catalog/nodes/layer-norm';
 import { ExportError, type ExportNode } from '../export-model';
 import type { KerasModelBuilder } from './tfjs-builder';
@@ -54,7 +55,7 @@ export function emitKerasNode(b: KerasModelBuilder, node: ExportNode, name: stri
     case 'Dropout': return b.add('Dropout', name, { rate: p.rate }, [x]);
     case 'Add': return b.add('Add', name, {}, inputs);
     case 'Multiply': return b.add('Multiply', name, {}, inputs);
-    case 'Concat': return b.add('Concatenate', name, { axis: -1 }, inputs);
+    case 'Concat': return b.add('Concatenate', name, { axis: concatBatchedAxis(p) }, inputs);
     case 'Flatten': return b.add('Flatten', name, {}, [x]);
     case 'Reshape': return b.add('Reshape', name, { target_shape: node.shape }, [x]);
     case 'Permute': return b.add('Permute', name, { dims: p.axes }, [x]);

@@ -1,3 +1,4 @@
+import { concatBatchedAxis } from '../../catalog/nodes/concat';
 import { LAYER_NORM_EPSILON } from '../../catalog/nodes/layer-norm';
 import { NALU_EPSILON } from '../../catalog/nodes/nalu';
 import type { ExportNode } from '../export-model';
@@ -29,7 +30,7 @@ export function emitNode(g: OnnxGraphBuilder, node: ExportNode, inputs: string[]
     case 'Add':
       return g.op('Add', [inputs[0]!, inputs[1]!], id);
     case 'Concat':
-      return g.op('Concat', [inputs[0]!, inputs[1]!], id, { axis: int(-1) });
+      return g.op('Concat', [inputs[0]!, inputs[1]!], id, { axis: int(concatBatchedAxis(node.params)) });
     case 'Flatten':
       return g.op('Flatten', [x], id, { axis: int(1) });
     case 'LayerNorm':

@@ -1,6 +1,7 @@
 import type { ExportNode } from '../export-model';
 import { pyFloat, pyLiteral } from '../python/identifiers';
 import { LAYER_NORM_EPSILON } from '../../catalog/nodes/layer-norm';
+import { concatBatchedAxis } from '../../catalog/nodes/concat';
 import { torchActivation } from './emit-activations';
 import { torchBatchNorm, torchConv, torchGlobalAvgPool, torchPermute, torchPool, torchReshape } from './emit-conv';
 import { torchRecurrentCode } from './emit-recurrent';
@@ -61,7 +62,7 @@ export function torchNodeCode(node: ExportNode): TorchNodeCode {
     case 'Add':
       return { call: (_s, [a, b]) => `${a} + ${b}`, weights: [] };
     case 'Concat':
-      return { call: (_s, [a, b]) => `torch.cat([${a}, ${b}], dim=-1)`, weights: [] };
+      return { call: (_s, [a, b]) => `torch.cat([${a}, ${b}], dim=${concatBatchedAxis(node.params)})`, weights: [] };
     case 'Flatten':
       return { call: (_s, [a]) => `torch.flatten(${a}, start_dim=1)`, weights: [] };
     case 'LayerNorm':
