@@ -3,7 +3,7 @@ import { pyFloat, pyLiteral } from '../python/identifiers';
 import { LAYER_NORM_EPSILON } from '../../catalog/nodes/layer-norm';
 import { concatBatchedAxis } from '../../catalog/nodes/concat';
 import { torchActivation } from './emit-activations';
-import { torchBatchNorm, torchConv, torchGlobalAvgPool, torchPermute, torchPool, torchReshape } from './emit-conv';
+import { torchBatchNorm, torchConv, torchGlobalAvgPool, torchLrn, torchPermute, torchPool, torchReshape } from './emit-conv';
 import { torchRecurrentCode } from './emit-recurrent';
 
 /** The custom classes the generated file may define (see support-classes.ts). */
@@ -88,6 +88,7 @@ export function torchNodeCode(node: ExportNode): TorchNodeCode {
     case 'AvgPool2D': return torchPool(node, 'avg', 2);
     case 'MaxPool1D': return torchPool(node, 'max', 1);
     case 'AvgPool1D': return torchPool(node, 'avg', 1);
+    case 'LRN': return torchLrn(node);
     case 'GlobalAvgPool': return torchGlobalAvgPool(node);
     case 'BatchNorm': return torchBatchNorm(node);
     case 'Reshape': return torchReshape(node);
