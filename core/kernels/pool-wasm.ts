@@ -9,12 +9,12 @@ import type { WasmKernels } from './wasm/module';
  * as an index within its sample, as there.
  */
 export function wasmPoolKernel(k: WasmKernels, g: Window2D, countPad: boolean, X: Buf, Y: Buf, dY: Buf, dX: Buf | null, argmax: Buf | null): Kernel {
-  const { C, H, W, kh, kw, sh, sw, padTop, padBottom, padLeft, padRight, Ho, Wo } = g;
+  const { C, H, W, kh, kw, sh, sw, dh, dw, padTop, padBottom, padLeft, padRight, Ho, Wo } = g;
   const inSize = C * H * W, outSize = C * Ho * Wo;
   const cp = countPad ? 1 : 0;
   return {
     forward(n) {
-      if (argmax) k.maxPoolForward(X.byteOffset, Y.byteOffset, argmax.byteOffset, n, C, H, W, kh, kw, sh, sw, padTop, padLeft, Ho, Wo);
+      if (argmax) k.maxPoolForward(X.byteOffset, Y.byteOffset, argmax.byteOffset, n, C, H, W, kh, kw, sh, sw, padTop, padLeft, Ho, Wo, dh, dw);
       else k.avgPoolForward(X.byteOffset, Y.byteOffset, n, C, H, W, kh, kw, sh, sw, padTop, padLeft, Ho, Wo, padBottom, padRight, cp);
     },
     backward(n) {

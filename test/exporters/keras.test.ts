@@ -89,8 +89,14 @@ function expectedLayer(node: ExportNode): { cls: string; check(l: LayerInfo): vo
 }
 
 describe('Keras export of pools Keras cannot express', () => {
+  it('refuses an average whose divisor Keras cannot match, naming the node', () => {
+    const graph = poolGraphs().find((c) => c.name === 'pool-signal-ceil-lrn')!.graph;
+    const undilated = { ...graph, nodes: graph.nodes.map((n) => (n.id === 'p1' ? { ...n, params: { ...n.params, dilation: 1 } } : n)) };
+    expect(() => exportKeras(undilated)).toThrow(/node "p2" \(AvgPool1D\) cannot be written as a Keras pooling layer: the divisor leaves padding out/);
+  });
+
   it.each(poolGraphs().filter((c) => c.name in KERAS_SCRIPT_REFUSED))('$name is refused, naming the node', ({ name, graph }) => {
-    expect(() => exportKeras(graph)).toThrow(new RegExp(`node "${KERAS_SCRIPT_REFUSED[name]}" \\(AvgPool1D\\) cannot be written as a Keras pooling layer`));
+    expect(() => exportKeras(graph)).toThrow(new RegExp(`node "${KERAS_SCRIPT_REFUSED[name]}" \\(MaxPool1D\\) cannot be written as a Keras pooling layer: Keras pools have no dilation`));
   });
 });
 

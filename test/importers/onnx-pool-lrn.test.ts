@@ -21,14 +21,13 @@ const REFUSED: Record<string, string> = {
   test_averagepool_3d_default: '3-D',
   test_maxpool_with_argmax_2d_precomputed_pads: 'argmax',
   test_maxpool_with_argmax_2d_precomputed_strides: 'argmax',
-  test_maxpool_2d_dilations: 'dilations',
 };
 
 describe.skipIf(missing !== null)(`ONNX pooling and LRN import${missing ? ` (skipped: ${missing})` : ''}`, () => {
   it('covers the ceil, pads, SAME_LOWER, divisor and LRN paths and the backend node cases', () => {
     const names = models.cases.map((c) => c.name);
     for (const n of ['caffenet_style', 'googlenet_style', 'maxpool2d_ceil', 'maxpool2d_pads_0011', 'avgpool2d_ceil_exclude', 'avgpool2d_ceil_include', 'avgpool2d_same_lower_exclude', 'conv2d_same_lower_odd', 'lrn_chw', 'lrn_default_attrs']) expect(names).toContain(n);
-    for (const n of ['test_averagepool_2d_ceil', 'test_maxpool_2d_ceil', 'test_averagepool_2d_same_lower', 'test_averagepool_2d_pads', 'test_lrn', 'test_lrn_default']) expect(names).toContain(n);
+    for (const n of ['test_averagepool_2d_ceil', 'test_maxpool_2d_ceil', 'test_averagepool_2d_same_lower', 'test_averagepool_2d_pads', 'test_lrn', 'test_lrn_default', 'test_maxpool_2d_dilations']) expect(names).toContain(n);
   });
 
   const accepted = models.cases.filter((c) => !(c.name in REFUSED));

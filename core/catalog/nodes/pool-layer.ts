@@ -22,7 +22,9 @@ export function poolGeometry(rank: 1 | 2, params: ParamValues, input: readonly n
   if (Array.isArray(padding) && padding.some((p) => p >= k)) {
     return { ok: false, message: `padding [${padding.join(', ')}] has a side of a whole pool window (${k}) or more; a window there would hold only padding` };
   }
-  return windowGeometry(input, { rank, kernel: k, stride: poolStride(params), dilation: 1, padding, what: 'pool window', ceilMode: params.ceilMode === true });
+  // Only max pools have a dilation param (PyTorch's MaxPool has one, its AvgPool none).
+  const dilation = (params.dilation as number | undefined) ?? 1;
+  return windowGeometry(input, { rank, kernel: k, stride: poolStride(params), dilation, padding, what: 'pool window', ceilMode: params.ceilMode === true });
 }
 
 /**
@@ -52,6 +54,9 @@ export function poolNode(op: PoolOp, rank: 1 | 2, base: Pick<NodeKind, 'type' | 
       stride: { kind: 'int', default: 0, min: 0, max: 64, description: 'step between windows (0: the window size, so windows do not overlap)' },
       padding: PADDING_SPEC,
       ceilMode: { kind: 'boolean', default: false, description: 'round the number of windows up: a last, partial window covers what is left at the end (PyTorch\'s and ONNX\'s ceil_mode)' },
+      ...(op === 'max'
+        ? { dilation: { kind: 'int' as const, default: 1, min: 1, max: 16, description: 'spacing between the values a window compares (1: adjacent), as PyTorch\'s MaxPool dilation' } }
+        : {}),
       ...(op === 'avg'
         ? { countIncludePad: { kind: 'boolean' as const, default: true, description: 'divide by the whole window, padding zeros included (PyTorch\'s default); off: by the input values in the window only (ONNX\'s default)' } }
         : {}),
@@ -65,7 +70,7 @@ export function poolNode(op: PoolOp, rank: 1 | 2, base: Pick<NodeKind, 'type' | 
       const r = poolGeometry(rank, params, inputShapes[0]!);
       if (!r.ok) throw new Error(r.message);
       const g = r.g;
-      const { C, H, W, kh, kw, sh, sw, padTop, padLeft, Ho, Wo } = g;
+      const { C, H, W, kh, kw, sh, sw, dh, dw, padTop, padLeft, Ho, Wo } = g;
       const inSize = C * H * W, outSize = C * Ho * Wo;
       const inv = 1 / (kh * kw);
       const countPad = params.countIncludePad !== false;
@@ -76,7 +81,7 @@ export function poolNode(op: PoolOp, rank: 1 | 2, base: Pick<NodeKind, 'type' | 
       const wasm = wasmKernelsFor([X!, Y, dY, ...(dX ? [dX] : []), ...(argmax ? [argmax] : [])]);
       if (wasm) return wasmPoolKernel(wasm, g, countPad, X!, Y, dY, dX ?? null, argmax);
       // No window reaches outside the map (no padding, windows tile inside): the forward needs no bounds checks.
-      const inside = padTop === 0 && padLeft === 0 && (Ho - 1) * sh + kh <= H && (Wo - 1) * sw + kw <= W;
+      const inside = padTop === 0 && padLeft === 0 && (Ho - 1) * sh + dh * (kh - 1) + 1 <= H && (Wo - 1) * sw + dw * (kw - 1) + 1 <= W;
       const forwardInside = (n: number) => {
         for (let s = 0; s < n; s++) {
           const xs = s * inSize;
@@ -89,11 +94,11 @@ export function poolNode(op: PoolOp, rank: 1 | 2, base: Pick<NodeKind, 'type' | 
                 const w0 = r0 + ox * sw;
                 let best = -Infinity, at = -1, sum = 0;
                 for (let i = 0; i < kh; i++) {
-                  const ri = w0 + i * W;
+                  const ri = w0 + i * dh * W;
                   for (let j = 0; j < kw; j++) {
-                    const v = X![xs + ri + j]!;
+                    const v = X![xs + ri + j * dw]!;
                     // Strictly greater: the first of equal values wins, as in PyTorch.
-                    if (v > best || at < 0) { best = v; at = ri + j; }
+                    if (v > best || at < 0) { best = v; at = ri + j * dw; }
                     sum += v;
                   }
                 }
@@ -116,10 +121,10 @@ export function poolNode(op: PoolOp, rank: 1 | 2, base: Pick<NodeKind, 'type' | 
                   const x0 = ox * sw - padLeft;
                   let best = -Infinity, at = -1, sum = 0;
                   for (let i = 0; i < kh; i++) {
-                    const y = y0 + i;
+                    const y = y0 + i * dh;
                     if (y < 0 || y >= H) continue;
                     for (let j = 0; j < kw; j++) {
-                      const x = x0 + j;
+                      const x = x0 + j * dw;
                       if (x < 0 || x >= W) continue;
                       const idx = c * H * W + y * W + x;
                       const v = X![xs + idx]!;

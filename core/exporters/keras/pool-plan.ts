@@ -23,6 +23,7 @@ export function kerasPoolPlan(node: ExportNode, op: 'max' | 'avg', rank: 1 | 2):
   const r = poolGeometry(rank, node.params, node.inputShapes[0]!);
   if (!r.ok) throw new ExportError(`node "${node.id}": ${r.message}`);
   const g = r.g;
+  if (g.dh > 1 || g.dw > 1) throw new ExportError(`node "${node.id}" (${node.type}) cannot be written as a Keras pooling layer: Keras pools have no dilation; use dilation 1`);
   // Ceil mode's last windows may reach past the padded map: by this much at the bottom and right.
   const extBottom = Math.max(0, (g.Ho - 1) * g.sh + g.kh - (g.H + g.padTop + g.padBottom));
   const extRight = Math.max(0, (g.Wo - 1) * g.sw + g.kw - (g.W + g.padLeft + g.padRight));

@@ -43,7 +43,11 @@ export function emitPool(g: OnnxGraphBuilder, node: ExportNode, x: string, op: '
   if (!r.ok) throw new Error(r.message);
   // MaxPool never picks a padded cell; AveragePool's divisor follows the node's countIncludePad.
   const ceil = node.params.ceilMode === true;
-  const attrs = { ...windowAttrs(rank, r.g, node.params.padding, ceil), ...(ceil ? { ceil_mode: int(1) } : {}) };
+  const dilated = r.g.dh > 1 || r.g.dw > 1;
+  const attrs = {
+    ...windowAttrs(rank, r.g, node.params.padding, ceil), ...(ceil ? { ceil_mode: int(1) } : {}),
+    ...(dilated ? { dilations: ints(rank === 2 ? [r.g.dh, r.g.dw] : [r.g.dw]) } : {}),
+  };
   return op === 'max'
     ? g.op('MaxPool', [x], node.id, attrs)
     : g.op('AveragePool', [x], node.id, { ...attrs, count_include_pad: int(node.params.countIncludePad === false ? 0 : 1) });

@@ -52,11 +52,13 @@ export function torchPool(node: ExportNode, op: 'max' | 'avg', rank: 1 | 2): Tor
   if (pad === null) {
     const what = `node "${node.id}" (${node.type}): PyTorch pools pad both sides alike and at most half a window, so this padding goes in front as zeros`;
     if (op === 'avg' && !countPad) throw new ExportError(`${what}, which count_include_pad=False cannot leave out; use countIncludePad true or an even padding of at most ${Math.floor(k / 2)}`);
-    const same = windowCount(g.H + g.padTop + g.padBottom, 0, 0, g.kh, g.sh, ceil) === g.Ho && windowCount(g.W + g.padLeft + g.padRight, 0, 0, g.kw, g.sw, ceil) === g.Wo;
+    const effH = g.dh * (g.kh - 1) + 1, effW = g.dw * (g.kw - 1) + 1;
+    const same = windowCount(g.H + g.padTop + g.padBottom, 0, 0, effH, g.sh, ceil) === g.Ho && windowCount(g.W + g.padLeft + g.padRight, 0, 0, effW, g.sw, ceil) === g.Wo;
     if (!same) throw new ExportError(`${what}, and ceil_mode would then add a window that starts in the end padding; use ceilMode false or even padding`);
   }
   const extra = `${ceil ? ', ceil_mode=True' : ''}${op === 'avg' ? `, count_include_pad=${countPad ? 'True' : 'False'}` : ''}`;
-  const pool = `nn.${op === 'max' ? 'Max' : 'Avg'}Pool${rank}d(${k}, stride=${g.sw}, padding=${pad ?? 0}${extra})`;
+  const dil = op === 'max' && g.dw > 1 ? `, dilation=${g.dw}` : '';
+  const pool = `nn.${op === 'max' ? 'Max' : 'Avg'}Pool${rank}d(${k}, stride=${g.sw}, padding=${pad ?? 0}${dil}${extra})`;
   // A padded cell must never win a max: pad with -inf there (as PyTorch's own padding does).
   const module = pad === null ? `nn.Sequential(${padModule(rank, g, op === 'max' ? 'float("-inf")' : '0.0')}, ${pool})` : pool;
   return { module, call: callModule, weights: [] };

@@ -7,10 +7,10 @@ const edges = (list: string[][]) => list.map(([source, target, targetHandle], i)
  * Exporter test graphs for partial-window pooling (ceilMode), per-side padding, both average divisors,
  * LRN and channel Concat. `pool-ceil-keras` uses only what the Keras model file can hold (its pools come
  * out as Keras' own 'same' or explicit zero padding); the LRN graphs are refused there, naming the node.
- * `pool-signal-ceil-lrn`'s p2 (a partial window past the padding, padding left out of the divisor) has
- * no Keras pooling layer at all: even the Keras script refuses it, naming p2.
+ * `pool-signal-ceil-lrn`'s p1 (a dilated max pool) and p2 (a partial window past the padding, padding
+ * left out of the divisor) have no Keras pooling layer at all: even the Keras script refuses, naming p1.
  */
-export const KERAS_SCRIPT_REFUSED: Record<string, string> = { 'pool-signal-ceil-lrn': 'p2' };
+export const KERAS_SCRIPT_REFUSED: Record<string, string> = { 'pool-signal-ceil-lrn': 'p1' };
 
 export function poolGraphs(): { name: string; graph: Graph }[] {
   const shapes = { dataset: { name: 'shapes', samples: 240, noise: 0.1, validationSplit: 0.2 }, optimizer: { type: 'adam' as const, lr: 0.01 }, batchSize: 8 };
@@ -51,7 +51,7 @@ export function poolGraphs(): { name: string; graph: Graph }[] {
       { id: 'chan', type: 'Permute', params: { axes: [2, 1] } },
       { id: 'c1', type: 'Conv1D', params: { filters: 4, kernelSize: 3, padding: [3, 1] } },
       { id: 'lrn', type: 'LRN', params: { size: 3, alpha: 0.4, beta: 0.75, bias: 1 } },
-      { id: 'p1', type: 'MaxPool1D', params: { poolSize: 2, stride: 3, ceilMode: true } },
+      { id: 'p1', type: 'MaxPool1D', params: { poolSize: 2, stride: 3, dilation: 2, ceilMode: true } },
       { id: 'p2', type: 'AvgPool1D', params: { poolSize: 3, stride: 2, padding: 1, ceilMode: true, countIncludePad: false } },
       { id: 'flat', type: 'Flatten', params: {} },
       { id: 'lrn2', type: 'LRN', params: { size: 5, alpha: 0.2, beta: 0.75, bias: 1 } },

@@ -12,14 +12,14 @@ function pool(op: 'max' | 'avg'): OpMapper {
     if (!ctx.attrs.has('kernel_shape')) return 'has no kernel_shape';
     const w = windowAttrs(ctx, x, undefined);
     if (typeof w === 'string') return w;
-    if (w.dilation !== 1) return `dilations ${w.dilation} are not supported; NetLoom pools adjacent values`;
+    if (w.dilation !== 1 && op === 'avg') return `dilations ${w.dilation} are not supported for AveragePool; NetLoom averages adjacent values (only max pools dilate, as PyTorch's)`;
     const pads = sidePads(x, w);
     // ONNX requires every pad under the window (a window of padding only has no value); so does NetLoom.
     if (pads.some(([a, b]) => a >= w.kernel || b >= w.kernel)) return `pads of a whole window (${w.kernel}) or more on one side leave windows that hold only padding`;
     // A single number follows PyTorch's rule (at most half a window); ONNX allows up to a window less
     // one, which NetLoom takes as a per-side list.
     const padding = typeof w.padding === 'number' && w.padding > Math.floor(w.kernel / 2) ? [...pads.map(([a]) => a), ...pads.map(([, b]) => b)] : w.padding;
-    const params: ParamValues = { poolSize: w.kernel, stride: w.stride === w.kernel ? 0 : w.stride, padding };
+    const params: ParamValues = { poolSize: w.kernel, stride: w.stride === w.kernel ? 0 : w.stride, padding, ...(w.dilation !== 1 ? { dilation: w.dilation } : {}) };
     // Ceil mode only where it adds a partial last window (it changes nothing otherwise).
     if (ceilModeAddsWindows(ctx, x, w)) params.ceilMode = true;
     if (op === 'max') {

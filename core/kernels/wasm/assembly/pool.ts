@@ -6,10 +6,10 @@
 // Everything here is bit-identical to the TS loops: max only compares and copies, and average sums in f64
 // in the TS loop's order, rounding to f32 once, as the TS loop's JS numbers do.
 
-/** Max over each window; `arg` gets the winner's index within the sample. */
-export function maxPoolForward(x: usize, y: usize, arg: usize, n: i32, C: i32, H: i32, W: i32, kh: i32, kw: i32, sh: i32, sw: i32, padTop: i32, padLeft: i32, Ho: i32, Wo: i32): void {
+/** Max over each window (taps dh, dw apart: dilation); `arg` gets the winner's index within the sample. */
+export function maxPoolForward(x: usize, y: usize, arg: usize, n: i32, C: i32, H: i32, W: i32, kh: i32, kw: i32, sh: i32, sw: i32, padTop: i32, padLeft: i32, Ho: i32, Wo: i32, dh: i32, dw: i32): void {
   const inside = padTop == 0 && padLeft == 0 && (Ho - 1) * sh + kh <= H && (Wo - 1) * sw + kw <= W;
-  if (inside && kh == 2 && kw == 2 && sh == 2 && sw == 2) {
+  if (inside && kh == 2 && kw == 2 && sh == 2 && sw == 2 && dh == 1 && dw == 1) {
     maxPool2x2(x, y, arg, n, C, H, W, Ho, Wo);
     return;
   }
@@ -25,10 +25,10 @@ export function maxPoolForward(x: usize, y: usize, arg: usize, n: i32, C: i32, H
           let best: f32 = -Infinity;
           let at = -1;
           for (let i = 0; i < kh; i++) {
-            const yy = y0 + i;
+            const yy = y0 + i * dh;
             if (yy < 0 || yy >= H) continue;
             for (let j = 0; j < kw; j++) {
-              const xx = x0 + j;
+              const xx = x0 + j * dw;
               if (xx < 0 || xx >= W) continue;
               const idx = (c * H + yy) * W + xx;
               const v = load<f32>(xs + (<usize>idx << 2));
