@@ -6,6 +6,7 @@
  * test/fixtures/onnx/make_classic_models.py (run into a temp cache).
  */
 import { describe, expect, it } from 'vitest';
+import { parseGraphText, serializeGraph } from '../../core/graph/io';
 import { importOnnx } from '../../core/importers/onnx';
 import { expectedOutput, generateModels, importAndPredict, missingTools, readBytes, type Generated } from './helpers/classic-models';
 import { maxRelativeError } from './helpers/relative-error';
@@ -33,12 +34,17 @@ describe.skipIf(missing !== null)(`ONNX pooling and LRN import${missing ? ` (ski
   const accepted = models.cases.filter((c) => !(c.name in REFUSED));
   it.each(accepted.map((c) => [c.name, c] as const))('%s imports and predicts like the reference', async (_name, c) => {
     const { graph, x, y } = importAndPredict(models.dir, c);
+    // The imported graph saves and reopens identical (the new params included).
+    const text = serializeGraph(graph);
+    const reopened = parseGraphText(text);
+    expect(reopened.ok && serializeGraph(reopened.graph)).toBe(text);
     const want = await expectedOutput(models.dir, c, x);
     expect(y.shape).toEqual(want.shape);
+    if (/drop_last/.test(c.name)) expect(want.shape).toEqual([2, 2, 3]);
     expect(maxRelativeError(y.data, want.data), `max relative error, ${c.name} (${c.source})`).toBeLessThan(1e-4);
     // The models meant to need them really use the new params (not something that happens to agree).
     const params = graph.nodes.map((n) => n.params ?? {});
-    if (/ceil/.test(c.name) && !/nopad/.test(c.name)) expect(params.some((p) => p.ceilMode === true), 'ceilMode').toBe(true);
+    if (/ceil/.test(c.name) && !/nopad|drop_last/.test(c.name)) expect(params.some((p) => p.ceilMode === true), 'ceilMode').toBe(true);
     if (/exclude|test_averagepool_2d_(pads|same_lower|same_upper|precomputed_same_upper)$/.test(c.name)) expect(params.some((p) => p.countIncludePad === false), 'countIncludePad').toBe(true);
     if (/uneven|0011|same_lower_odd|caffenet/.test(c.name)) expect(params.some((p) => Array.isArray(p.padding)), 'per-side padding').toBe(true);
   });
