@@ -15,12 +15,12 @@ export function wasmPoolKernel(k: WasmKernels, g: Window2D, countPad: boolean, X
   return {
     forward(n) {
       if (argmax) k.maxPoolForward(X.byteOffset, Y.byteOffset, argmax.byteOffset, n, C, H, W, kh, kw, sh, sw, padTop, padLeft, Ho, Wo, dh, dw);
-      else k.avgPoolForward(X.byteOffset, Y.byteOffset, n, C, H, W, kh, kw, sh, sw, padTop, padLeft, Ho, Wo, padBottom, padRight, cp);
+      else k.avgPoolForward(X.byteOffset, Y.byteOffset, n, C, H, W, kh, kw, sh, sw, padTop, padLeft, Ho, Wo, padBottom, padRight, cp, dh, dw);
     },
     backward(n) {
       if (!dX) return;
       if (argmax) k.maxPoolBackward(dY.byteOffset, argmax.byteOffset, dX.byteOffset, n, inSize, outSize);
-      else k.avgPoolBackward(dY.byteOffset, dX.byteOffset, n, C, H, W, kh, kw, sh, sw, padTop, padLeft, Ho, Wo, padBottom, padRight, cp);
+      else k.avgPoolBackward(dY.byteOffset, dX.byteOffset, n, C, H, W, kh, kw, sh, sw, padTop, padLeft, Ho, Wo, padBottom, padRight, cp, dh, dw);
     },
   };
 }

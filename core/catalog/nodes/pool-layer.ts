@@ -22,20 +22,26 @@ export function poolGeometry(rank: 1 | 2, params: ParamValues, input: readonly n
   if (Array.isArray(padding) && padding.some((p) => p >= k)) {
     return { ok: false, message: `padding [${padding.join(', ')}] has a side of a whole pool window (${k}) or more; a window there would hold only padding` };
   }
-  // Only max pools have a dilation param (PyTorch's MaxPool has one, its AvgPool none).
   const dilation = (params.dilation as number | undefined) ?? 1;
   return windowGeometry(input, { rank, kernel: k, stride: poolStride(params), dilation, padding, what: 'pool window', ceilMode: params.ceilMode === true });
 }
 
+/** How many of the k taps from `start`, `d` apart, fall in [lo, hi). */
+function tapsInside(start: number, k: number, d: number, lo: number, hi: number): number {
+  const first = Math.max(0, Math.ceil((lo - start) / d));
+  const last = Math.min(k - 1, Math.floor((hi - 1 - start) / d));
+  return Math.max(0, last - first + 1);
+}
+
 /**
  * The divisor of an average window starting at (y0, x0) (may be negative: in the padding). With
- * `countPad` (PyTorch's count_include_pad) the window clipped to the padded map, padding zeros counted;
- * otherwise only the input values inside it. Whole windows divide by kh·kw either way when unpadded.
+ * `countPad` (PyTorch's count_include_pad) the taps inside the padded map, padding zeros counted; otherwise
+ * only the taps on input values (ONNX's rule, dilation included). Whole windows divide by kh·kw either way.
  */
 export function avgDivisor(g: Window2D, y0: number, x0: number, countPad: boolean): number {
-  const { H, W, kh, kw, padBottom, padRight } = g;
-  if (countPad) return (Math.min(y0 + kh, H + padBottom) - y0) * (Math.min(x0 + kw, W + padRight) - x0);
-  return (Math.min(y0 + kh, H) - Math.max(y0, 0)) * (Math.min(x0 + kw, W) - Math.max(x0, 0));
+  const { H, W, kh, kw, dh, dw, padTop, padBottom, padLeft, padRight } = g;
+  if (countPad) return tapsInside(y0, kh, dh, -padTop, H + padBottom) * tapsInside(x0, kw, dw, -padLeft, W + padRight);
+  return tapsInside(y0, kh, dh, 0, H) * tapsInside(x0, kw, dw, 0, W);
 }
 
 /**
@@ -54,9 +60,12 @@ export function poolNode(op: PoolOp, rank: 1 | 2, base: Pick<NodeKind, 'type' | 
       stride: { kind: 'int', default: 0, min: 0, max: 64, description: 'step between windows (0: the window size, so windows do not overlap)' },
       padding: PADDING_SPEC,
       ceilMode: { kind: 'boolean', default: false, description: 'round the number of windows up: a last, partial window covers what is left at the end (PyTorch\'s and ONNX\'s ceil_mode)' },
-      ...(op === 'max'
-        ? { dilation: { kind: 'int' as const, default: 1, min: 1, max: 16, description: 'spacing between the values a window compares (1: adjacent), as PyTorch\'s MaxPool dilation' } }
-        : {}),
+      dilation: {
+        kind: 'int', default: 1, min: 1, max: 16,
+        description: op === 'max'
+          ? 'spacing between the values a window compares (1: adjacent), as PyTorch\'s MaxPool dilation'
+          : 'spacing between the values a window averages (1: adjacent), as ONNX\'s AveragePool dilations (PyTorch\'s AvgPool has none)',
+      },
       ...(op === 'avg'
         ? { countIncludePad: { kind: 'boolean' as const, default: true, description: 'divide by the whole window, padding zeros included (PyTorch\'s default); off: by the input values in the window only (ONNX\'s default)' } }
         : {}),
@@ -158,10 +167,10 @@ export function poolNode(op: PoolOp, rank: 1 | 2, base: Pick<NodeKind, 'type' | 
                   const x0 = ox * sw - padLeft;
                   const d = dY[o]! * (1 / avgDivisor(g, y0, x0, countPad));
                   for (let i = 0; i < kh; i++) {
-                    const y = y0 + i;
+                    const y = y0 + i * dh;
                     if (y < 0 || y >= H) continue;
                     for (let j = 0; j < kw; j++) {
-                      const x = x0 + j;
+                      const x = x0 + j * dw;
                       if (x >= 0 && x < W) dX[xs + c * H * W + y * W + x] += d;
                     }
                   }

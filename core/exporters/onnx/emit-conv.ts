@@ -2,7 +2,7 @@ import { convGeometry } from '../../catalog/nodes/conv-layer';
 import { lrnWindow } from '../../catalog/nodes/lrn';
 import { poolGeometry } from '../../catalog/nodes/pool-layer';
 import type { Window2D } from '../../catalog/spatial';
-import type { ExportNode } from '../export-model';
+import { ExportError, type ExportNode } from '../export-model';
 import { float, int, ints, str, type OnnxGraphBuilder } from './graph-builder';
 
 /**
@@ -44,6 +44,8 @@ export function emitPool(g: OnnxGraphBuilder, node: ExportNode, x: string, op: '
   // MaxPool never picks a padded cell; AveragePool's divisor follows the node's countIncludePad.
   const ceil = node.params.ceilMode === true;
   const dilated = r.g.dh > 1 || r.g.dw > 1;
+  // AveragePool takes dilations from opset 19; this export writes opset 17.
+  if (dilated && op === 'avg') throw new ExportError(`node "${node.id}" (${node.type}): ONNX AveragePool takes dilations from opset 19 only, and this export writes opset 17; use dilation 1`);
   const attrs = {
     ...windowAttrs(rank, r.g, node.params.padding, ceil), ...(ceil ? { ceil_mode: int(1) } : {}),
     ...(dilated ? { dilations: ints(rank === 2 ? [r.g.dh, r.g.dw] : [r.g.dw]) } : {}),

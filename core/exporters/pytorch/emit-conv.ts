@@ -47,6 +47,7 @@ export function torchPool(node: ExportNode, op: 'max' | 'avg', rank: 1 | 2): Tor
   const k = node.params.poolSize as number;
   const ceil = node.params.ceilMode === true;
   const countPad = node.params.countIncludePad !== false;
+  if (op === 'avg' && (g.dh > 1 || g.dw > 1)) throw new ExportError(`node "${node.id}" (${node.type}): PyTorch's average pools have no dilation; use dilation 1 (or a MaxPool) to export it to PyTorch`);
   const sym = symmetricPadding(rank, g);
   const pad = sym !== null && Math.max(g.padTop, g.padLeft) <= Math.floor(k / 2) ? sym : null;
   if (pad === null) {
@@ -57,7 +58,7 @@ export function torchPool(node: ExportNode, op: 'max' | 'avg', rank: 1 | 2): Tor
     if (!same) throw new ExportError(`${what}, and ceil_mode would then add a window that starts in the end padding; use ceilMode false or even padding`);
   }
   const extra = `${ceil ? ', ceil_mode=True' : ''}${op === 'avg' ? `, count_include_pad=${countPad ? 'True' : 'False'}` : ''}`;
-  const dil = op === 'max' && g.dw > 1 ? `, dilation=${g.dw}` : '';
+  const dil = g.dw > 1 ? `, dilation=${g.dw}` : '';
   const pool = `nn.${op === 'max' ? 'Max' : 'Avg'}Pool${rank}d(${k}, stride=${g.sw}, padding=${pad ?? 0}${dil}${extra})`;
   // A padded cell must never win a max: pad with -inf there (as PyTorch's own padding does).
   const module = pad === null ? `nn.Sequential(${padModule(rank, g, op === 'max' ? 'float("-inf")' : '0.0')}, ${pool})` : pool;

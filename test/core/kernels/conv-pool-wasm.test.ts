@@ -55,6 +55,8 @@ const POOLS: Case[] = [
   { type: 'MaxPool2D', params: { poolSize: 3, stride: 2, padding: [0, 0, 1, 1] }, input: [2, 6, 6] },
   { type: 'MaxPool2D', params: { poolSize: 2, stride: 1, dilation: 2 }, input: [3, 6, 6] },
   { type: 'MaxPool1D', params: { poolSize: 3, stride: 2, dilation: 2, padding: 1, ceilMode: true }, input: [2, 11] },
+  { type: 'AvgPool2D', params: { poolSize: 3, stride: 2, dilation: 2, padding: [2, 0, 1, 2], ceilMode: true, countIncludePad: false }, input: [2, 7, 6] },
+  { type: 'AvgPool2D', params: { poolSize: 2, stride: 2, dilation: 2, padding: 1, ceilMode: true }, input: [2, 6, 7] },
   { type: 'AvgPool2D', params: { poolSize: 3, stride: 2, padding: 1, ceilMode: true }, input: [2, 6, 7] },
   { type: 'AvgPool2D', params: { poolSize: 3, stride: 2, padding: [1, 0, 0, 2], ceilMode: true, countIncludePad: false }, input: [2, 7, 6] },
   { type: 'AvgPool1D', params: { poolSize: 3, stride: 2, padding: 1, ceilMode: true, countIncludePad: false }, input: [3, 8] },

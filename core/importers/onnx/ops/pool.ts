@@ -12,7 +12,6 @@ function pool(op: 'max' | 'avg'): OpMapper {
     if (!ctx.attrs.has('kernel_shape')) return 'has no kernel_shape';
     const w = windowAttrs(ctx, x, undefined);
     if (typeof w === 'string') return w;
-    if (w.dilation !== 1 && op === 'avg') return `dilations ${w.dilation} are not supported for AveragePool; NetLoom averages adjacent values (only max pools dilate, as PyTorch's)`;
     const pads = sidePads(x, w);
     // ONNX requires every pad under the window (a window of padding only has no value); so does NetLoom.
     if (pads.some(([a, b]) => a >= w.kernel || b >= w.kernel)) return `pads of a whole window (${w.kernel}) or more on one side leave windows that hold only padding`;

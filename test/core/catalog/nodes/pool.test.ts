@@ -33,6 +33,8 @@ const CASES: Array<{ kind: NodeKind; name: string; params: Record<string, unknow
   { kind: MaxPool2DNode, name: 'max 2×2 dilation 2 stride 1', params: { poolSize: 2, stride: 1, dilation: 2 }, input: [2, 5, 5], out: [2, 3, 3] },
   { kind: MaxPool2DNode, name: 'max 3×3 dilation 2 stride 2 padding 1 ceil', params: { poolSize: 3, stride: 2, dilation: 2, padding: 1, ceilMode: true }, input: [1, 8, 7], out: [1, 4, 3] },
   { kind: MaxPool1DNode, name: 'max 1D dilation 3', params: { poolSize: 2, stride: 1, dilation: 3 }, input: [2, 7], out: [2, 4] },
+  { kind: AvgPool2DNode, name: 'avg 2×2 dilation 2 padding 1 ceil, padding counted', params: { poolSize: 2, stride: 2, dilation: 2, padding: 1, ceilMode: true }, input: [1, 6, 7], out: [1, 4, 4] },
+  { kind: AvgPool2DNode, name: 'avg 3×3 dilation 2 padding [2, 0, 1, 2] ceil, padding left out', params: { poolSize: 3, stride: 2, dilation: 2, padding: [2, 0, 1, 2], ceilMode: true, countIncludePad: false }, input: [1, 7, 6], out: [1, 4, 3] },
   { kind: AvgPool2DNode, name: 'avg 3×3 stride 2 ceil, padding counted', params: { poolSize: 3, stride: 2, ceilMode: true }, input: [1, 6, 6], out: [1, 3, 3] },
   { kind: AvgPool2DNode, name: 'avg 3×3 stride 2 ceil, padding left out', params: { poolSize: 3, stride: 2, ceilMode: true, countIncludePad: false }, input: [1, 6, 6], out: [1, 3, 3] },
   { kind: AvgPool2DNode, name: 'avg padding 1 ceil, padding counted', params: { poolSize: 3, stride: 2, padding: 1, ceilMode: true }, input: [1, 6, 7], out: [1, 4, 4] },
@@ -106,6 +108,16 @@ describe('pooling', () => {
     h.inputs[0]!.set([1, 3, 2, 4]);
     h.kernel.forward(1, true);
     expect(Array.from(h.output)).toEqual([2, 3]);
+  });
+
+  it('a dilated average divides by the taps it holds (ONNX\'s AveragePool dilations)', () => {
+    // Length 5, window 2, dilation 3, padding 1 each side: windows start at -1 (taps -1, 2) and 1 (taps 1, 4).
+    for (const [countIncludePad, want] of [[true, [3 / 2, (5 + 9) / 2]], [false, [3 / 1, (5 + 9) / 2]]] as const) {
+      const h = buildKernel(AvgPool1DNode, { params: { poolSize: 2, stride: 2, dilation: 3, padding: 1, countIncludePad }, inputs: [[1, 5]], maxBatch: 1 });
+      h.inputs[0]!.set([1, 5, 3, 7, 9]);
+      h.kernel.forward(1, true);
+      expect(Array.from(h.output)).toEqual(want);
+    }
   });
 
   it('explains a per-side padding list of the wrong length or of a whole window', () => {
