@@ -23,11 +23,19 @@ export function poolGeometry(rank: 1 | 2, params: ParamValues, input: readonly n
     return { ok: false, message: `padding [${padding.join(', ')}] has a side of a whole pool window (${k}) or more; a window there would hold only padding` };
   }
   const dilation = (params.dilation as number | undefined) ?? 1;
-  return windowGeometry(input, { rank, kernel: k, stride: poolStride(params), dilation, padding, what: 'pool window', ceilMode: params.ceilMode === true });
+  const r = windowGeometry(input, { rank, kernel: k, stride: poolStride(params), dilation, padding, what: 'pool window', ceilMode: params.ceilMode === true });
+  if (!r.ok || dilation === 1) return r;
+  // Dilated taps can step over a short input entirely, leaving a window of padding only (no max, no mean).
+  const { g } = r;
+  const empty = (n: number, out: number, before: number, kk: number, s: number, d: number) =>
+    Array.from({ length: out }, (_, o) => o).find((o) => tapsInside(o * s - before, kk, d, 0, n) === 0);
+  const bad = empty(g.W, g.Wo, g.padLeft, g.kw, g.sw, g.dw) ?? (rank === 2 ? empty(g.H, g.Ho, g.padTop, g.kh, g.sh, g.dh) : undefined);
+  if (bad !== undefined) return { ok: false, message: `with dilation ${dilation} a pool window (number ${bad + 1}) falls only on padding, stepping over every input value; use a smaller dilation or less padding` };
+  return r;
 }
 
 /** How many of the k taps from `start`, `d` apart, fall in [lo, hi). */
-function tapsInside(start: number, k: number, d: number, lo: number, hi: number): number {
+export function tapsInside(start: number, k: number, d: number, lo: number, hi: number): number {
   const first = Math.max(0, Math.ceil((lo - start) / d));
   const last = Math.min(k - 1, Math.floor((hi - 1 - start) / d));
   return Math.max(0, last - first + 1);

@@ -120,6 +120,12 @@ describe('pooling', () => {
     }
   });
 
+  it('refuses a dilated window that falls only on padding', () => {
+    // Length 1, padding 1 each side, window 2, dilation 2: the taps are at -1 and 1, both padding.
+    const r = MaxPool1DNode.inferShape({ params: withDefaults(MaxPool1DNode, { poolSize: 2, stride: 1, dilation: 2, padding: 1 }), inputs: [[1, 1]], dataset });
+    expect(!r.ok && r.message).toMatch(/with dilation 2 a pool window \(number 1\) falls only on padding/);
+  });
+
   it('explains a per-side padding list of the wrong length or of a whole window', () => {
     let r = MaxPool2DNode.inferShape({ params: withDefaults(MaxPool2DNode, { padding: [1, 1] }), inputs: [[1, 8, 8]], dataset });
     expect(!r.ok && r.message).toMatch(/padding \[1, 1\] should list 4 numbers, \[top, left, bottom, right\]/);
