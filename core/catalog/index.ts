@@ -26,6 +26,7 @@ import { EmbeddingNode } from './nodes/embedding';
 import { SimpleRnnNode } from './nodes/simple-rnn';
 import { LstmNode } from './nodes/lstm';
 import { GruNode } from './nodes/gru';
+import { LrnNode } from './nodes/lrn';
 
 /** Every node type, in palette order. */
 export const NODE_KIND_LIST: readonly NodeKind[] = [
@@ -34,6 +35,7 @@ export const NODE_KIND_LIST: readonly NodeKind[] = [
   Conv2DNode, Conv1DNode, MaxPool2DNode, AvgPool2DNode, MaxPool1DNode, AvgPool1DNode, GlobalAvgPoolNode,
   BatchNormNode, ReshapeNode, PermuteNode, MultiplyNode,
   EmbeddingNode, SimpleRnnNode, LstmNode, GruNode,
+  LrnNode,
 ];
 
 export const NODE_KINDS: Readonly<Record<string, NodeKind>> = Object.fromEntries(NODE_KIND_LIST.map((k) => [k.type, k]));

@@ -45,7 +45,9 @@ export function checkParam(spec: ParamSpec, v: unknown): string | null {
     case 'padding':
       if (v === 'valid' || v === 'same') return null;
       if (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= spec.max) return null;
-      return `must be "valid", "same" or an integer in [0, ${spec.max}] (zeros added on each side), got ${describeValue(v)}`;
+      // A per-side list (begins, then ends); whether 2 or 4 entries fit is the node's shape rule's call.
+      if (Array.isArray(v) && (v.length === 2 || v.length === 4) && v.every((x) => typeof x === 'number' && Number.isInteger(x) && x >= 0 && x <= spec.max)) return null;
+      return `must be "valid", "same", an integer in [0, ${spec.max}] (zeros added on each side) or a list of 2 or 4 such integers (begins, then ends), got ${describeValue(v)}`;
   }
 }
 
@@ -72,6 +74,6 @@ export function rangeText(spec: ParamSpec): string {
   }
   if (spec.kind === 'enum') return spec.options.join(' | ');
   if (spec.kind === 'ints') return `${spec.minLength === spec.maxLength ? spec.minLength : `${spec.minLength}–${spec.maxLength}`} integers`;
-  if (spec.kind === 'padding') return `valid | same | 0–${spec.max}`;
+  if (spec.kind === 'padding') return `valid | same | 0–${spec.max} | [begins…, ends…]`;
   return 'true | false';
 }

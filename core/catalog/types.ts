@@ -12,7 +12,10 @@ export type ParamSpec =
    * whose size follows from the others) besides values ≥ min.
    */
   | { kind: 'ints'; default: readonly number[]; min: number; minLength: number; maxLength: number; allowMinusOne?: boolean; description: string }
-  /** Convolution/pooling padding: 'valid' (none), 'same' (output size = ⌈input / stride⌉) or zeros on each side. */
+  /**
+   * Convolution/pooling padding: 'valid' (none), 'same' (output size = ⌈input / stride⌉), zeros on each
+   * side, or zeros per side as a list (begins, then ends).
+   */
   | { kind: 'padding'; default: 'valid' | 'same' | number; max: number; description: string };
 
 export type ParamValue = number | boolean | string | readonly number[];

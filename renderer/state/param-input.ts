@@ -18,7 +18,11 @@ export function parseParamInput(spec: ParamSpec, text: string): ParsedInput {
     value = parts.map(Number);
   } else if (spec.kind === 'padding') {
     const t = text.trim().toLowerCase();
-    value = t === 'valid' || t === 'same' ? t : t !== '' && Number.isFinite(Number(t)) ? Number(t) : t;
+    // "0, 0, 1, 1" (or "[0, 0, 1, 1]"): zeros per side, begins then ends.
+    const parts = t.replace(/[[\]()]/g, ' ').split(/[\s,;]+/).filter(Boolean);
+    value = t === 'valid' || t === 'same' ? t
+      : parts.length > 1 && parts.every((x) => Number.isFinite(Number(x))) ? parts.map(Number)
+      : t !== '' && Number.isFinite(Number(t)) ? Number(t) : t;
   } else if (spec.kind === 'int' || spec.kind === 'number') {
     const t = text.trim();
     if (t === '') return { ok: false, message: 'enter a number' };

@@ -5,6 +5,7 @@ import { exportKeras } from '../../core/exporters/keras';
 import { kerasLayersArtifacts } from '../../core/exporters/keras/tfjs-model';
 import { activationGraphs, chainGraph, coverageGraphs, exampleGraphs, parse } from './helpers/graphs';
 import { convGraphs } from './helpers/conv-graphs';
+import { KERAS_SCRIPT_REFUSED, poolGraphs } from './helpers/pool-graphs';
 import { recurrentGraphs } from './helpers/recurrent-graphs';
 import { loadData } from './helpers/reference-run';
 import { netloomForward, tfjsPredict } from './helpers/tfjs-layers';
@@ -45,13 +46,14 @@ const extra = [{
     training: { dataset: { name: 'xor', samples: 200, noise: 0.1, validationSplit: 0.2 }, optimizer: { type: 'sgd', lr: 0.1 }, batchSize: 8, epochs: 1, seed: 2 },
   }),
 }];
-const cases = [...exampleGraphs(), ...activationGraphs(), ...coverageGraphs(), ...convGraphs(), ...recurrentGraphs(), ...extra];
+const cases = [...exampleGraphs(), ...activationGraphs(), ...coverageGraphs(), ...convGraphs(), ...recurrentGraphs(), ...extra, ...poolGraphs().filter((c) => !(c.name in KERAS_SCRIPT_REFUSED))];
 
 /** Graph → the node the export must name in its refusal. */
 const REFUSED: Record<string, string> = {
   'attention-sequence': 'att', 'nalu-add': 'nalu', 'cov-branching': 'attn',
   'act-step': 'act',
   'copy-first-gru': 'rnn', 'rnn-gru-stacked-lstm': 'gru', 'rnn-embedding-gru-simple': 'gru',
+  'pool-ceil-lrn': 'lrn',
 };
 
 describe('Keras model export (TF.js Layers format)', () => {

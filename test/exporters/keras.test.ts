@@ -6,6 +6,7 @@ import { buildExportModel, type ExportNode } from '../../core/exporters';
 import { exportKeras, kerasLayerName } from '../../core/exporters/keras';
 import { activationGraphs, coverageGraphs, exampleGraphs } from './helpers/graphs';
 import { convGraphs } from './helpers/conv-graphs';
+import { KERAS_SCRIPT_REFUSED, poolGraphs } from './helpers/pool-graphs';
 import { PYTHON, runPython } from './helpers/python';
 
 /**
@@ -14,7 +15,7 @@ import { PYTHON, runPython } from './helpers/python';
  * named after its id, of the right class and settings, wired to the right inputs, and every NetLoom
  * tensor has a place in the weights table.
  */
-const cases = [...exampleGraphs(), ...activationGraphs(), ...coverageGraphs(), ...convGraphs()];
+const cases = [...exampleGraphs(), ...activationGraphs(), ...coverageGraphs(), ...convGraphs(), ...poolGraphs().filter((c) => !(c.name in KERAS_SCRIPT_REFUSED))];
 
 interface LayerInfo { var: string; class: string; args: unknown[]; kwargs: Record<string, unknown>; inputs: string[] }
 interface ScriptInfo { layers: LayerInfo[]; output: Record<string, string>; variables: Record<string, string>; weights: Record<string, string[]> }
@@ -60,7 +61,8 @@ function expectedLayer(node: ExportNode): { cls: string; check(l: LayerInfo): vo
     case 'NALU': return { cls: 'NALU', check: (l) => expect(l.args).toEqual([p.units]) };
     case 'SelfAttention': return { cls: 'SelfAttention', check: (l) => expect(l.kwargs).toMatchObject({ d_model: p.dModel, heads: p.heads, causal: p.causal }) };
     case 'Add': return { cls: 'layers.Add', check: () => {} };
-    case 'Concat': return { cls: 'layers.Concatenate', check: (l) => expect(l.kwargs.axis).toBe(-1) };
+    case 'Concat': return { cls: 'layers.Concatenate', check: (l) => expect(l.kwargs.axis).toBe((p.axis as number | undefined) ?? -1) };
+    case 'LRN': return { cls: 'layers.Lambda', check: (l) => { expect(String(l.args[0])).toMatch(/^lambda t: t \/ tf\.pow\(/); expect(String(l.args[0])).toContain(`tf.square(t)`); expect(String(l.args[0])).toContain(`for i in range(${p.size})`); } };
     case 'Flatten': return { cls: 'layers.Flatten', check: () => {} };
     case 'LayerNorm': return { cls: 'layers.LayerNormalization', check: (l) => expect(l.kwargs.epsilon).toBe(1e-5) };
     case 'MeanPool': return { cls: 'layers.GlobalAveragePooling1D', check: () => {} };
@@ -85,6 +87,18 @@ function expectedLayer(node: ExportNode): { cls: string; check(l: LayerInfo): vo
     default: throw new Error(`no expectation for ${node.type}`);
   }
 }
+
+describe('Keras export of pools Keras cannot express', () => {
+  it('refuses an average whose divisor Keras cannot match, naming the node', () => {
+    const graph = poolGraphs().find((c) => c.name === 'pool-signal-ceil-lrn')!.graph;
+    const undilated = { ...graph, nodes: graph.nodes.map((n) => (n.id === 'p1' ? { ...n, params: { ...n.params, dilation: 1 } } : n)) };
+    expect(() => exportKeras(undilated)).toThrow(/node "p2" \(AvgPool1D\) cannot be written as a Keras pooling layer: the divisor leaves padding out/);
+  });
+
+  it.each(poolGraphs().filter((c) => c.name in KERAS_SCRIPT_REFUSED))('$name is refused, naming the node', ({ name, graph }) => {
+    expect(() => exportKeras(graph)).toThrow(new RegExp(`node "${KERAS_SCRIPT_REFUSED[name]}" \\(MaxPool1D\\) cannot be written as a Keras pooling layer: Keras pools have no dilation`));
+  });
+});
 
 describe.skipIf(!existsSync(PYTHON))('Keras export (syntax and structure; TensorFlow is not installable here)', () => {
   let dir = '';

@@ -7,6 +7,7 @@ import type { Graph, OptimizerConfig } from '../../core/graph/schema';
 import { encodeSafetensors } from '../../core/weights';
 import { activationGraphs, coverageGraphs, exampleGraphs } from './helpers/graphs';
 import { convGraphs } from './helpers/conv-graphs';
+import { poolGraphs } from './helpers/pool-graphs';
 import { recurrentGraphs } from './helpers/recurrent-graphs';
 import { hasPythonModule, runPython } from './helpers/python';
 import { loadData, referenceRun, STEPS, type ReferenceRun } from './helpers/reference-run';
@@ -31,7 +32,7 @@ interface Run {
 }
 
 // The recurrent helper's own iris graph is the iris example again: the example stands for both.
-const cases = [...exampleGraphs(), ...activationGraphs(), ...coverageGraphs(), ...convGraphs(), ...recurrentGraphs().filter((c) => c.name.startsWith('rnn-'))];
+const cases = [...exampleGraphs(), ...activationGraphs(), ...coverageGraphs(), ...convGraphs(), ...recurrentGraphs().filter((c) => c.name.startsWith('rnn-')), ...poolGraphs()];
 const runs: Run[] = [];
 let results: Record<string, { forward: number[]; losses: number[]; final: number; error?: string }> = {};
 let dir = '';

@@ -41,8 +41,12 @@ describe('list and padding params in the inspector', () => {
     expect(parseParamInput(padding, 'same')).toEqual({ ok: true, value: 'same' });
     expect(parseParamInput(padding, ' Valid ')).toEqual({ ok: true, value: 'valid' });
     expect(parseParamInput(padding, '2')).toEqual({ ok: true, value: 2 });
-    expect(parseParamInput(padding, 'full')).toMatchObject({ ok: false, message: expect.stringMatching(/"valid", "same" or an integer/) });
+    expect(parseParamInput(padding, 'full')).toMatchObject({ ok: false, message: expect.stringMatching(/"valid", "same", an integer/) });
     expect(parseParamInput(padding, '1.5')).toMatchObject({ ok: false });
+    // Zeros per side, begins then ends (as ONNX's pads), typed as a list.
+    expect(parseParamInput(padding, '0, 0, 1, 1')).toEqual({ ok: true, value: [0, 0, 1, 1] });
+    expect(parseParamInput(padding, '[2, 1]')).toEqual({ ok: true, value: [2, 1] });
+    expect(parseParamInput(padding, '1, 2, 3')).toMatchObject({ ok: false, message: expect.stringMatching(/a list of 2 or 4 such integers/) });
   });
 });
 

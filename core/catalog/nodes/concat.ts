@@ -1,9 +1,22 @@
 import { formatShape, sizeOf } from '../../util/tensor';
-import type { NodeKind } from '../types';
+import type { NodeKind, ParamValues } from '../types';
+
+/** The joined axis as a 0-based index into the per-sample shape (`axis` -1: the last one). */
+export function concatAxis(params: ParamValues, rank: number): number {
+  const a = (params.axis as number | undefined) ?? -1;
+  return a === -1 ? rank - 1 : a - 1;
+}
 
 /**
- * Joins two tensors along the last axis: [..., p] and [..., q] give [..., p + q], with a's features first.
- * Every leading axis (e.g. the sequence length T) must agree, since rows are paired one to one.
+ * The joined axis as PyTorch, ONNX and Keras count it (batch axis 0): NetLoom's 1-based count without
+ * the batch is the same number, and -1 (the last) is -1 there too.
+ */
+export const concatBatchedAxis = (params: ParamValues): number => (params.axis as number | undefined) ?? -1;
+
+/**
+ * Joins two tensors along one axis, by default the last: [..., p] and [..., q] give [..., p + q], with
+ * a's features first. `axis` 1 joins channels-first images' channels ([C1, H, W] and [C2, H, W] give
+ * [C1 + C2, H, W]), as Inception and SqueezeNet branches meet. Every other axis must agree.
  */
 export const ConcatNode: NodeKind = {
   type: 'Concat',
@@ -16,22 +29,30 @@ export const ConcatNode: NodeKind = {
     { name: 'b', description: 'second tensor; all axes but the last must match a' },
   ],
   outputs: [{ name: 'out', description: 'the features of a followed by those of b' }],
-  params: {},
-  inferShape({ inputs }) {
+  params: {
+    axis: { kind: 'int', default: -1, min: -1, max: 4, description: 'the axis to join on, counted from 1 without the batch axis (1: channels of an image); -1: the last' },
+  },
+  inferShape({ params, inputs }) {
     const [a, b] = inputs as [readonly number[], readonly number[]];
     const got = `got a ${formatShape(a)} and b ${formatShape(b)}`;
     if (a.length === 0) return { ok: false, port: 0, message: `needs at least one feature axis to join on, ${got}` };
     if (b.length === 0) return { ok: false, port: 1, message: `needs at least one feature axis to join on, ${got}` };
-    if (a.length !== b.length || a.some((dim, i) => i < a.length - 1 && dim !== b[i])) {
-      return { ok: false, port: 1, message: `joins on the last axis, so every other axis must match; ${got}` };
+    if (params.axis === 0) return { ok: false, port: 0, message: 'axis 0 would be the batch axis; count axes from 1 (or -1 for the last)' };
+    const ax = concatAxis(params, a.length);
+    if (ax >= a.length) return { ok: false, port: 0, message: `axis ${params.axis} is past the last axis of a ${formatShape(a)}` };
+    const which = ax === a.length - 1 ? 'the last axis' : `axis ${ax + 1}`;
+    if (a.length !== b.length || a.some((dim, i) => i !== ax && dim !== b[i])) {
+      return { ok: false, port: 1, message: `joins on ${which}, so every other axis must match; ${got}` };
     }
-    return { ok: true, shape: [...a.slice(0, -1), a[a.length - 1]! + b[b.length - 1]!] };
+    return { ok: true, shape: a.map((d, i) => (i === ax ? d + b[i]! : d)) };
   },
   paramTensors: () => [],
-  createKernel({ inputShapes, outputShape, buffers }) {
+  createKernel({ params, inputShapes, outputShape, buffers }) {
     const [aShape, bShape] = inputShapes as [readonly number[], readonly number[]];
-    const p = aShape[aShape.length - 1]!;
-    const q = bShape[bShape.length - 1]!;
+    // Per row (everything before the axis), a's block then b's: the last axis is the case of blocks of one row.
+    const ax = concatAxis(params, aShape.length);
+    const p = sizeOf(aShape.slice(ax));
+    const q = sizeOf(bShape.slice(ax));
     const width = p + q;
     const rowsPerSample = sizeOf(outputShape) / width;
     const { inputs: [A, B], output: Y, dOutput: dY, dInputs: [dA, dB] } = buffers;

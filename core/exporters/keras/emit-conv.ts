@@ -4,6 +4,7 @@ import type { Window2D } from '../../catalog/spatial';
 import type { ExportNode } from '../export-model';
 import { pyFloat, pyLiteral } from '../python/identifiers';
 import type { KerasLayerCode } from './emit-nodes';
+import { kerasPoolPlan } from './pool-plan';
 
 const CF = 'data_format="channels_first"';
 
@@ -12,8 +13,12 @@ const CF = 'data_format="channels_first"';
  * the odd zero after); explicit padding, and "same" for average pooling (Keras would leave the zeros out
  * of the average, NetLoom counts them), become a padding layer applied to the input inside the same line.
  */
-function padWrap(rank: 1 | 2, g: Window2D, id: string, value: 'zero' | '-inf'): (input: string) => string {
+type Sides = { top: number; bottom: number; left: number; right: number };
+const sidesOf = (g: Window2D): Sides => ({ top: g.padTop, bottom: g.padBottom, left: g.padLeft, right: g.padRight });
+
+function padWrap(rank: 1 | 2, s: Sides, id: string, value: 'zero' | '-inf'): (input: string) => string {
   const name = JSON.stringify(`${id}_pad`);
+  const g = { padTop: s.top, padBottom: s.bottom, padLeft: s.left, padRight: s.right };
   if (value === 'zero') {
     const sides = rank === 2 ? `((${g.padTop}, ${g.padBottom}), (${g.padLeft}, ${g.padRight}))` : `(${g.padLeft}, ${g.padRight})`;
     if (rank === 2) return (x) => `layers.ZeroPadding2D(${sides}, ${CF}, name=${name})(${x})`;
@@ -28,27 +33,41 @@ export function kerasConv(node: ExportNode, rank: 1 | 2, regularizer: string): K
   const p = node.params;
   const r = convGeometry(rank, p, node.inputShapes[0]!);
   if (!r.ok) throw new Error(r.message);
-  const explicit = typeof p.padding === 'number' && p.padding > 0;
+  const explicit = (typeof p.padding === 'number' && p.padding > 0) || (Array.isArray(p.padding) && p.padding.some((v) => v > 0));
   const padding = p.padding === 'same' ? 'same' : 'valid';
   return {
     open: `layers.Conv${rank}D(${p.filters}, ${p.kernelSize}, strides=${p.stride}, padding="${padding}", dilation_rate=${p.dilation}, groups=${p.groups}, use_bias=${pyLiteral(p.bias)}, ${CF}${regularizer}`,
-    ...(explicit ? { wrapInput: padWrap(rank, r.g, node.id, 'zero') } : {}),
+    ...(explicit ? { wrapInput: padWrap(rank, sidesOf(r.g), node.id, 'zero') } : {}),
     // NetLoom [F, C/groups, (kh,) kw] → Keras [(kh,) kw, C/groups, F].
     layouts: { W: rank === 2 ? [2, 3, 1, 0] : [2, 1, 0] },
   };
 }
 
+/** Pools by kerasPoolPlan: Keras' own padding where it is exact, else explicit −∞ or zero padding in front. */
 export function kerasPool(node: ExportNode, op: 'max' | 'avg', rank: 1 | 2): KerasLayerCode {
   const p = node.params;
-  const r = poolGeometry(rank, p, node.inputShapes[0]!);
-  if (!r.ok) throw new Error(r.message);
-  const padded = p.padding !== 'valid' && p.padding !== 0;
-  const native = op === 'max' && p.padding === 'same';
+  const plan = kerasPoolPlan(node, op, rank);
   const cls = `layers.${op === 'max' ? 'Max' : 'Average'}Pooling${rank}D`;
   return {
-    open: `${cls}(${p.poolSize}, strides=${r.g.sw}, padding="${native ? 'same' : 'valid'}", ${CF}`,
-    ...(padded && !native ? { wrapInput: padWrap(rank, r.g, node.id, op === 'max' ? '-inf' : 'zero') } : {}),
+    open: `${cls}(${p.poolSize}, strides=${plan.g.sw}, padding="${plan.mode === 'same' ? 'same' : 'valid'}", ${CF}`,
+    ...(plan.mode === 'pad' ? { wrapInput: padWrap(rank, plan.pads, node.id, op === 'max' ? '-inf' : 'zero') } : {}),
   };
+}
+
+/**
+ * LRN has no Keras layer; the script computes ONNX's formula in a Lambda: the squares padded with zero
+ * channels (⌊(size − 1)/2⌋ before, the rest after), summed over `size` shifted slices.
+ */
+export function kerasLrn(node: ExportNode): KerasLayerCode {
+  const p = node.params;
+  const size = p.size as number;
+  const C = node.inputShapes[0]![0]!;
+  const before = Math.floor((size - 1) / 2), after = size - 1 - before;
+  const rest = node.inputShapes[0]!.slice(1).map(() => '[0, 0]').join(', ');
+  const pads = `[[0, 0], [${before}, ${after}]${rest ? `, ${rest}` : ''}]`;
+  const sum = `tf.add_n([s[:, i:i + ${C}] for i in range(${size})])`;
+  const lam = `lambda t: t / tf.pow(${pyFloat(p.bias as number)} + ${pyFloat(p.alpha as number)} / ${size} * (lambda s: ${sum})(tf.pad(tf.square(t), ${pads})), ${pyFloat(p.beta as number)})`;
+  return { open: `layers.Lambda(${lam}` };
 }
 
 export function kerasBatchNorm(node: ExportNode): KerasLayerCode {

@@ -1,8 +1,9 @@
+import { concatBatchedAxis } from '../../catalog/nodes/concat';
 import { LAYER_NORM_EPSILON } from '../../catalog/nodes/layer-norm';
 import type { ExportNode } from '../export-model';
 import { pyFloat, pyLiteral } from '../python/identifiers';
 import type { KerasCustomLayer } from './custom-layers';
-import { kerasBatchNorm, kerasConv, kerasPool, kerasShapeLayer } from './emit-conv';
+import { kerasBatchNorm, kerasConv, kerasLrn, kerasPool, kerasShapeLayer } from './emit-conv';
 import { kerasRecurrentOpen } from './emit-recurrent';
 
 /** One node as a Keras functional-API layer: the constructor (without `name=`) and custom layer used. */
@@ -29,7 +30,7 @@ export function kerasLayerCode(node: ExportNode, regularizer: string | null): Ke
     case 'SelfAttention':
       return { open: `SelfAttention(d_model=${p.dModel}, heads=${p.heads}, causal=${pyLiteral(p.causal)}`, customLayer: 'SelfAttention' };
     case 'Add': return { open: 'layers.Add(', takesList: true };
-    case 'Concat': return { open: 'layers.Concatenate(axis=-1', takesList: true };
+    case 'Concat': return { open: `layers.Concatenate(axis=${concatBatchedAxis(p)}`, takesList: true };
     case 'Flatten': return { open: 'layers.Flatten(' };
     case 'LayerNorm': return { open: `layers.LayerNormalization(axis=-1, epsilon=${pyFloat(LAYER_NORM_EPSILON)}` };
     case 'MeanPool': return { open: 'layers.GlobalAveragePooling1D(' };
@@ -41,6 +42,7 @@ export function kerasLayerCode(node: ExportNode, regularizer: string | null): Ke
     case 'MaxPool1D': return kerasPool(node, 'max', 1);
     case 'AvgPool1D': return kerasPool(node, 'avg', 1);
     case 'BatchNorm': return kerasBatchNorm(node);
+    case 'LRN': return kerasLrn(node);
     case 'GlobalAvgPool': case 'Reshape': case 'Permute': case 'Multiply': return kerasShapeLayer(node);
     default: {
       const recurrent = kerasRecurrentOpen(node);

@@ -1,7 +1,7 @@
 import { convGeometry } from '../../catalog/nodes/conv-layer';
-import { poolGeometry } from '../../catalog/nodes/pool-layer';
 import type { Window2D } from '../../catalog/spatial';
 import { ExportError, type ExportNode } from '../export-model';
+import { kerasPoolPlan } from './pool-plan';
 import type { KerasModelBuilder } from './tfjs-builder';
 
 const CF = { data_format: 'channels_first' };
@@ -86,26 +86,15 @@ export function kerasConvKernel(W: Float32Array, g: Window2D, F: number, groups:
   return out;
 }
 
-/** TensorFlow's 'same' padding before the window on one axis (the rest goes after). */
-function tfSamePadBefore(n: number, k: number, s: number): number {
-  return Math.floor(Math.max((Math.ceil(n / s) - 1) * s + k - n, 0) / 2);
-}
-
 function pool(b: KerasModelBuilder, node: ExportNode, name: string, input: string, op: 'max' | 'avg', rank: 1 | 2): string {
-  const r = poolGeometry(rank, node.params, node.inputShapes[0]!);
-  if (!r.ok) throw new ExportError(`node "${node.id}": ${r.message}`);
-  const g = r.g;
-  const anyPad = g.padTop + g.padBottom + g.padLeft + g.padRight > 0;
-  const outH = node.shape.length === 3 ? node.shape[1]! : 1;
-  const outW = node.shape[node.shape.length - 1]!;
-  const sameAsTf = Math.ceil(g.H / g.sh) === outH && Math.ceil(g.W / g.sw) === outW
-    && tfSamePadBefore(g.H, g.kh, g.sh) === g.padTop && tfSamePadBefore(g.W, g.kw, g.sw) === g.padLeft;
-  if (op === 'max' && anyPad && !sameAsTf) {
-    throw new ExportError(`node "${node.id}" (${node.type}): Keras cannot pad a max pooling with −∞ other than its own 'same'; use padding "same" or "valid" to export it to the Keras model file`);
+  const plan = kerasPoolPlan(node, op, rank);
+  const g = plan.g;
+  if (plan.mode === 'pad' && op === 'max') {
+    throw new ExportError(`node "${node.id}" (${node.type}): Keras cannot pad a max pooling with −∞ other than its own 'same'; use padding "same" or "valid"${node.params.ceilMode ? ' (or ceilMode false)' : ''} to export it to the Keras model file`);
   }
   return wrap1d(b, node, name, input, rank, (x, opName) => b.add(op === 'max' ? 'MaxPooling2D' : 'AveragePooling2D', opName, {
-    pool_size: [g.kh, g.kw], strides: [g.sh, g.sw], padding: op === 'max' && anyPad ? 'same' : 'valid', ...CF,
-  }, [op === 'max' ? x : padded(b, g, opName, x)]));
+    pool_size: [g.kh, g.kw], strides: [g.sh, g.sw], padding: plan.mode === 'same' ? 'same' : 'valid', ...CF,
+  }, [plan.mode === 'pad' ? padded(b, g, opName, x) : x]));
 }
 
 function batchNorm(b: KerasModelBuilder, node: ExportNode, name: string, input: string, w: (param: string) => Float32Array): string {

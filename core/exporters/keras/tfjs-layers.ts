@@ -1,3 +1,4 @@
+import { concatBatchedAxis } from '../../catalog/nodes/concat';
 import { LAYER_NORM_EPSILON } from '../../catalog/nodes/layer-norm';
 import { ExportError, type ExportNode } from '../export-model';
 import type { KerasModelBuilder } from './tfjs-builder';
@@ -8,6 +9,7 @@ import { emitRecurrent } from './tfjs-recurrent';
 /** Why a node has no layer in Keras' built-in set (the model file has no custom code to carry it). */
 const NO_KERAS_LAYER: Record<string, string> = {
   NALU: 'NALU is not a Keras layer',
+  LRN: 'Keras has no local response normalisation layer (the script computes it in a Lambda, which a model file cannot hold)',
   SelfAttention: "NetLoom's self-attention (one set of Wq, Wk, Wv, Wo over d_model) is not a built-in TF.js Layers layer",
   // Read from @tensorflow/tfjs-layers 4.22 (GRUCell): the constructor throws on resetAfter, and call()
   // computes the candidate as activation(x·W_h + b_h + (r ⊙ h)·U_h). test/exporters/keras-tfjs-gru.test.ts
@@ -54,7 +56,7 @@ export function emitKerasNode(b: KerasModelBuilder, node: ExportNode, name: stri
     case 'Dropout': return b.add('Dropout', name, { rate: p.rate }, [x]);
     case 'Add': return b.add('Add', name, {}, inputs);
     case 'Multiply': return b.add('Multiply', name, {}, inputs);
-    case 'Concat': return b.add('Concatenate', name, { axis: -1 }, inputs);
+    case 'Concat': return b.add('Concatenate', name, { axis: concatBatchedAxis(p) }, inputs);
     case 'Flatten': return b.add('Flatten', name, {}, [x]);
     case 'Reshape': return b.add('Reshape', name, { target_shape: node.shape }, [x]);
     case 'Permute': return b.add('Permute', name, { dims: p.axes }, [x]);

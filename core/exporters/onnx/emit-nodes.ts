@@ -1,8 +1,9 @@
+import { concatBatchedAxis } from '../../catalog/nodes/concat';
 import { LAYER_NORM_EPSILON } from '../../catalog/nodes/layer-norm';
 import { NALU_EPSILON } from '../../catalog/nodes/nalu';
 import type { ExportNode } from '../export-model';
 import { emitActivation } from './emit-activations';
-import { emitBatchNorm, emitConv, emitGlobalAvgPool, emitPermute, emitPool, emitReshape } from './emit-conv';
+import { emitBatchNorm, emitConv, emitGlobalAvgPool, emitLrn, emitPermute, emitPool, emitReshape } from './emit-conv';
 import { emitRecurrent } from './emit-recurrent';
 import { float, int, ints, type OnnxGraphBuilder } from './graph-builder';
 
@@ -29,7 +30,7 @@ export function emitNode(g: OnnxGraphBuilder, node: ExportNode, inputs: string[]
     case 'Add':
       return g.op('Add', [inputs[0]!, inputs[1]!], id);
     case 'Concat':
-      return g.op('Concat', [inputs[0]!, inputs[1]!], id, { axis: int(-1) });
+      return g.op('Concat', [inputs[0]!, inputs[1]!], id, { axis: int(concatBatchedAxis(node.params)) });
     case 'Flatten':
       return g.op('Flatten', [x], id, { axis: int(1) });
     case 'LayerNorm':
@@ -44,6 +45,7 @@ export function emitNode(g: OnnxGraphBuilder, node: ExportNode, inputs: string[]
     case 'AvgPool2D': return emitPool(g, node, x, 'avg', 2);
     case 'MaxPool1D': return emitPool(g, node, x, 'max', 1);
     case 'AvgPool1D': return emitPool(g, node, x, 'avg', 1);
+    case 'LRN': return emitLrn(g, node, x);
     case 'GlobalAvgPool': return emitGlobalAvgPool(g, node, x);
     case 'BatchNorm': return emitBatchNorm(g, node, x, weight);
     case 'Reshape': return emitReshape(g, node, x);

@@ -1,7 +1,7 @@
 import { convGeometry } from '../../catalog/nodes/conv-layer';
 import { poolGeometry } from '../../catalog/nodes/pool-layer';
-import type { Window2D } from '../../catalog/spatial';
-import type { ExportNode } from '../export-model';
+import { windowCount, type Window2D } from '../../catalog/spatial';
+import { ExportError, type ExportNode } from '../export-model';
 import { pyFloat, pyLiteral } from '../python/identifiers';
 import type { TorchNodeCode } from './emit-nodes';
 
@@ -35,18 +35,55 @@ export function torchConv(node: ExportNode, rank: 1 | 2): TorchNodeCode {
   };
 }
 
-/** Max/average pooling; average counts padding zeros (count_include_pad=True), as NetLoom does. */
+/**
+ * Max/average pooling with the node's ceil_mode and (average) count_include_pad. PyTorch pads both sides
+ * alike and at most half a window; other padding is a ConstantPad in front, which PyTorch's rules then
+ * see as input: exact for max (−∞) and for counted zeros, when the pre-padded input gives the same windows.
+ */
 export function torchPool(node: ExportNode, op: 'max' | 'avg', rank: 1 | 2): TorchNodeCode {
   const r = poolGeometry(rank, node.params, node.inputShapes[0]!);
   if (!r.ok) throw new Error(r.message);
   const g = r.g;
-  const pad = symmetricPadding(rank, g);
   const k = node.params.poolSize as number;
-  const extra = op === 'avg' ? ', count_include_pad=True' : '';
-  const pool = `nn.${op === 'max' ? 'Max' : 'Avg'}Pool${rank}d(${k}, stride=${g.sw}, padding=${pad ?? 0}${extra})`;
+  const ceil = node.params.ceilMode === true;
+  const countPad = node.params.countIncludePad !== false;
+  if (op === 'avg' && (g.dh > 1 || g.dw > 1)) throw new ExportError(`node "${node.id}" (${node.type}): PyTorch's average pools have no dilation; use dilation 1 (or a MaxPool) to export it to PyTorch`);
+  const sym = symmetricPadding(rank, g);
+  const pad = sym !== null && Math.max(g.padTop, g.padLeft) <= Math.floor(k / 2) ? sym : null;
+  if (pad === null) {
+    const what = `node "${node.id}" (${node.type}): PyTorch pools pad both sides alike and at most half a window, so this padding goes in front as zeros`;
+    if (op === 'avg' && !countPad) throw new ExportError(`${what}, which count_include_pad=False cannot leave out; use countIncludePad true or an even padding of at most ${Math.floor(k / 2)}`);
+    const effH = g.dh * (g.kh - 1) + 1, effW = g.dw * (g.kw - 1) + 1;
+    const same = windowCount(g.H + g.padTop + g.padBottom, 0, 0, effH, g.sh, ceil) === g.Ho && windowCount(g.W + g.padLeft + g.padRight, 0, 0, effW, g.sw, ceil) === g.Wo;
+    if (!same) throw new ExportError(`${what}, and ceil_mode would then add a window that starts in the end padding; use ceilMode false or even padding`);
+  }
+  const extra = `${ceil ? ', ceil_mode=True' : ''}${op === 'avg' ? `, count_include_pad=${countPad ? 'True' : 'False'}` : ''}`;
+  const dil = g.dw > 1 ? `, dilation=${g.dw}` : '';
+  const pool = `nn.${op === 'max' ? 'Max' : 'Avg'}Pool${rank}d(${k}, stride=${g.sw}, padding=${pad ?? 0}${dil}${extra})`;
   // A padded cell must never win a max: pad with -inf there (as PyTorch's own padding does).
   const module = pad === null ? `nn.Sequential(${padModule(rank, g, op === 'max' ? 'float("-inf")' : '0.0')}, ${pool})` : pool;
   return { module, call: callModule, weights: [] };
+}
+
+/**
+ * LRN as nn.LocalResponseNorm (alpha divided by size, as NetLoom). PyTorch puts an even window's extra
+ * channel before, ONNX and NetLoom after: reversing the channels around it swaps the two, exactly.
+ * It needs a 3-D or larger input, so [B, C] gets a length-1 axis around it.
+ */
+export function torchLrn(node: ExportNode): TorchNodeCode {
+  const p = node.params;
+  const size = p.size as number;
+  const flat = node.inputShapes[0]!.length === 1;
+  const flip = size % 2 === 0;
+  return {
+    module: `nn.LocalResponseNorm(${size}, alpha=${pyFloat(p.alpha as number)}, beta=${pyFloat(p.beta as number)}, k=${pyFloat(p.bias as number)})`,
+    call: (self, [a]) => {
+      let x = flat ? `${a}.unsqueeze(-1)` : a!;
+      x = flip ? `${self}(torch.flip(${x}, [1])).flip(1)` : `${self}(${x})`;
+      return flat ? `${x}.squeeze(-1)` : x;
+    },
+    weights: [],
+  };
 }
 
 export function torchGlobalAvgPool(node: ExportNode): TorchNodeCode {

@@ -1,8 +1,9 @@
 import type { ExportNode } from '../export-model';
 import { pyFloat, pyLiteral } from '../python/identifiers';
 import { LAYER_NORM_EPSILON } from '../../catalog/nodes/layer-norm';
+import { concatBatchedAxis } from '../../catalog/nodes/concat';
 import { torchActivation } from './emit-activations';
-import { torchBatchNorm, torchConv, torchGlobalAvgPool, torchPermute, torchPool, torchReshape } from './emit-conv';
+import { torchBatchNorm, torchConv, torchGlobalAvgPool, torchLrn, torchPermute, torchPool, torchReshape } from './emit-conv';
 import { torchRecurrentCode } from './emit-recurrent';
 
 /** The custom classes the generated file may define (see support-classes.ts). */
@@ -61,7 +62,7 @@ export function torchNodeCode(node: ExportNode): TorchNodeCode {
     case 'Add':
       return { call: (_s, [a, b]) => `${a} + ${b}`, weights: [] };
     case 'Concat':
-      return { call: (_s, [a, b]) => `torch.cat([${a}, ${b}], dim=-1)`, weights: [] };
+      return { call: (_s, [a, b]) => `torch.cat([${a}, ${b}], dim=${concatBatchedAxis(node.params)})`, weights: [] };
     case 'Flatten':
       return { call: (_s, [a]) => `torch.flatten(${a}, start_dim=1)`, weights: [] };
     case 'LayerNorm':
@@ -87,6 +88,7 @@ export function torchNodeCode(node: ExportNode): TorchNodeCode {
     case 'AvgPool2D': return torchPool(node, 'avg', 2);
     case 'MaxPool1D': return torchPool(node, 'max', 1);
     case 'AvgPool1D': return torchPool(node, 'avg', 1);
+    case 'LRN': return torchLrn(node);
     case 'GlobalAvgPool': return torchGlobalAvgPool(node);
     case 'BatchNorm': return torchBatchNorm(node);
     case 'Reshape': return torchReshape(node);

@@ -27,10 +27,10 @@ export interface WasmKernels {
   /** db[f] += Σ_p dy[f, p] over F rows of P values. */
   rowSums(dy: number, db: number, F: number, P: number): void;
   /** Max pooling over n samples of [C, H, W], winners' indices (within the sample) into arg (assembly/pool.ts). */
-  maxPoolForward(x: number, y: number, arg: number, n: number, C: number, H: number, W: number, kh: number, kw: number, sh: number, sw: number, padTop: number, padLeft: number, Ho: number, Wo: number): void;
+  maxPoolForward(x: number, y: number, arg: number, n: number, C: number, H: number, W: number, kh: number, kw: number, sh: number, sw: number, padTop: number, padLeft: number, Ho: number, Wo: number, dh: number, dw: number): void;
   maxPoolBackward(dy: number, arg: number, dx: number, n: number, inSize: number, outSize: number): void;
-  avgPoolForward(x: number, y: number, n: number, C: number, H: number, W: number, kh: number, kw: number, sh: number, sw: number, padTop: number, padLeft: number, Ho: number, Wo: number, inv: number): void;
-  avgPoolBackward(dy: number, dx: number, n: number, C: number, H: number, W: number, kh: number, kw: number, sh: number, sw: number, padTop: number, padLeft: number, Ho: number, Wo: number, inv: number): void;
+  avgPoolForward(x: number, y: number, n: number, C: number, H: number, W: number, kh: number, kw: number, sh: number, sw: number, padTop: number, padLeft: number, Ho: number, Wo: number, padBottom: number, padRight: number, countPad: number, dh: number, dw: number): void;
+  avgPoolBackward(dy: number, dx: number, n: number, C: number, H: number, W: number, kh: number, kw: number, sh: number, sw: number, padTop: number, padLeft: number, Ho: number, Wo: number, padBottom: number, padRight: number, countPad: number, dh: number, dw: number): void;
   /** y = x > 0 ? x : 0 and dx += x > 0 ? dy : 0 over len floats (assembly/relu.ts). */
   reluForward(x: number, y: number, len: number): void;
   reluBackward(x: number, dy: number, dx: number, len: number): void;

@@ -43,6 +43,6 @@ describe('shape errors of the convolution family, as the editor and CLI show the
     const problems = analyze([['r', 'Reshape', { shape: [-1, -1] }], ['c1', 'Conv2D', { padding: 'full' }]]);
     expect(problems.map((p) => [p.nodeId, p.code])).toEqual([['r', 'param-range'], ['c1', 'param-range']]);
     expect(problems[0]!.message).toMatch(/^Reshape\.shape may hold at most one -1/);
-    expect(problems[1]!.message).toMatch(/^Conv2D\.padding must be "valid", "same" or an integer/);
+    expect(problems[1]!.message).toMatch(/^Conv2D\.padding must be "valid", "same", an integer in \[0, 64\] .* or a list of 2 or 4 such integers/);
   });
 });

@@ -50,6 +50,16 @@ const POOLS: Case[] = [
   { type: 'AvgPool2D', params: { poolSize: 3, stride: 2, padding: 1 }, input: [2, 9, 7] },
   { type: 'AvgPool2D', params: { poolSize: 2 }, input: [4, 6, 6] },
   { type: 'AvgPool1D', params: { poolSize: 2, stride: 1, padding: 1 }, input: [2, 6] },
+  // Partial last windows (ceil mode), uneven per-side padding and ONNX's divisor (padding left out).
+  { type: 'MaxPool2D', params: { poolSize: 3, stride: 2, ceilMode: true }, input: [2, 6, 7] },
+  { type: 'MaxPool2D', params: { poolSize: 3, stride: 2, padding: [0, 0, 1, 1] }, input: [2, 6, 6] },
+  { type: 'MaxPool2D', params: { poolSize: 2, stride: 1, dilation: 2 }, input: [3, 6, 6] },
+  { type: 'MaxPool1D', params: { poolSize: 3, stride: 2, dilation: 2, padding: 1, ceilMode: true }, input: [2, 11] },
+  { type: 'AvgPool2D', params: { poolSize: 3, stride: 2, dilation: 2, padding: [2, 0, 1, 2], ceilMode: true, countIncludePad: false }, input: [2, 7, 6] },
+  { type: 'AvgPool2D', params: { poolSize: 2, stride: 2, dilation: 2, padding: 1, ceilMode: true }, input: [2, 6, 7] },
+  { type: 'AvgPool2D', params: { poolSize: 3, stride: 2, padding: 1, ceilMode: true }, input: [2, 6, 7] },
+  { type: 'AvgPool2D', params: { poolSize: 3, stride: 2, padding: [1, 0, 0, 2], ceilMode: true, countIncludePad: false }, input: [2, 7, 6] },
+  { type: 'AvgPool1D', params: { poolSize: 3, stride: 2, padding: 1, ceilMode: true, countIncludePad: false }, input: [3, 8] },
 ];
 
 interface Built { kernel: Kernel; buffers: KernelBuffers }

@@ -32,6 +32,9 @@ export const padIntoWindowPattern: Fusion = (root, index) => {
   const merged = [...begins.map((p, i) => p + own[i]!), ...ends.map((p, i) => p + own[sp + i]!)];
   const ownPadded = own.some((p) => p !== 0);
   if (root.opType === 'AveragePool' && ownPadded && attrs.int('count_include_pad', 0) === 0) return null;
+  // With ceil_mode, padded input and padding differ: a last window may start in the padded zeros but
+  // never in the op's own end padding (it is dropped), so the pair is not the op alone.
+  if (attrs.int('ceil_mode', 0) === 1) return null;
   const keep = (root.attribute ?? []).filter((a) => a.name !== 'pads' && a.name !== 'count_include_pad');
   const attribute: OnnxTypes.IAttributeProto[] = [...keep, { name: 'pads', type: AttributeType.INTS, ints: merged }];
   if (root.opType === 'AveragePool') attribute.push({ name: 'count_include_pad', type: AttributeType.INT, i: 1 });

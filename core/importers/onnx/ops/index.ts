@@ -13,6 +13,7 @@ import { softmax, logSoftmax } from './softmax';
 import { batchNormalization } from './batch-norm';
 import { conv } from './conv';
 import { averagePool, globalAveragePool, maxPool } from './pool';
+import { lrn } from './lrn';
 import { fusedRecurrent, recurrentUnwrapped } from './recurrent';
 import { recurrentOp } from '../fusions/recurrent';
 import { gather, mul, squeeze, transpose, unsqueeze } from './tensor-ops';
@@ -59,6 +60,7 @@ export const OP_MAPPERS: Readonly<Record<string, OpMapper>> = {
   MaxPool: maxPool,
   AveragePool: averagePool,
   GlobalAveragePool: globalAveragePool,
+  LRN: lrn,
   BatchNormalization: batchNormalization,
   Transpose: transpose,
   Mul: mul,

@@ -1,6 +1,7 @@
+import type { ParamValues } from '../../../catalog/types';
 import type { OpMapper } from '../values';
 import { extraOutputsUnused, fullShape, liveInput } from './util';
-import { ceilModeHarmless, spatialRank, windowAttrs } from './window';
+import { ceilModeAddsWindows, sidePads, spatialRank, windowAttrs } from './window';
 
 const POOL_TYPES = { max: ['MaxPool1D', 'MaxPool2D'], avg: ['AvgPool1D', 'AvgPool2D'] } as const;
 
@@ -11,19 +12,24 @@ function pool(op: 'max' | 'avg'): OpMapper {
     if (!ctx.attrs.has('kernel_shape')) return 'has no kernel_shape';
     const w = windowAttrs(ctx, x, undefined);
     if (typeof w === 'string') return w;
-    if (w.dilation !== 1) return `dilations ${w.dilation} are not supported; NetLoom pools adjacent values`;
-    const ceil = ceilModeHarmless(ctx, x, w);
-    if (ceil) return ceil;
+    const pads = sidePads(x, w);
+    // ONNX requires every pad under the window (a window of padding only has no value); so does NetLoom.
+    if (pads.some(([a, b]) => a >= w.kernel || b >= w.kernel)) return `pads of a whole window (${w.kernel}) or more on one side leave windows that hold only padding`;
+    // A single number follows PyTorch's rule (at most half a window); ONNX allows up to a window less
+    // one, which NetLoom takes as a per-side list.
+    const padding = typeof w.padding === 'number' && w.padding > Math.floor(w.kernel / 2) ? [...pads.map(([a]) => a), ...pads.map(([, b]) => b)] : w.padding;
+    const params: ParamValues = { poolSize: w.kernel, stride: w.stride === w.kernel ? 0 : w.stride, padding, ...(w.dilation !== 1 ? { dilation: w.dilation } : {}) };
+    // Ceil mode only where it adds a partial last window (it changes nothing otherwise).
+    if (ceilModeAddsWindows(ctx, x, w)) params.ceilMode = true;
     if (op === 'max') {
       // storage_order only changes how the Indices output counts; that output has no NetLoom equivalent.
       const extra = extraOutputsUnused(ctx, `the argmax indices${ctx.attrs.int('storage_order', 0) ? ', storage_order 1' : ''}`);
       if (extra) return extra;
-    } else if (w.padding !== 'valid' && ctx.attrs.int('count_include_pad', 0) === 0) {
-      // ONNX's default leaves padding out of the divisor; NetLoom (like PyTorch's default) counts it.
-      return 'count_include_pad = 0 with padding divides edge windows by the values inside the image only; NetLoom\'s average pooling counts the padding zeros (count_include_pad = 1, PyTorch\'s default)';
+    } else if (pads.some(([a, b]) => a + b > 0) && ctx.attrs.int('count_include_pad', 0) === 0) {
+      // ONNX's default leaves padding out of the divisor; NetLoom's (PyTorch's) counts it. Without padding
+      // both give the same divisor, so the param is set only where it matters.
+      params.countIncludePad = false;
     }
-    // Stride 0 is NetLoom's "one whole window", the usual non-overlapping pool.
-    const params = { poolSize: w.kernel, stride: w.stride === w.kernel ? 0 : w.stride, padding: w.padding };
     const out = ctx.emit(POOL_TYPES[op][w.rank - 1]!, params, [x]);
     return typeof out === 'string' ? out : [out];
   };

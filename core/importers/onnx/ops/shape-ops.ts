@@ -55,10 +55,12 @@ export const concat: OpMapper = (ctx) => {
     xs.push(v);
   }
   const axis = onnxAxis(ctx.attrs.int('axis', -1), xs[0]!);
-  if (axis !== xs[0]!.shape.length) return `joins along axis ${axis} of ${fullShape(xs[0]!)}; NetLoom's Concat joins on the last axis`;
+  if (axis < 1) return `joins along axis ${axis} of ${fullShape(xs[0]!)}, the batch axis; NetLoom joins within each sample`;
+  // NetLoom's axis counts from 1 without the batch, as ONNX's from 0 with it; the last axis stays -1.
+  const params: Record<string, number> = axis === xs[0]!.shape.length ? {} : { axis };
   let acc = xs[0]!;
   for (const next of xs.slice(1)) {
-    const out = ctx.emit('Concat', {}, [acc, next]);
+    const out = ctx.emit('Concat', params, [acc, next]);
     if (typeof out === 'string') return out;
     acc = out;
   }

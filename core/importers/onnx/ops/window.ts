@@ -1,12 +1,13 @@
-import { padAmounts, type Padding } from '../../../catalog/spatial';
+import { padAmounts, windowCount, type Padding } from '../../../catalog/spatial';
 import type { LiveValue, MapContext } from '../values';
 import { fullShape } from './util';
 
 /**
  * What Conv and the pools share: reading ONNX's per-axis window attributes into NetLoom's single
  * kernel size, stride, dilation and padding. NetLoom windows are square (one size for every spatial
- * axis) and padded the same on both sides, or 'same' (extra zero after, as ONNX's SAME_UPPER), so
- * anything else is refused naming the attribute.
+ * axis), so other kernels and strides are refused naming the attribute. Padding is read as the simplest
+ * NetLoom setting that gives the same zeros: 'valid', one number, 'same' (extra zero after, as ONNX's
+ * SAME_UPPER), else ONNX's own per-side list (begins, then ends — SAME_LOWER resolved for this input).
  */
 export interface WindowAttrs {
   rank: 1 | 2;
@@ -61,7 +62,7 @@ function resolvePadding(ctx: MapContext, spatial: readonly number[], eff: number
   if (autoPad === 'SAME_LOWER') {
     // SAME_LOWER puts the odd zero before; when every total is even both agree.
     if (same.every(([a, b]) => a === b)) return { padding: 'same' };
-    return { refused: `auto_pad SAME_LOWER pads one more zero before than after here; NetLoom's "same" puts it after (SAME_UPPER)` };
+    return { padding: [...same.map(([, b]) => b), ...same.map(([a]) => a)] };
   }
   if (autoPad !== 'NOTSET') return { refused: `auto_pad "${autoPad}" is not an ONNX setting` };
   const pads = ctx.attrs.ints('pads') ?? spatial.flatMap(() => [0, 0]);
@@ -71,17 +72,25 @@ function resolvePadding(ctx: MapContext, spatial: readonly number[], eff: number
   // Uneven pads that are exactly "same" for this input (as TensorFlow-made models write) read as "same".
   const r = spatial.length;
   if (same.every(([a, b], i) => pads[i] === a && pads[i + r] === b)) return { padding: 'same' };
-  return { refused: `pads [${pads.join(', ')}] (begins, then ends) are not the same on every side, and not NetLoom's "same" for this input; NetLoom pads every side alike` };
+  if (pads.some((p) => p < 0)) return { refused: `pads [${pads.join(', ')}] has a negative entry (cropping); NetLoom pads with zeros only` };
+  return { padding: pads };
 }
 
-/** ceil_mode = 1 changes the output only when a last, partial window would be added; accept it when none is. */
-export function ceilModeHarmless(ctx: MapContext, x: LiveValue, w: WindowAttrs): string | null {
-  if (ctx.attrs.int('ceil_mode', 0) === 0) return null;
+/** Zeros before and after each spatial axis for the padding `windowAttrs` chose. */
+export function sidePads(x: LiveValue, w: WindowAttrs): Array<[number, number]> {
   const eff = w.dilation * (w.kernel - 1) + 1;
-  for (const n of x.shape.slice(1)) {
-    const [a, b] = typeof w.padding === 'number' ? [w.padding, w.padding] : padAmounts(w.padding, n, eff, w.stride);
-    const span = n + a + b - eff;
-    if (span % w.stride !== 0) return 'ceil_mode = 1 adds a partial window at the end here; NetLoom pools whole windows only (ceil_mode = 0)';
-  }
-  return null;
+  return x.shape.slice(1).map((n, axis) => padAmounts(w.padding, n, eff, w.stride, axis, w.rank));
+}
+
+/**
+ * Whether ceil_mode = 1 adds a last, partial window on some axis of this input. When it adds none the
+ * pool is imported without ceil mode, so the graph stays as simple (and as exportable) as it can.
+ */
+export function ceilModeAddsWindows(ctx: MapContext, x: LiveValue, w: WindowAttrs): boolean {
+  if (ctx.attrs.int('ceil_mode', 0) === 0) return false;
+  const eff = w.dilation * (w.kernel - 1) + 1;
+  return x.shape.slice(1).some((n, axis) => {
+    const [a, b] = padAmounts(w.padding, n, eff, w.stride, axis, w.rank);
+    return windowCount(n, a, b, eff, w.stride, true) !== windowCount(n, a, b, eff, w.stride, false);
+  });
 }

@@ -31,6 +31,26 @@ describe('Concat', () => {
     expect(r.maxRelError, r.worst).toBeLessThan(1e-3);
   });
 
+  it('joins the channels of images (axis 1), as Inception and SqueezeNet branches meet', () => {
+    // Per sample, a's whole [2, 3, 2] block then b's [1, 3, 2]: a "row" is the sample itself.
+    const r = checkOp({ kind: ConcatNode, params: { axis: 1 }, inputs: [[2, 3, 2], [1, 3, 2]], expectShape: [3, 3, 2], reference: concatReference(1, 12, 6) });
+    expect(r.forwardMaxDiff).toBe(0);
+    expect(r.maxRelError, r.worst).toBeLessThan(1e-3);
+  });
+
+  it('joins a middle axis: [4, 2, 3] and [4, 1, 3] on axis 2', () => {
+    const r = checkOp({ kind: ConcatNode, params: { axis: 2 }, inputs: [[4, 2, 3], [4, 1, 3]], expectShape: [4, 3, 3], reference: concatReference(4, 6, 3) });
+    expect(r.forwardMaxDiff).toBe(0);
+    expect(r.maxRelError, r.worst).toBeLessThan(1e-3);
+  });
+
+  it('explains an axis that is the batch, past the shape, or a mismatch off the axis', () => {
+    const shape = (axis: number, inputs: number[][]) => ConcatNode.inferShape({ params: { axis }, inputs, dataset });
+    expect(shape(0, [[2, 3], [2, 3]])).toMatchObject({ ok: false, message: expect.stringMatching(/axis 0 would be the batch axis/) });
+    expect(shape(3, [[2, 3], [2, 3]])).toMatchObject({ ok: false, message: expect.stringMatching(/axis 3 is past the last axis of a \[B, 2, 3\]/) });
+    expect(shape(1, [[2, 3, 3], [2, 4, 3]])).toMatchObject({ ok: false, message: expect.stringMatching(/joins on axis 1, so every other axis must match/) });
+  });
+
   it('has named ports a and b', () => {
     expect(ConcatNode.inputs.map((p) => p.name)).toEqual(['a', 'b']);
   });

@@ -62,7 +62,7 @@ describe('new node kinds', () => {
     expect(NODE_KIND_LIST.map((k) => k.type)).toEqual([
       'Input', 'Dense', 'Dropout', 'NALU', 'SelfAttention', 'Add', 'Concat', 'Flatten', 'LayerNorm', 'MeanPool', 'Activation', 'Loss',
       'Conv2D', 'Conv1D', 'MaxPool2D', 'AvgPool2D', 'MaxPool1D', 'AvgPool1D', 'GlobalAvgPool', 'BatchNorm', 'Reshape', 'Permute', 'Multiply',
-      'Embedding', 'SimpleRNN', 'LSTM', 'GRU',
+      'Embedding', 'SimpleRNN', 'LSTM', 'GRU', 'LRN',
     ]);
   });
 

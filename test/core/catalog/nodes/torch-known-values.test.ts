@@ -29,7 +29,7 @@ const TOL = 1e-5;
 describe('known values against PyTorch', () => {
   it('covers every new kind', () => {
     const kinds = new Set(FIXTURES.cases.map((c) => c.node));
-    for (const k of ['Conv2D', 'Conv1D', 'MaxPool2D', 'AvgPool2D', 'MaxPool1D', 'AvgPool1D', 'GlobalAvgPool', 'BatchNorm', 'Permute', 'Multiply', 'Activation']) expect(kinds).toContain(k);
+    for (const k of ['Conv2D', 'Conv1D', 'MaxPool2D', 'AvgPool2D', 'MaxPool1D', 'AvgPool1D', 'GlobalAvgPool', 'BatchNorm', 'Permute', 'Multiply', 'Activation', 'LRN']) expect(kinds).toContain(k);
   });
 
   it.each(FIXTURES.cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
