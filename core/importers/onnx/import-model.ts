@@ -133,6 +133,10 @@ function importDecoded(bytes: Uint8Array, options: ImportOptions): ImportResult 
   const outputs = (g.output ?? []).map((o) => ({ name: o.name!, value: values.get(o.name!) }));
   if (outputs.length !== 1) return { ok: false, problems: [{ message: `the model has ${outputs.length} outputs (${outputs.map((o) => `"${o.name}"`).join(', ')}); NetLoom imports models with one output` }] };
   const out = outputs[0]!;
+  const inputValue = values.get(input.name!);
+  if (out.value?.kind === 'live' && inputValue?.kind === 'live' && out.value.node === inputValue.node) {
+    return { ok: false, problems: [{ message: `output "${out.name}" is the model's input unchanged (only Identity, Dropout or Cast on the way): there is no layer to import` }] };
+  }
   if (out.value?.kind !== 'live') return { ok: false, problems: [{ message: `output "${out.name}" does not depend on the input (it is a constant)` }] };
   b.prune([out.value.node]);
   const weightProblems = b.checkWeights();
@@ -238,6 +242,7 @@ function perSampleShape(v: OnnxTypes.IValueInfoProto): number[] | string {
   }
   const dims = tensor.shape?.dim;
   if (!dims || dims.length === 0) return 'has no shape in the model; NetLoom needs at least [batch, features]';
+  if (dims.length === 1) return 'has only the batch axis (shape [N]); NetLoom needs at least [batch, features]';
   const rest = dims.slice(1).map((d, i) => {
     const n = d.dimValue !== undefined && d.dimValue !== null ? int64ToNumber(d.dimValue as Int64) : 0;
     return n > 0 ? n : `axis ${i + 1} has no fixed size${d.dimParam ? ` ("${d.dimParam}")` : ''}`;

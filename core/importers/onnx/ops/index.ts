@@ -34,6 +34,7 @@ export const OP_MAPPERS: Readonly<Record<string, OpMapper>> = {
   Selu: act.selu,
   Sigmoid: act.sigmoid,
   HardSigmoid: act.hardSigmoid,
+  HardSwish: act.hardSwish,
   Tanh: act.tanh,
   Softplus: act.softplus,
   Softsign: act.softsign,

@@ -90,6 +90,11 @@ export const passThrough: OpMapper = (ctx: MapContext) => {
   if (ctx.node.opType === 'Dropout' && ctx.node.outputs[1] && ctx.consumerCount(ctx.node.outputs[1]) > 0) {
     return 'its mask output is used, which an inference graph does not have';
   }
+  // Opset 12+: a constant true training_mode with a non-zero ratio drops values at random: not inference.
+  const [ratio, training] = [ctx.inputs[1], ctx.inputs[2]];
+  if (ctx.node.opType === 'Dropout' && training?.kind === 'const' && training.tensor.data[0] && !(ratio?.kind === 'const' && ratio.tensor.data[0] === 0)) {
+    return 'training_mode = 1 drops values at random, which is not an inference graph; export the model in eval mode';
+  }
   // Token ids arrive as whole numbers in float32; a cast of the graph input to an integer type (as
   // before an embedding's Gather) leaves them unchanged.
   const intCast = [6, 7].includes(ctx.attrs.int('to', 1)) && x.kind === 'live' && ctx.paramsOf(x.node)?.type === 'Input';
