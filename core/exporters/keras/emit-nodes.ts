@@ -29,7 +29,7 @@ export function kerasLayerCode(node: ExportNode, regularizer: string | null): Ke
     case 'SelfAttention':
       return { open: `SelfAttention(d_model=${p.dModel}, heads=${p.heads}, causal=${pyLiteral(p.causal)}`, customLayer: 'SelfAttention' };
     case 'Add': return { open: 'layers.Add(', takesList: true };
-    case 'Concat': return { open: 'layers.Concatenate(axis=-1', takesList: true };
+    case 'Concat': return { open: `layers.Concatenate(axis=${(p.axis as number | undefined) ?? -1}`, takesList: true };
     case 'Flatten': return { open: 'layers.Flatten(' };
     case 'LayerNorm': return { open: `layers.LayerNormalization(axis=-1, epsilon=${pyFloat(LAYER_NORM_EPSILON)}` };
     case 'MeanPool': return { open: 'layers.GlobalAveragePooling1D(' };

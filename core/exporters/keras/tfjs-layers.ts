@@ -54,7 +54,7 @@ export function emitKerasNode(b: KerasModelBuilder, node: ExportNode, name: stri
     case 'Dropout': return b.add('Dropout', name, { rate: p.rate }, [x]);
     case 'Add': return b.add('Add', name, {}, inputs);
     case 'Multiply': return b.add('Multiply', name, {}, inputs);
-    case 'Concat': return b.add('Concatenate', name, { axis: -1 }, inputs);
+    case 'Concat': return b.add('Concatenate', name, { axis: (p.axis as number | undefined) ?? -1 }, inputs);
     case 'Flatten': return b.add('Flatten', name, {}, [x]);
     case 'Reshape': return b.add('Reshape', name, { target_shape: node.shape }, [x]);
     case 'Permute': return b.add('Permute', name, { dims: p.axes }, [x]);

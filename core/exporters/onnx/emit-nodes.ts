@@ -29,7 +29,7 @@ export function emitNode(g: OnnxGraphBuilder, node: ExportNode, inputs: string[]
     case 'Add':
       return g.op('Add', [inputs[0]!, inputs[1]!], id);
     case 'Concat':
-      return g.op('Concat', [inputs[0]!, inputs[1]!], id, { axis: int(-1) });
+      return g.op('Concat', [inputs[0]!, inputs[1]!], id, { axis: int((p.axis as number | undefined) ?? -1) });
     case 'Flatten':
       return g.op('Flatten', [x], id, { axis: int(1) });
     case 'LayerNorm':

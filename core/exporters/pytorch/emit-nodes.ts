@@ -61,7 +61,7 @@ export function torchNodeCode(node: ExportNode): TorchNodeCode {
     case 'Add':
       return { call: (_s, [a, b]) => `${a} + ${b}`, weights: [] };
     case 'Concat':
-      return { call: (_s, [a, b]) => `torch.cat([${a}, ${b}], dim=-1)`, weights: [] };
+      return { call: (_s, [a, b]) => `torch.cat([${a}, ${b}], dim=${(p.axis as number | undefined) ?? -1})`, weights: [] };
     case 'Flatten':
       return { call: (_s, [a]) => `torch.flatten(${a}, start_dim=1)`, weights: [] };
     case 'LayerNorm':

@@ -199,6 +199,7 @@ function evaluate(
       const n = b.node(id);
       return n ? { type: n.type, params: n.params as never } : undefined;
     },
+    weightOf: (id, param) => b.weights.get(`${id}.${param}`),
     update: (id, params, weights) => b.update(id, params, weights),
     consumerCount: (name) => consumers.get(name) ?? 0,
   };

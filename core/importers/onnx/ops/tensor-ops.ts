@@ -1,3 +1,4 @@
+import { broadcastPair } from '../../../catalog/nodes/elementwise-pair';
 import { sameShape } from '../../../util/tensor';
 import type { LiveValue, MapContext, OpMapper, Value } from '../values';
 import { constInput, fullShape, liveInput } from './util';
@@ -17,12 +18,12 @@ export const transpose: OpMapper = (ctx) => {
   return one(ctx.emit('Permute', { axes }, [x]));
 };
 
-/** Mul of two computed tensors of one shape → Multiply; by a constant 1 it is dropped. */
+/** Mul of two computed tensors (of one shape, or broadcast over size-1 axes) → Multiply; by a constant 1 it is dropped. */
 export const mul: OpMapper = (ctx) => {
   const a = liveInput(ctx, 0);
   const b = liveInput(ctx, 1);
   if (a && b) {
-    if (!sameShape(a.shape, b.shape)) return `broadcasting is not supported: inputs are ${fullShape(a)} and ${fullShape(b)}`;
+    if (!broadcastPair(a.shape, b.shape)) return `inputs ${fullShape(a)} and ${fullShape(b)} do not broadcast the way NetLoom's Multiply does (one rank, each axis equal or 1 in one of them)`;
     return one(ctx.emit('Multiply', {}, [a, b]));
   }
   const x = a ?? b;
