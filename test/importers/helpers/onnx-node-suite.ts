@@ -8,6 +8,7 @@ import { readTensor } from '../../../core/importers/onnx/tensor';
 import { compileForPrediction, predict } from '../../../core/inference/predict';
 import { onnx, DataType, type OnnxTypes } from '../../../core/onnx/proto';
 import { encodeSafetensors } from '../../../core/weights';
+import { allCloseRatio } from './relative-error';
 
 /**
  * The ONNX backend node test suite (ONNX's own conformance cases, Apache-2.0) run through NetLoom's
@@ -73,19 +74,6 @@ export type Outcome =
   | { kind: 'refused'; message: string }
   | { kind: 'wrong'; message: string }
   | { kind: 'error'; message: string };
-
-/** NumPy's allclose(rtol, atol) as the largest |got − want| / (atol + rtol·|want|): ≤ 1 passes. */
-export function allCloseRatio(got: ArrayLike<number>, want: ArrayLike<number>, rtol = 1e-4, atol = 1e-5): number {
-  let worst = 0;
-  for (let i = 0; i < want.length; i++) {
-    const w = want[i]!;
-    const g = got[i]!;
-    if (Number.isNaN(w) && Number.isNaN(g)) continue;
-    const r = g === w ? 0 : Math.abs(g - w) / (atol + rtol * Math.abs(w));
-    worst = Math.max(worst, Number.isNaN(r) ? Infinity : r);
-  }
-  return worst;
-}
 
 /**
  * Run one case. The first graph input is the data. With `bindExtra`, every further graph input
