@@ -3,7 +3,8 @@ import { parse } from './graphs';
 
 /**
  * Exporter test graph for what torchvision classifiers need: a squeeze-excite gate ([C, 1, 1] times the
- * feature map [C, H, W], a broadcast Multiply), a broadcast Add, and a Concat of channels (axis 1).
+ * feature map [C, H, W], a broadcast Multiply), a broadcast Add, a Slice of channels (ShuffleNet's split)
+ * and a Concat of channels (axis 1, DenseNet's and ShuffleNet's join).
  */
 export function broadcastGraphs(): { name: string; graph: Graph }[] {
   const graph = parse({
@@ -17,6 +18,7 @@ export function broadcastGraphs(): { name: string; graph: Graph }[] {
       { id: 'gate', type: 'Reshape', params: { shape: [4, 1, 1] } },
       { id: 'scaled', type: 'Multiply', params: {} },
       { id: 'shifted', type: 'Add', params: {} },
+      { id: 'half', type: 'Slice', params: { axis: 1, start: 1, end: 3 } },
       { id: 'c2', type: 'Conv2D', params: { filters: 2, kernelSize: 1 } },
       { id: 'joined', type: 'Concat', params: { axis: 1 } },
       { id: 'gap', type: 'GlobalAvgPool', params: {} },
@@ -26,7 +28,7 @@ export function broadcastGraphs(): { name: string; graph: Graph }[] {
     ],
     edges: [
       ['in', 'c1'], ['c1', 'squeeze'], ['squeeze', 'excite'], ['excite', 'sig'], ['sig', 'gate'], ['gate', 'scaled', 'a'], ['c1', 'scaled', 'b'],
-      ['scaled', 'shifted', 'a'], ['gate', 'shifted', 'b'], ['in', 'c2'], ['shifted', 'joined', 'a'], ['c2', 'joined', 'b'], ['joined', 'gap'],
+      ['scaled', 'shifted', 'a'], ['gate', 'shifted', 'b'], ['in', 'c2'], ['shifted', 'half'], ['half', 'joined', 'a'], ['c2', 'joined', 'b'], ['joined', 'gap'],
       ['gap', 'scores'], ['scores', 'sm'], ['sm', 'loss'],
     ].map(([source, target, targetHandle], i) => ({ id: `e${i}`, source, target, ...(targetHandle ? { targetHandle } : {}) })),
     training: {

@@ -16,6 +16,7 @@ import { averagePool, globalAveragePool, maxPool } from './pool';
 import { fusedRecurrent, recurrentUnwrapped } from './recurrent';
 import { recurrentOp } from '../fusions/recurrent';
 import { gather, mul, squeeze, transpose, unsqueeze } from './tensor-ops';
+import { slice, split } from './slice';
 
 /**
  * ONNX op type → mapper onto NetLoom nodes (default domain). Adding an operator is adding a mapper
@@ -66,6 +67,8 @@ export const OP_MAPPERS: Readonly<Record<string, OpMapper>> = {
   Squeeze: squeeze,
   Unsqueeze: unsqueeze,
   Gather: gather,
+  Slice: slice,
+  Split: split,
   RNN: recurrentUnwrapped,
   LSTM: recurrentUnwrapped,
   GRU: recurrentUnwrapped,
