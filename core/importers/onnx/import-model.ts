@@ -18,6 +18,17 @@ export const NO_DATASET = 'none';
 export const MIN_OPSET = 7;
 export const MAX_OPSET = 22;
 
+/**
+ * Ops whose meaning has not changed from their first operator set to the ones NetLoom reads (only
+ * `consumed_inputs`, an in-place hint, went away in set 6): a model older than set 7 that uses nothing
+ * else imports. Elementwise Add/Mul (legacy broadcast), Concat (optional axis), Reshape (shape as an
+ * attribute), BatchNormalization, Dropout, Gemm, PRelu and the windowed ops changed, and are refused.
+ */
+const UNCHANGED_SINCE_OPSET_1 = new Set([
+  'Relu', 'LeakyRelu', 'Elu', 'Selu', 'Sigmoid', 'Tanh', 'HardSigmoid', 'Softplus', 'Softsign', 'Softmax', 'LogSoftmax',
+  'GlobalAveragePool', 'Flatten', 'Identity', 'Transpose', 'Constant',
+]);
+
 export interface ImportProblem {
   message: string;
   /** The ONNX op type and node name the problem is about, when it is about one. */
@@ -68,9 +79,11 @@ function importDecoded(bytes: Uint8Array, options: ImportOptions): ImportResult 
   const report: ImportReport = {
     opset, producer: [model.producerName, model.producerVersion].filter(Boolean).join(' ') || 'unknown', folded: [], fused: [], dropped: [], notes: [],
   };
-  if (opset < MIN_OPSET || opset > MAX_OPSET) {
+  const old = opset < MIN_OPSET && (g.node ?? []).every((n) => !n.domain && UNCHANGED_SINCE_OPSET_1.has(n.opType ?? ''));
+  if ((opset < MIN_OPSET && !old) || opset > MAX_OPSET) {
     return { ok: false, problems: [{ message: `the model uses operator set ${opset}; NetLoom imports opsets ${MIN_OPSET}–${MAX_OPSET}` }] };
   }
+  if (old) report.notes.push(`operator set ${opset} is older than ${MIN_OPSET}, but every op in the model means the same in later sets`);
   if (opset < 9 || opset > 21) report.notes.push(`operator set ${opset} is outside the tested range 9–21`);
 
   const values = new Map<string, Value>();
