@@ -1,5 +1,5 @@
-"""Exports torchvision classifiers (random weights, eval mode) and the ONNX model zoo's mnist-8 pattern for
-the importer's whole-model tests. Files are large: they go to a cache folder, never into the repository.
+"""Exports torchvision classifiers (random weights, eval mode), the ONNX model zoo's mnist-8 pattern and a
+scale/shift-after-layer pattern for the importer's whole-model tests. Files are large: they go to a cache folder, never into the repository.
 
     /usr/bin/python3 scripts/onnx/make_torchvision.py OUT_DIR [--opsets 13] [--models resnet18,mobilenet_v2]
 
@@ -99,6 +99,52 @@ def mnist8_pattern(out, manifest):
     manifest.append({"name": "mnist8_pattern", "model": "mnist8_pattern.onnx", "x": "mnist8_pattern.x.npy", "y": "mnist8_pattern.y.npy"})
 
 
+def folded_scale_pattern(out, manifest):
+    """Constants multiplied and added after layers, as some converters write a BatchNorm or a scale:
+    Conv → Mul [C,1,1] → Add [C,1,1] → Relu → BatchNormalization → Mul scalar → Add [C,1,1] → Flatten →
+    MatMul → Mul [n] → Add [n]. Built with onnx.helper (opset 13), checked with PyTorch in float64."""
+    rng = np.random.default_rng(13)
+    f32 = lambda a: np.asarray(a, dtype=np.float32)
+    W = f32(rng.standard_normal((4, 2, 3, 3)) * 0.4)
+    s1, t1 = f32(rng.uniform(0.5, 1.5, (4, 1, 1))), f32(rng.standard_normal((4, 1, 1)) * 0.2)
+    gamma, beta = f32(rng.uniform(0.5, 1.5, 4)), f32(rng.standard_normal(4) * 0.2)
+    mean, var = f32(rng.standard_normal(4) * 0.3), f32(rng.uniform(0.5, 1.5, 4))
+    s2, t2 = f32([1.7]), f32(rng.standard_normal((1, 4, 1, 1)) * 0.2)
+    Wd = f32(rng.standard_normal((4 * 6 * 6, 3)) * 0.1)
+    s3, t3 = f32(rng.uniform(0.5, 1.5, 3)), f32(rng.standard_normal(3) * 0.2)
+    inits = {"W": W, "s1": s1, "t1": t1, "gamma": gamma, "beta": beta, "mean": mean, "var": var, "s2": s2, "t2": t2, "Wd": Wd, "s3": s3, "t3": t3}
+    nodes = [
+        helper.make_node("Conv", ["x", "W"], ["c"], "conv", kernel_shape=[3, 3]),
+        helper.make_node("Mul", ["c", "s1"], ["cs"], "conv_scale"),
+        helper.make_node("Add", ["cs", "t1"], ["ct"], "conv_shift"),
+        helper.make_node("Relu", ["ct"], ["r"], "relu"),
+        helper.make_node("BatchNormalization", ["r", "gamma", "beta", "mean", "var"], ["bn"], "bn", epsilon=1e-5),
+        helper.make_node("Mul", ["s2", "bn"], ["bs"], "bn_scale"),
+        helper.make_node("Add", ["bs", "t2"], ["bt"], "bn_shift"),
+        helper.make_node("Flatten", ["bt"], ["flat"], "flatten"),
+        helper.make_node("MatMul", ["flat", "Wd"], ["mm"], "fc"),
+        helper.make_node("Mul", ["mm", "s3"], ["ms"], "fc_scale"),
+        helper.make_node("Add", ["ms", "t3"], ["y"], "fc_shift"),
+    ]
+    graph = helper.make_graph(nodes, "folded_scale_pattern", [helper.make_tensor_value_info("x", TensorProto.FLOAT, ["N", 2, 8, 8])],
+                              [helper.make_tensor_value_info("y", TensorProto.FLOAT, ["N", 3])],
+                              [numpy_helper.from_array(v, k) for k, v in inits.items()])
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)], producer_name="make_torchvision.py")
+    model.ir_version = 8
+    onnx.checker.check_model(model)
+    onnx.save(model, os.path.join(out, "folded_scale_pattern.onnx"))
+    t = lambda a: torch.from_numpy(np.ascontiguousarray(a)).double()
+    x = f32(rng.standard_normal((3, 2, 8, 8)))
+    with torch.no_grad():
+        h = torch.relu(torch.nn.functional.conv2d(t(x), t(W)) * t(s1) + t(t1))
+        h = (h - t(mean).view(1, 4, 1, 1)) / torch.sqrt(t(var).view(1, 4, 1, 1) + 1e-5) * t(gamma).view(1, 4, 1, 1) + t(beta).view(1, 4, 1, 1)
+        h = t(s2) * h + t(t2)
+        y = (h.reshape(3, -1) @ t(Wd)) * t(s3) + t(t3)
+    np.save(os.path.join(out, "folded_scale_pattern.x.npy"), x)
+    np.save(os.path.join(out, "folded_scale_pattern.y.npy"), y.numpy().astype(np.float32))
+    manifest.append({"name": "folded_scale_pattern", "model": "folded_scale_pattern.onnx", "x": "folded_scale_pattern.x.npy", "y": "folded_scale_pattern.y.npy"})
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("out")
@@ -108,6 +154,7 @@ def main():
     os.makedirs(a.out, exist_ok=True)
     manifest = []
     mnist8_pattern(a.out, manifest)
+    folded_scale_pattern(a.out, manifest)
     for opset in [int(o) for o in a.opsets.split(",")]:
         for name in [m for m in a.models.split(",") if m]:
             export_torchvision(a.out, name, MODELS[name], opset, manifest)

@@ -14,7 +14,8 @@ import { allCloseRatio } from './helpers/relative-error';
 
 /**
  * Classic image classifiers as torchvision builds them (random weights, eval mode, BatchNorm with
- * non-trivial statistics) exported by torch.onnx at opset 13, and the model zoo's mnist-8 layout: each
+ * non-trivial statistics) exported by torch.onnx at opset 13, the model zoo's mnist-8 layout, and constants
+ * multiplied and added after a Conv, a BatchNorm and a Dense (folded into them): each
  * imports and predicts PyTorch's float64 output within allclose(rtol 1e-4, atol 1e-5). The files are large, so
  * scripts/onnx/make_torchvision.py writes them to a cache under the OS temp dir (keyed by the
  * script's content), never into the repository. VGG-11 (224×224, 0.5 GB) and opsets 11/17 are run
@@ -50,10 +51,10 @@ describe.skipIf(!available)('torchvision classifiers and the mnist-8 layout thro
   }, 300_000);
 
   it('the cache holds every model', () => {
-    expect(manifest.map((m) => m.name).sort()).toEqual(['mnist8_pattern', ...MODELS.map((m) => `${m}_op13`)].sort());
+    expect(manifest.map((m) => m.name).sort()).toEqual(['mnist8_pattern', 'folded_scale_pattern', ...MODELS.map((m) => `${m}_op13`)].sort());
   });
 
-  it.each(['mnist8_pattern', ...MODELS.map((m) => `${m}_op13`)])('%s imports and predicts like PyTorch', (name) => {
+  it.each(['mnist8_pattern', 'folded_scale_pattern', ...MODELS.map((m) => `${m}_op13`)])('%s imports and predicts like PyTorch', (name) => {
     const c = manifest.find((m) => m.name === name)!;
     const r = importOnnx(new Uint8Array(readFileSync(join(dir, c.model))), { name });
     const refused = REFUSED[name.replace(/_op\d+$/, '')];

@@ -1,6 +1,7 @@
 import { broadcastPair } from '../../../catalog/nodes/elementwise-pair';
 import { sameShape } from '../../../util/tensor';
 import type { LiveValue, MapContext, OpMapper, Value } from '../values';
+import { scaleLayer } from './into-layer';
 import { constInput, fullShape, liveInput } from './util';
 
 const one = (out: LiveValue | string): Value[] | string => (typeof out === 'string' ? out : [out]);
@@ -29,7 +30,9 @@ export const mul: OpMapper = (ctx) => {
   const x = a ?? b;
   const c = a ? constInput(ctx, 1) : constInput(ctx, 0);
   if (x && c && c.data.every((v) => v === 1)) return [x];
-  return 'multiplying by a constant is not supported; NetLoom\'s Multiply takes two computed tensors of the same shape';
+  const folded = x && c && ctx.consumerCount(ctx.node.inputs[a ? 0 : 1]!) === 1 ? scaleLayer(ctx, x, c) : null;
+  if (folded) return folded;
+  return 'multiplying by a constant is only supported right after a Dense, Conv or BatchNorm that nothing else reads (folded into its weights; one value per output, or one for all); NetLoom\'s Multiply takes two computed tensors';
 };
 
 /** Squeeze/Unsqueeze of a computed tensor (axes never the batch) → Reshape, or nothing when unchanged. */
