@@ -102,7 +102,7 @@ def mnist8_pattern(out, manifest):
 def folded_scale_pattern(out, manifest):
     """Constants multiplied and added after layers, as some converters write a BatchNorm or a scale:
     Conv → Mul [C,1,1] → Add [C,1,1] → Relu → BatchNormalization → Mul scalar → Add [C,1,1] → Flatten →
-    MatMul → Mul [n] → Add [n]. Built with onnx.helper (opset 13), checked with PyTorch in float64."""
+    MatMul → Mul [n] → Sub [n] → Div [n]. Built with onnx.helper (opset 13), checked with PyTorch in float64."""
     rng = np.random.default_rng(13)
     f32 = lambda a: np.asarray(a, dtype=np.float32)
     W = f32(rng.standard_normal((4, 2, 3, 3)) * 0.4)
@@ -124,7 +124,8 @@ def folded_scale_pattern(out, manifest):
         helper.make_node("Flatten", ["bt"], ["flat"], "flatten"),
         helper.make_node("MatMul", ["flat", "Wd"], ["mm"], "fc"),
         helper.make_node("Mul", ["mm", "s3"], ["ms"], "fc_scale"),
-        helper.make_node("Add", ["ms", "t3"], ["y"], "fc_shift"),
+        helper.make_node("Sub", ["ms", "t3"], ["msub"], "fc_shift"),
+        helper.make_node("Div", ["msub", "s3"], ["y"], "fc_divide"),
     ]
     graph = helper.make_graph(nodes, "folded_scale_pattern", [helper.make_tensor_value_info("x", TensorProto.FLOAT, ["N", 2, 8, 8])],
                               [helper.make_tensor_value_info("y", TensorProto.FLOAT, ["N", 3])],
@@ -139,7 +140,7 @@ def folded_scale_pattern(out, manifest):
         h = torch.relu(torch.nn.functional.conv2d(t(x), t(W)) * t(s1) + t(t1))
         h = (h - t(mean).view(1, 4, 1, 1)) / torch.sqrt(t(var).view(1, 4, 1, 1) + 1e-5) * t(gamma).view(1, 4, 1, 1) + t(beta).view(1, 4, 1, 1)
         h = t(s2) * h + t(t2)
-        y = (h.reshape(3, -1) @ t(Wd)) * t(s3) + t(t3)
+        y = ((h.reshape(3, -1) @ t(Wd)) * t(s3) - t(t3)) / t(s3)
     np.save(os.path.join(out, "folded_scale_pattern.x.npy"), x)
     np.save(os.path.join(out, "folded_scale_pattern.y.npy"), y.numpy().astype(np.float32))
     manifest.append({"name": "folded_scale_pattern", "model": "folded_scale_pattern.onnx", "x": "folded_scale_pattern.x.npy", "y": "folded_scale_pattern.y.npy"})

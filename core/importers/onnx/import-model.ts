@@ -130,7 +130,7 @@ function importDecoded(bytes: Uint8Array, options: ImportOptions): ImportResult 
     }
     if (ins.some((v) => v?.kind === 'poison')) return poison(); // an earlier node failed; reported there
     const attrs = new Attributes(n.attribute);
-    const outcome = evaluate(node, attrs, ins, opset, fixedBatch, b, consumers, report);
+    const outcome = evaluate(node, attrs, ins, opset, fixedBatch, b, consumers, values, report);
     if (typeof outcome === 'string') {
       problems.push({ ...where, message: `${where.opType} (node "${node.name}"): ${outcome}` });
       return poison();
@@ -175,7 +175,7 @@ function importDecoded(bytes: Uint8Array, options: ImportOptions): ImportResult 
 /** Fold the node if it can be folded, else map it onto NetLoom nodes. */
 function evaluate(
   node: OnnxNodeView, attrs: Attributes, ins: (Value | undefined)[], opset: number, fixedBatch: number | null, b: NetLoomGraphBuilder,
-  consumers: Map<string, number>, report: ImportReport,
+  consumers: Map<string, number>, values: ReadonlyMap<string, Value>, report: ImportReport,
 ): Value[] | string {
   const label = `${node.opType} "${node.name}"`;
   if (node.opType === 'Constant') {
@@ -215,6 +215,11 @@ function evaluate(
     weightOf: (id, param) => b.weights.get(`${id}.${param}`),
     update: (id, params, weights) => b.update(id, params, weights),
     consumerCount: (name) => consumers.get(name) ?? 0,
+    readersOfNode: (id) => {
+      let n = 0;
+      for (const [name, v] of values) if (v.kind === 'live' && (v.node === id || v.flat?.node === id)) n += consumers.get(name) ?? 0;
+      return n;
+    },
   };
   const before = b.nodes.length;
   const r = mapper(ctx);

@@ -61,6 +61,12 @@ export interface MapContext {
   update(nodeId: string, params: ParamValues, weights: Record<string, WeightData>): void;
   /** How many nodes (and graph outputs) read this ONNX value. */
   consumerCount(valueName: string): number;
+  /**
+   * How many ONNX nodes (and graph outputs) read the output of this NetLoom node, under any of the
+   * value names it stands for (an Identity or Dropout passes it on under a new name): a fold may
+   * change the node only when it is the one reader.
+   */
+  readersOfNode(nodeId: string): number;
 }
 
 /**

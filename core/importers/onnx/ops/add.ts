@@ -14,8 +14,7 @@ export const add: OpMapper = (ctx) => {
   const x = a ?? b;
   const c = a ? constInput(ctx, 1) : constInput(ctx, 0);
   if (!x || !c) return 'needs at least one computed input';
-  const xName = ctx.node.inputs[a ? 0 : 1]!;
-  const folded = ctx.consumerCount(xName) === 1 ? addIntoLayer(ctx, x, c) : null;
+  const folded = addIntoLayer(ctx, x, c);
   if (folded) return folded;
   if (c.data.every((v) => v === 0)) return [x];
   return 'adding a constant is only supported into the bias of the Dense (MatMul/Gemm), Conv or BatchNorm right before it (one value per output, or one for all)';

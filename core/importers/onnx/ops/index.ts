@@ -17,6 +17,7 @@ import { fusedRecurrent, recurrentUnwrapped } from './recurrent';
 import { recurrentOp } from '../fusions/recurrent';
 import { gather, mul, squeeze, transpose, unsqueeze } from './tensor-ops';
 import { slice, split } from './slice';
+import { subOrDivConstant } from './into-layer';
 
 /**
  * ONNX op type → mapper onto NetLoom nodes (default domain). Adding an operator is adding a mapper
@@ -64,6 +65,8 @@ export const OP_MAPPERS: Readonly<Record<string, OpMapper>> = {
   BatchNormalization: batchNormalization,
   Transpose: transpose,
   Mul: mul,
+  Sub: subOrDivConstant('Sub'),
+  Div: subOrDivConstant('Div'),
   Squeeze: squeeze,
   Unsqueeze: unsqueeze,
   Gather: gather,

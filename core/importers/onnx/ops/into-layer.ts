@@ -14,7 +14,7 @@ type Layer = { kind: 'Dense' | 'Conv' | 'BatchNorm'; units: number; params: Para
 
 function layerOf(ctx: MapContext, x: LiveValue): Layer | null {
   const p = ctx.paramsOf(x.node);
-  if (!p) return null;
+  if (!p || ctx.readersOfNode(x.node) !== 1) return null;
   if (p.type === 'Dense') return { kind: 'Dense', units: p.params.units as number, params: p.params };
   if (p.type === 'Conv2D' || p.type === 'Conv1D') return { kind: 'Conv', units: p.params.filters as number, params: p.params };
   if (p.type === 'BatchNorm' && p.params.affine !== false) return { kind: 'BatchNorm', units: x.shape[0]!, params: p.params };
@@ -70,4 +70,23 @@ export function scaleLayer(ctx: MapContext, x: LiveValue, c: ConstTensor): Value
   }
   ctx.update(x.node, layer.params, weights);
   return [x];
+}
+
+/**
+ * Sub(x, c) and Div(x, c) of a computed x and a constant c: x + (−c) and x · (1/c), folded into the
+ * layer before x as Add and Mul are (a BatchNorm written out as Sub mean, Div std after a Conv).
+ */
+export function subOrDivConstant(op: 'Sub' | 'Div') {
+  return (ctx: MapContext): Value[] | string => {
+    const x = ctx.inputs[0];
+    const c = ctx.inputs[1];
+    if (x?.kind !== 'live' || c?.kind !== 'const') {
+      return `is supported as a computed tensor ${op === 'Sub' ? 'minus' : 'divided by'} a constant, folded into the Dense, Conv or BatchNorm before it (NetLoom has no ${op === 'Sub' ? 'Subtract' : 'Divide'} node)`;
+    }
+    const inverse = { ...c.tensor, data: c.tensor.data.map((v) => (op === 'Sub' ? -v : 1 / v)) };
+    const folded = op === 'Sub' ? addIntoLayer(ctx, x, inverse) : scaleLayer(ctx, x, inverse);
+    if (folded) return folded;
+    if (inverse.data.every((v) => v === (op === 'Sub' ? 0 : 1))) return [x];
+    return `${op === 'Sub' ? 'subtracting' : 'dividing by'} a constant is only supported right after a Dense, Conv or BatchNorm that nothing else reads (one value per output, or one for all)`;
+  };
 }

@@ -30,7 +30,7 @@ export const mul: OpMapper = (ctx) => {
   const x = a ?? b;
   const c = a ? constInput(ctx, 1) : constInput(ctx, 0);
   if (x && c && c.data.every((v) => v === 1)) return [x];
-  const folded = x && c && ctx.consumerCount(ctx.node.inputs[a ? 0 : 1]!) === 1 ? scaleLayer(ctx, x, c) : null;
+  const folded = x && c ? scaleLayer(ctx, x, c) : null;
   if (folded) return folded;
   return 'multiplying by a constant is only supported right after a Dense, Conv or BatchNorm that nothing else reads (folded into its weights; one value per output, or one for all); NetLoom\'s Multiply takes two computed tensors';
 };
