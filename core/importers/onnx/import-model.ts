@@ -111,6 +111,7 @@ function importDecoded(bytes: Uint8Array, options: ImportOptions): ImportResult 
   for (const n of nodes) for (const i of n.input ?? []) if (i) consumers.set(i, (consumers.get(i) ?? 0) + 1);
   for (const o of g.output ?? []) consumers.set(o.name!, (consumers.get(o.name!) ?? 0) + 1);
 
+  const pending = new Map(consumers);
   const unsupported: ImportProblem[] = [];
   nodes.forEach((n, index) => {
     const node: OnnxNodeView = { opType: n.opType ?? '', name: n.name || `#${index} (unnamed)`, inputs: [...(n.input ?? [])], outputs: [...(n.output ?? [])] };
@@ -130,7 +131,9 @@ function importDecoded(bytes: Uint8Array, options: ImportOptions): ImportResult 
     }
     if (ins.some((v) => v?.kind === 'poison')) return poison(); // an earlier node failed; reported there
     const attrs = new Attributes(n.attribute);
-    const outcome = evaluate(node, attrs, ins, opset, fixedBatch, b, consumers, values, report);
+    const outcome = evaluate(node, attrs, ins, opset, fixedBatch, b, consumers, values, pending, report);
+    // Reads still to come: a fold may change a node only while this node is its one remaining reader.
+    for (const i of node.inputs) if (i) pending.set(i, (pending.get(i) ?? 0) - 1);
     if (typeof outcome === 'string') {
       problems.push({ ...where, message: `${where.opType} (node "${node.name}"): ${outcome}` });
       return poison();
@@ -175,7 +178,7 @@ function importDecoded(bytes: Uint8Array, options: ImportOptions): ImportResult 
 /** Fold the node if it can be folded, else map it onto NetLoom nodes. */
 function evaluate(
   node: OnnxNodeView, attrs: Attributes, ins: (Value | undefined)[], opset: number, fixedBatch: number | null, b: NetLoomGraphBuilder,
-  consumers: Map<string, number>, values: ReadonlyMap<string, Value>, report: ImportReport,
+  consumers: Map<string, number>, values: ReadonlyMap<string, Value>, pending: ReadonlyMap<string, number>, report: ImportReport,
 ): Value[] | string {
   const label = `${node.opType} "${node.name}"`;
   if (node.opType === 'Constant') {
@@ -217,7 +220,7 @@ function evaluate(
     consumerCount: (name) => consumers.get(name) ?? 0,
     readersOfNode: (id) => {
       let n = 0;
-      for (const [name, v] of values) if (v.kind === 'live' && (v.node === id || v.flat?.node === id)) n += consumers.get(name) ?? 0;
+      for (const [name, v] of values) if (v.kind === 'live' && (v.node === id || v.flat?.node === id)) n += pending.get(name) ?? 0;
       return n;
     },
   };
