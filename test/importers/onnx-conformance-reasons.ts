@@ -16,7 +16,7 @@ export const REASONS = {
   'moves the batch axis': /cuts the batch axis|across the batch|mix the examples of a batch|cannot reshape \[B[^\]]*\] to \[B|batch axis|before the batch|moves the batch|keep the batch axis first|fold the batch into|bias C of shape \[\d+, \d+\] is not one value|transA = 1/,
   'used extra output': /output "[^"]+" \([^)]*\) is used|mask output is used/,
   'training mode': /training_mode = 1/,
-  'constant operand': /is a constant; (only computed|Sum is supported)|only supported on constants|multiplying by a constant|adding a constant/,
+  'constant operand': /is a constant; (only computed|Sum is supported)|only supported on constants|multiplying by a constant|adding a constant|subtracting a constant|dividing by a constant|minus a constant|divided by a constant/,
   'gather of a computed table': /lookup of computed token ids in a constant weight table/,
   'empty result': /keeps nothing of axis/,
   'unsupported attribute value': /LayerNorm uses|steps \[|Clip\(|linear_before_reset = 0|layout = 1|alpha = .*gamma =|alpha = .*beta =|slope of shape/,

@@ -23,7 +23,7 @@ export const SCOPE_OPS = new Set([
   'Gemm', 'MatMul', 'Add', 'Sum', 'Mul', 'Relu', 'LeakyRelu', 'PRelu', 'Elu', 'Selu', 'Sigmoid', 'Tanh', 'Softplus', 'Softsign',
   'HardSigmoid', 'HardSwish', 'Gelu', 'Softmax', 'LogSoftmax', 'Clip', 'Mish', 'Conv', 'MaxPool', 'AveragePool', 'GlobalAveragePool',
   'BatchNormalization', 'LayerNormalization', 'Flatten', 'Reshape', 'Transpose', 'Concat', 'Dropout', 'Identity', 'Gather', 'LSTM',
-  'GRU', 'RNN', 'Constant', 'ConstantOfShape', 'Shape', 'Unsqueeze', 'Squeeze', 'ReduceMean', 'Cast', 'Slice', 'Split',
+  'GRU', 'RNN', 'Constant', 'ConstantOfShape', 'Shape', 'Unsqueeze', 'Squeeze', 'ReduceMean', 'Cast', 'Slice', 'Split', 'Sub', 'Div',
 ]);
 
 /** Where the generated suite lives: a cache under the OS temp dir, keyed by the installed onnx version. */
