@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,6 +34,10 @@ let manifest: Entry[] = [];
 function generate(): string {
   const key = createHash('sha256').update(readFileSync(SCRIPT)).update(MODELS.join()).digest('hex').slice(0, 12);
   const out = join(tmpdir(), `netloom-torchvision-${key}`);
+  // Caches made by an earlier version of the script are 130 MB each and never read again.
+  for (const old of readdirSync(tmpdir())) {
+    if (/^netloom-torchvision-[0-9a-f]{12}$/.test(old) && join(tmpdir(), old) !== out) rmSync(join(tmpdir(), old), { recursive: true, force: true });
+  }
   if (existsSync(join(out, 'manifest.json'))) return out;
   const partial = `${out}.partial-${process.pid}`;
   rmSync(partial, { recursive: true, force: true });
