@@ -21,6 +21,7 @@ import { GlobalAvgPoolNode } from './nodes/global-avg-pool';
 import { BatchNormNode } from './nodes/batch-norm';
 import { ReshapeNode } from './nodes/reshape';
 import { PermuteNode } from './nodes/permute';
+import { SliceNode } from './nodes/slice';
 import { MultiplyNode } from './nodes/multiply';
 import { EmbeddingNode } from './nodes/embedding';
 import { SimpleRnnNode } from './nodes/simple-rnn';
@@ -34,6 +35,7 @@ export const NODE_KIND_LIST: readonly NodeKind[] = [
   LayerNormNode, MeanPoolNode, ActivationNode, LossNode,
   Conv2DNode, Conv1DNode, MaxPool2DNode, AvgPool2DNode, MaxPool1DNode, AvgPool1DNode, GlobalAvgPoolNode,
   BatchNormNode, ReshapeNode, PermuteNode, MultiplyNode,
+  SliceNode,
   EmbeddingNode, SimpleRnnNode, LstmNode, GruNode,
   LrnNode,
 ];

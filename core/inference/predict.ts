@@ -27,11 +27,23 @@ const INT_DTYPES = new Set(['i1', 'i2', 'i4', 'i8', 'u1', 'u2', 'u4', 'u8', 'b1'
 /** Rows per forward pass: big batches are split so memory stays bounded. */
 const CHUNK = 256;
 
+/**
+ * Bytes of batch-sized buffers (values and gradients) a chunk may take: a classifier on 224×224 images
+ * holds tens of MB per example, and one WebAssembly memory holds at most 4 GiB, so big models predict
+ * in smaller chunks.
+ */
+const CHUNK_BYTES = 1 << 30;
+
 /** Compile for prediction; throws ProblemError listing the graph's problems. */
 export function compileForPrediction(graph: Graph, options: CompileOptions = {}): Plan {
   const compiled = compileGraph(graph, { ...options, batchSize: CHUNK });
   if (!compiled.ok) throw new ProblemError(compiled.problems);
-  return compiled.plan;
+  const perExample = compiled.plan.tensors.reduce((sum, t) => sum + sizeOf(t.shape), 0) * 2 * 4;
+  const rows = Math.max(1, Math.min(CHUNK, Math.floor(CHUNK_BYTES / perExample)));
+  if (rows === CHUNK) return compiled.plan;
+  const smaller = compileGraph(graph, { ...options, batchSize: rows });
+  if (!smaller.ok) throw new ProblemError(smaller.problems);
+  return smaller.plan;
 }
 
 /**

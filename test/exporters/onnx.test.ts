@@ -8,6 +8,7 @@ import { exportOnnx, ONNX_INPUT, ONNX_OUTPUT } from '../../core/exporters/onnx';
 import type { Graph } from '../../core/graph/schema';
 import { encodeWeights } from '../../core/weights';
 import { activationGraphs, coverageGraphs, exampleGraphs } from './helpers/graphs';
+import { broadcastGraphs } from './helpers/broadcast-graphs';
 import { convGraphs } from './helpers/conv-graphs';
 import { poolGraphs } from './helpers/pool-graphs';
 import { recurrentGraphs } from './helpers/recurrent-graphs';
@@ -21,7 +22,7 @@ import { loadData } from './helpers/reference-run';
  * < 1e-4), both with the seed's initial weights and with weights after some training.
  */
 // The recurrent helper's own iris graph is the iris example again: the example stands for both.
-const cases = [...exampleGraphs(), ...activationGraphs(), ...coverageGraphs(), ...convGraphs(), ...recurrentGraphs().filter((c) => c.name.startsWith('rnn-')), ...poolGraphs()];
+const cases = [...exampleGraphs(), ...activationGraphs(), ...coverageGraphs(), ...convGraphs(), ...recurrentGraphs().filter((c) => c.name.startsWith('rnn-')), ...poolGraphs(), ...broadcastGraphs()];
 
 interface Prepared {
   name: string;

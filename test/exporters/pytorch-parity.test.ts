@@ -6,6 +6,7 @@ import { exportPytorch } from '../../core/exporters/pytorch';
 import type { Graph, OptimizerConfig } from '../../core/graph/schema';
 import { encodeSafetensors } from '../../core/weights';
 import { activationGraphs, coverageGraphs, exampleGraphs } from './helpers/graphs';
+import { broadcastGraphs } from './helpers/broadcast-graphs';
 import { convGraphs } from './helpers/conv-graphs';
 import { poolGraphs } from './helpers/pool-graphs';
 import { recurrentGraphs } from './helpers/recurrent-graphs';
@@ -32,7 +33,7 @@ interface Run {
 }
 
 // The recurrent helper's own iris graph is the iris example again: the example stands for both.
-const cases = [...exampleGraphs(), ...activationGraphs(), ...coverageGraphs(), ...convGraphs(), ...recurrentGraphs().filter((c) => c.name.startsWith('rnn-')), ...poolGraphs()];
+const cases = [...exampleGraphs(), ...activationGraphs(), ...coverageGraphs(), ...convGraphs(), ...recurrentGraphs().filter((c) => c.name.startsWith('rnn-')), ...poolGraphs(), ...broadcastGraphs()];
 const runs: Run[] = [];
 let results: Record<string, { forward: number[]; losses: number[]; final: number; error?: string }> = {};
 let dir = '';
@@ -81,7 +82,7 @@ describe.skipIf(!torchAvailable)('PyTorch export parity (/usr/bin/python3 + torc
   });
 
   it('covers every example, every activation and the coverage graphs', () => {
-    expect(runs.length).toBe(cases.length * 2 + coverageGraphs().length + convGraphs().length);
+    expect(runs.length).toBe(cases.length * 2 + coverageGraphs().length + convGraphs().length + broadcastGraphs().length);
     expect(cases.filter((c) => c.name.startsWith('act-')).length).toBeGreaterThanOrEqual(18);
     const types = new Set(cases.flatMap((c) => c.graph.nodes.map((n) => n.type)));
     for (const t of ['Embedding', 'SimpleRNN', 'LSTM', 'GRU', 'Conv2D', 'Conv1D', 'BatchNorm']) expect(types.has(t), t).toBe(true);

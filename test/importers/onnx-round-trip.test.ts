@@ -9,6 +9,7 @@ import { compileForPrediction, predict } from '../../core/inference/predict';
 import { mulberry32 } from '../../core/util/rng';
 import { sizeOf } from '../../core/util/tensor';
 import { encodeSafetensors, initialWeights } from '../../core/weights';
+import { broadcastGraphs } from '../exporters/helpers/broadcast-graphs';
 import { convGraphs } from '../exporters/helpers/conv-graphs';
 import { activationGraphs, coverageGraphs, exampleGraphs } from '../exporters/helpers/graphs';
 import { recurrentGraphs } from '../exporters/helpers/recurrent-graphs';
@@ -19,7 +20,7 @@ import { recurrentGraphs } from '../exporters/helpers/recurrent-graphs';
  * predictions. What the export turns into Identity (Dropout, the linear activation) comes back as
  * nothing, which computes the same thing at inference; the Loss is not part of an ONNX model.
  */
-const cases = [...exampleGraphs(), ...activationGraphs(), ...coverageGraphs(), ...convGraphs(), ...recurrentGraphs()];
+const cases = [...exampleGraphs(), ...activationGraphs(), ...coverageGraphs(), ...convGraphs(), ...recurrentGraphs(), ...broadcastGraphs()];
 
 
 interface Canon { type: string; params: Record<string, unknown>; inputs: Canon[]; id: string }

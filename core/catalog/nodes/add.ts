@@ -1,8 +1,11 @@
 import { sizeOf } from '../../util/tensor';
 import type { NodeKind } from '../types';
-import { inferPairShape, PAIR_INPUTS } from './elementwise-pair';
+import { broadcastKernel, inferPairShape, isBroadcast, PAIR_INPUTS } from './elementwise-pair';
 
-/** Elementwise sum of two tensors of the same shape; the gradient passes unchanged to both inputs. */
+/**
+ * Elementwise sum of two tensors of the same shape (or broadcast over size-1 axes); the gradient passes
+ * unchanged to both inputs (summed over the repeats of a broadcast one).
+ */
 export const AddNode: NodeKind = {
   type: 'Add',
   category: 'layer',
@@ -10,11 +13,12 @@ export const AddNode: NodeKind = {
   explanation:
     'Adds two signals value by value. Wiring a layer\'s input around it into an Add (a skip or residual connection) lets the layer learn only a correction, which makes deep networks much easier to train.',
   inputs: PAIR_INPUTS,
-  outputs: [{ name: 'out', description: 'a + b, the same shape as the inputs' }],
+  outputs: [{ name: 'out', description: 'a + b, the shape of the larger input' }],
   params: {},
   inferShape: inferPairShape,
   paramTensors: () => [],
-  createKernel({ outputShape, buffers }) {
+  createKernel({ inputShapes, outputShape, buffers }) {
+    if (isBroadcast(inputShapes)) return broadcastKernel(inputShapes, outputShape, buffers, (a, b) => a + b, () => 1, () => 1);
     const size = sizeOf(outputShape);
     const { inputs: [A, B], output: Y, dOutput: dY, dInputs: [dA, dB] } = buffers;
     return {

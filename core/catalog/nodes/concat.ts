@@ -1,22 +1,22 @@
 import { formatShape, sizeOf } from '../../util/tensor';
 import type { NodeKind, ParamValues } from '../types';
 
-/** The joined axis as a 0-based index into the per-sample shape (`axis` -1: the last one). */
-export function concatAxis(params: ParamValues, rank: number): number {
-  const a = (params.axis as number | undefined) ?? -1;
-  return a === -1 ? rank - 1 : a - 1;
-}
-
 /**
- * The joined axis as PyTorch, ONNX and Keras count it (batch axis 0): NetLoom's 1-based count without
- * the batch is the same number, and -1 (the last) is -1 there too.
+ * The joined axis as PyTorch, ONNX and Keras count it (batch axis 0): NetLoom's count is that same
+ * number (negative ones count from the end there too), so the exporters write it as it is.
  */
 export const concatBatchedAxis = (params: ParamValues): number => (params.axis as number | undefined) ?? -1;
 
+/** The per-sample axis (0-based, batch left out) that `axis` names: Keras/PyTorch style, the batch is axis 0. */
+function concatAxis(axis: number, rank: number): number | null {
+  const k = axis < 0 ? axis + rank + 1 : axis;
+  return k >= 1 && k <= rank ? k - 1 : null;
+}
+
 /**
- * Joins two tensors along one axis, by default the last: [..., p] and [..., q] give [..., p + q], with
- * a's features first. `axis` 1 joins channels-first images' channels ([C1, H, W] and [C2, H, W] give
- * [C1 + C2, H, W]), as Inception and SqueezeNet branches meet. Every other axis must agree.
+ * Joins two tensors along one axis, the last by default: [..., p] and [..., q] give [..., p + q], with
+ * a's features first; `axis` 1 joins the channels of [C, H, W] feature maps (DenseNet, ShuffleNet).
+ * Every other axis must agree, since the blocks are paired one to one.
  */
 export const ConcatNode: NodeKind = {
   type: 'Concat',
@@ -30,29 +30,29 @@ export const ConcatNode: NodeKind = {
   ],
   outputs: [{ name: 'out', description: 'the features of a followed by those of b' }],
   params: {
-    axis: { kind: 'int', default: -1, min: -1, max: 4, description: 'the axis to join on, counted from 1 without the batch axis (1: channels of an image); -1: the last' },
+    axis: { kind: 'int', default: -1, min: -6, max: 6, description: 'the axis to join on, counting the batch as 0 (as Keras and PyTorch): -1 is the last, 1 the channels of [C, H, W]' },
   },
   inferShape({ params, inputs }) {
     const [a, b] = inputs as [readonly number[], readonly number[]];
     const got = `got a ${formatShape(a)} and b ${formatShape(b)}`;
     if (a.length === 0) return { ok: false, port: 0, message: `needs at least one feature axis to join on, ${got}` };
     if (b.length === 0) return { ok: false, port: 1, message: `needs at least one feature axis to join on, ${got}` };
-    if (params.axis === 0) return { ok: false, port: 0, message: 'axis 0 would be the batch axis; count axes from 1 (or -1 for the last)' };
-    const ax = concatAxis(params, a.length);
-    if (ax >= a.length) return { ok: false, port: 0, message: `axis ${params.axis} is past the last axis of a ${formatShape(a)}` };
-    const which = ax === a.length - 1 ? 'the last axis' : `axis ${ax + 1}`;
-    if (a.length !== b.length || a.some((dim, i) => i !== ax && dim !== b[i])) {
+    const axis = (params.axis as number | undefined) ?? -1;
+    const k = concatAxis(axis, a.length);
+    if (k === null) return { ok: false, port: 0, message: `axis ${axis} is not one of the feature axes of a ${formatShape(a)} (1 to ${a.length}, or -1 for the last; 0 is the batch)` };
+    if (a.length !== b.length || a.some((dim, i) => i !== k && dim !== b[i])) {
+      const which = k === a.length - 1 ? 'the last axis' : `axis ${k + 1}`;
       return { ok: false, port: 1, message: `joins on ${which}, so every other axis must match; ${got}` };
     }
-    return { ok: true, shape: a.map((d, i) => (i === ax ? d + b[i]! : d)) };
+    return { ok: true, shape: a.map((d, i) => (i === k ? d + b[i]! : d)) };
   },
   paramTensors: () => [],
   createKernel({ params, inputShapes, outputShape, buffers }) {
     const [aShape, bShape] = inputShapes as [readonly number[], readonly number[]];
-    // Per row (everything before the axis), a's block then b's: the last axis is the case of blocks of one row.
-    const ax = concatAxis(params, aShape.length);
-    const p = sizeOf(aShape.slice(ax));
-    const q = sizeOf(bShape.slice(ax));
+    // Per sample, the output is `rows` blocks, each a's block (the joined axis and all after it) then b's.
+    const k = concatAxis((params.axis as number | undefined) ?? -1, aShape.length)!;
+    const p = sizeOf(aShape.slice(k));
+    const q = sizeOf(bShape.slice(k));
     const width = p + q;
     const rowsPerSample = sizeOf(outputShape) / width;
     const { inputs: [A, B], output: Y, dOutput: dY, dInputs: [dA, dB] } = buffers;

@@ -44,6 +44,11 @@ export function kerasLayerCode(node: ExportNode, regularizer: string | null): Ke
     case 'BatchNorm': return kerasBatchNorm(node);
     case 'LRN': return kerasLrn(node);
     case 'GlobalAvgPool': case 'Reshape': case 'Permute': case 'Multiply': return kerasShapeLayer(node);
+    case 'Slice': {
+      // Keras has no slicing layer: a Lambda with the same indexing (channels-first, as NetLoom lays tensors out).
+      const k = (p.axis as number) < 0 ? (p.axis as number) + node.inputShapes[0]!.length + 1 : (p.axis as number);
+      return { open: `layers.Lambda(lambda t: t[${[':', ...Array.from({ length: k - 1 }, () => ':')].join(', ')}, ${p.start}:${p.end}]` };
+    }
     default: {
       const recurrent = kerasRecurrentOpen(node);
       if (recurrent) return { open: recurrent };

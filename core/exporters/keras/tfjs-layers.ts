@@ -10,6 +10,7 @@ import { emitRecurrent } from './tfjs-recurrent';
 const NO_KERAS_LAYER: Record<string, string> = {
   NALU: 'NALU is not a Keras layer',
   LRN: 'Keras has no local response normalisation layer (the script computes it in a Lambda, which a model file cannot hold)',
+  Slice: 'Keras has no built-in layer that keeps a range of an axis (the script uses a Lambda, which a model file cannot carry)',
   SelfAttention: "NetLoom's self-attention (one set of Wq, Wk, Wv, Wo over d_model) is not a built-in TF.js Layers layer",
   // Read from @tensorflow/tfjs-layers 4.22 (GRUCell): the constructor throws on resetAfter, and call()
   // computes the candidate as activation(x·W_h + b_h + (r ⊙ h)·U_h). test/exporters/keras-tfjs-gru.test.ts

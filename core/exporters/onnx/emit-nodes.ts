@@ -52,6 +52,8 @@ export function emitNode(g: OnnxGraphBuilder, node: ExportNode, inputs: string[]
     case 'Permute': return emitPermute(g, node, x);
     case 'Multiply':
       return g.op('Mul', [inputs[0]!, inputs[1]!], id);
+    case 'Slice':
+      return g.op('Slice', [x, g.int64s(`${id}/starts`, [p.start as number]), g.int64s(`${id}/ends`, [p.end as number]), g.int64s(`${id}/axes`, [p.axis as number])], id);
     default: {
       const recurrent = emitRecurrent(g, node, x, weight);
       if (recurrent) return recurrent;

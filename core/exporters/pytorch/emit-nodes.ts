@@ -95,6 +95,8 @@ export function torchNodeCode(node: ExportNode): TorchNodeCode {
     case 'Permute': return torchPermute(node);
     case 'Multiply':
       return { call: (_s, [a, b]) => `${a} * ${b}`, weights: [] };
+    case 'Slice':
+      return { call: (_s, [a]) => `${a}.narrow(${p.axis}, ${p.start}, ${(p.end as number) - (p.start as number)})`, weights: [] };
     default: {
       const recurrent = torchRecurrentCode(node);
       if (recurrent) return recurrent;

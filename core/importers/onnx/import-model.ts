@@ -18,6 +18,17 @@ export const NO_DATASET = 'none';
 export const MIN_OPSET = 7;
 export const MAX_OPSET = 22;
 
+/**
+ * Ops whose meaning has not changed from their first operator set to the ones NetLoom reads (only
+ * `consumed_inputs`, an in-place hint, went away in set 6): a model older than set 7 that uses nothing
+ * else imports. Elementwise Add/Mul (legacy broadcast), Concat (optional axis), Reshape (shape as an
+ * attribute), BatchNormalization, Dropout, Gemm, PRelu and the windowed ops changed, and are refused.
+ */
+const UNCHANGED_SINCE_OPSET_1 = new Set([
+  'Relu', 'LeakyRelu', 'Elu', 'Selu', 'Sigmoid', 'Tanh', 'HardSigmoid', 'Softplus', 'Softsign', 'Softmax', 'LogSoftmax',
+  'GlobalAveragePool', 'Flatten', 'Identity', 'Transpose', 'Constant',
+]);
+
 export interface ImportProblem {
   message: string;
   /** The ONNX op type and node name the problem is about, when it is about one. */
@@ -68,9 +79,11 @@ function importDecoded(bytes: Uint8Array, options: ImportOptions): ImportResult 
   const report: ImportReport = {
     opset, producer: [model.producerName, model.producerVersion].filter(Boolean).join(' ') || 'unknown', folded: [], fused: [], dropped: [], notes: [],
   };
-  if (opset < MIN_OPSET || opset > MAX_OPSET) {
+  const old = opset < MIN_OPSET && (g.node ?? []).every((n) => !n.domain && UNCHANGED_SINCE_OPSET_1.has(n.opType ?? ''));
+  if ((opset < MIN_OPSET && !old) || opset > MAX_OPSET) {
     return { ok: false, problems: [{ message: `the model uses operator set ${opset}; NetLoom imports opsets ${MIN_OPSET}–${MAX_OPSET}` }] };
   }
+  if (old) report.notes.push(`operator set ${opset} is older than ${MIN_OPSET}, but every op in the model means the same in later sets`);
   if (opset < 9 || opset > 21) report.notes.push(`operator set ${opset} is outside the tested range 9–21`);
 
   const values = new Map<string, Value>();
@@ -98,6 +111,7 @@ function importDecoded(bytes: Uint8Array, options: ImportOptions): ImportResult 
   for (const n of nodes) for (const i of n.input ?? []) if (i) consumers.set(i, (consumers.get(i) ?? 0) + 1);
   for (const o of g.output ?? []) consumers.set(o.name!, (consumers.get(o.name!) ?? 0) + 1);
 
+  const pending = new Map(consumers);
   const unsupported: ImportProblem[] = [];
   nodes.forEach((n, index) => {
     const node: OnnxNodeView = { opType: n.opType ?? '', name: n.name || `#${index} (unnamed)`, inputs: [...(n.input ?? [])], outputs: [...(n.output ?? [])] };
@@ -117,7 +131,9 @@ function importDecoded(bytes: Uint8Array, options: ImportOptions): ImportResult 
     }
     if (ins.some((v) => v?.kind === 'poison')) return poison(); // an earlier node failed; reported there
     const attrs = new Attributes(n.attribute);
-    const outcome = evaluate(node, attrs, ins, opset, fixedBatch, b, consumers, report);
+    const outcome = evaluate(node, attrs, ins, opset, fixedBatch, b, consumers, values, pending, report);
+    // Reads still to come: a fold may change a node only while this node is its one remaining reader.
+    for (const i of node.inputs) if (i) pending.set(i, (pending.get(i) ?? 0) - 1);
     if (typeof outcome === 'string') {
       problems.push({ ...where, message: `${where.opType} (node "${node.name}"): ${outcome}` });
       return poison();
@@ -133,6 +149,10 @@ function importDecoded(bytes: Uint8Array, options: ImportOptions): ImportResult 
   const outputs = (g.output ?? []).map((o) => ({ name: o.name!, value: values.get(o.name!) }));
   if (outputs.length !== 1) return { ok: false, problems: [{ message: `the model has ${outputs.length} outputs (${outputs.map((o) => `"${o.name}"`).join(', ')}); NetLoom imports models with one output` }] };
   const out = outputs[0]!;
+  const inputValue = values.get(input.name!);
+  if (out.value?.kind === 'live' && inputValue?.kind === 'live' && out.value.node === inputValue.node) {
+    return { ok: false, problems: [{ message: `output "${out.name}" is the model's input unchanged (only Identity, Dropout or Cast on the way): there is no layer to import` }] };
+  }
   if (out.value?.kind !== 'live') return { ok: false, problems: [{ message: `output "${out.name}" does not depend on the input (it is a constant)` }] };
   b.prune([out.value.node]);
   const weightProblems = b.checkWeights();
@@ -158,7 +178,7 @@ function importDecoded(bytes: Uint8Array, options: ImportOptions): ImportResult 
 /** Fold the node if it can be folded, else map it onto NetLoom nodes. */
 function evaluate(
   node: OnnxNodeView, attrs: Attributes, ins: (Value | undefined)[], opset: number, fixedBatch: number | null, b: NetLoomGraphBuilder,
-  consumers: Map<string, number>, report: ImportReport,
+  consumers: Map<string, number>, values: ReadonlyMap<string, Value>, pending: ReadonlyMap<string, number>, report: ImportReport,
 ): Value[] | string {
   const label = `${node.opType} "${node.name}"`;
   if (node.opType === 'Constant') {
@@ -195,8 +215,14 @@ function evaluate(
       const n = b.node(id);
       return n ? { type: n.type, params: n.params as never } : undefined;
     },
+    weightOf: (id, param) => b.weights.get(`${id}.${param}`),
     update: (id, params, weights) => b.update(id, params, weights),
     consumerCount: (name) => consumers.get(name) ?? 0,
+    readersOfNode: (id) => {
+      let n = 0;
+      for (const [name, v] of values) if (v.kind === 'live' && (v.node === id || v.flat?.node === id)) n += pending.get(name) ?? 0;
+      return n;
+    },
   };
   const before = b.nodes.length;
   const r = mapper(ctx);
@@ -238,6 +264,7 @@ function perSampleShape(v: OnnxTypes.IValueInfoProto): number[] | string {
   }
   const dims = tensor.shape?.dim;
   if (!dims || dims.length === 0) return 'has no shape in the model; NetLoom needs at least [batch, features]';
+  if (dims.length === 1) return 'has only the batch axis (shape [N]); NetLoom needs at least [batch, features]';
   const rest = dims.slice(1).map((d, i) => {
     const n = d.dimValue !== undefined && d.dimValue !== null ? int64ToNumber(d.dimValue as Int64) : 0;
     return n > 0 ? n : `axis ${i + 1} has no fixed size${d.dimParam ? ` ("${d.dimParam}")` : ''}`;

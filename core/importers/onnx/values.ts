@@ -55,10 +55,18 @@ export interface MapContext {
   emit(type: string, params: ParamValues, from: LiveValue[], weights?: Record<string, WeightData>): LiveValue | string;
   /** The params of a NetLoom node emitted earlier, for fusing (MatMul + Add → Dense with bias). */
   paramsOf(nodeId: string): { type: string; params: ParamValues } | undefined;
+  /** A weight given to an emitted node (e.g. its bias `b`), when it has one. */
+  weightOf(nodeId: string, param: string): WeightData | undefined;
   /** Change an emitted node's params and add weights to it. */
   update(nodeId: string, params: ParamValues, weights: Record<string, WeightData>): void;
   /** How many nodes (and graph outputs) read this ONNX value. */
   consumerCount(valueName: string): number;
+  /**
+   * How many ONNX nodes (and graph outputs) read the output of this NetLoom node, under any of the
+   * value names it stands for (an Identity or Dropout passes it on under a new name): a fold may
+   * change the node only when it is the one reader.
+   */
+  readersOfNode(nodeId: string): number;
 }
 
 /**

@@ -10,3 +10,16 @@ export function maxRelativeError(got: ArrayLike<number>, want: ArrayLike<number>
   for (let i = 0; i < want.length; i++) worst = Math.max(worst, Math.abs(got[i]! - want[i]!) / (Math.abs(want[i]!) + 0.01));
   return worst;
 }
+
+/** NumPy's allclose(rtol, atol) as the largest |got − want| / (atol + rtol·|want|): ≤ 1 passes. */
+export function allCloseRatio(got: ArrayLike<number>, want: ArrayLike<number>, rtol = 1e-4, atol = 1e-5): number {
+  let worst = 0;
+  for (let i = 0; i < want.length; i++) {
+    const w = want[i]!;
+    const g = got[i]!;
+    if (Number.isNaN(w) && Number.isNaN(g)) continue;
+    const r = g === w ? 0 : Math.abs(g - w) / (atol + rtol * Math.abs(w));
+    worst = Math.max(worst, Number.isNaN(r) ? Infinity : r);
+  }
+  return worst;
+}

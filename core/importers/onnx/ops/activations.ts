@@ -66,6 +66,16 @@ export const hardSigmoid: OpMapper = (ctx) => {
   return activation(ctx, 'hard_sigmoid');
 };
 
+/** HardSwish (opset 14) is x · hard_sigmoid(x) with PyTorch's constants: NetLoom's hard_sigmoid and a Multiply. */
+export const hardSwish: OpMapper = (ctx) => {
+  const x = liveInput(ctx, 0);
+  if (!x) return 'needs a computed input';
+  const gate = ctx.emit('Activation', { fn: 'hard_sigmoid' }, [x]);
+  if (typeof gate === 'string') return gate;
+  const out = ctx.emit('Multiply', {}, [x, gate]);
+  return typeof out === 'string' ? out : [out];
+};
+
 /** Gelu (opset 20): NetLoom's gelu is the tanh approximation, so only approximate = "tanh" maps exactly. */
 export const gelu: OpMapper = (ctx) => {
   const approximate = ctx.attrs.string('approximate', 'none');

@@ -1,11 +1,11 @@
-import { sameShape } from '../../../util/tensor';
+import { broadcastPair } from '../../../catalog/nodes/elementwise-pair';
 import type { LiveValue, MapContext, OpMapper, Value } from '../values';
-import { biasValues } from './dense';
+import { addIntoLayer } from './into-layer';
 import { constInput, fullShape, liveInput } from './util';
 
 /**
- * Add of two computed tensors → Add. Add of a constant to a bias-less Dense that nothing else reads
- * (MatMul + Add, as PyTorch and NetLoom export Linear on sequences) → the Dense's bias.
+ * Add of two computed tensors → Add. Add of a constant to the output of a Dense, Conv or BatchNorm
+ * that nothing else reads (MatMul + Add, as PyTorch and NetLoom export Linear on sequences) → its bias.
  */
 export const add: OpMapper = (ctx) => {
   const a = liveInput(ctx, 0);
@@ -14,21 +14,14 @@ export const add: OpMapper = (ctx) => {
   const x = a ?? b;
   const c = a ? constInput(ctx, 1) : constInput(ctx, 0);
   if (!x || !c) return 'needs at least one computed input';
-  const xName = ctx.node.inputs[a ? 0 : 1]!;
-  const producer = ctx.paramsOf(x.node);
-  if (producer?.type === 'Dense' && producer.params.bias === false && ctx.consumerCount(xName) === 1) {
-    const units = producer.params.units as number;
-    const bias = biasValues(c, units);
-    if (!bias) return `the constant of shape [${c.dims.join(', ')}] is not one bias per output of "${x.node}" (${units})`;
-    ctx.update(x.node, { ...producer.params, bias: true }, { b: { dims: [units], data: bias } });
-    return [x];
-  }
+  const folded = addIntoLayer(ctx, x, c);
+  if (folded) return folded;
   if (c.data.every((v) => v === 0)) return [x];
-  return 'adding a constant is only supported as the bias right after a MatMul';
+  return 'adding a constant is only supported into the bias of the Dense (MatMul/Gemm), Conv or BatchNorm right before it (one value per output, or one for all)';
 };
 
 function addLive(ctx: MapContext, a: LiveValue, b: LiveValue): Value[] | string {
-  if (!sameShape(a.shape, b.shape)) return `broadcasting is not supported: inputs are ${fullShape(a)} and ${fullShape(b)}`;
+  if (!broadcastPair(a.shape, b.shape)) return `inputs ${fullShape(a)} and ${fullShape(b)} do not broadcast the way NetLoom's Add does (one rank, each axis equal or 1 in one of them)`;
   const out = ctx.emit('Add', {}, [a, b]);
   return typeof out === 'string' ? out : [out];
 }

@@ -10,6 +10,8 @@ export const batchNormalization: OpMapper = (ctx) => {
   const x = liveInput(ctx, 0);
   if (!x) return 'needs a computed input X';
   if (ctx.attrs.int('training_mode', 0) !== 0) return 'training_mode = 1 (batch statistics) is not an inference graph; export the model in eval mode';
+  // Opsets 7–8: spatial = 0 keeps statistics per position ([C, H, W] of them), not per channel.
+  if (ctx.opset < 9 && ctx.attrs.int('spatial', 1) === 0) return 'spatial = 0 (statistics per position, not per channel) is not supported; NetLoom\'s BatchNorm keeps one mean and variance per channel';
   const extra = extraOutputsUnused(ctx, 'a training-time statistic');
   if (extra) return extra;
   if (x.shape.length < 1 || x.shape.length > 3) return `normalises [B, C], [B, C, L] or [B, C, H, W], got ${fullShape(x)}`;

@@ -17,6 +17,8 @@ import { lrn } from './lrn';
 import { fusedRecurrent, recurrentUnwrapped } from './recurrent';
 import { recurrentOp } from '../fusions/recurrent';
 import { gather, mul, squeeze, transpose, unsqueeze } from './tensor-ops';
+import { slice, split } from './slice';
+import { subOrDivConstant } from './into-layer';
 
 /**
  * ONNX op type → mapper onto NetLoom nodes (default domain). Adding an operator is adding a mapper
@@ -35,6 +37,7 @@ export const OP_MAPPERS: Readonly<Record<string, OpMapper>> = {
   Selu: act.selu,
   Sigmoid: act.sigmoid,
   HardSigmoid: act.hardSigmoid,
+  HardSwish: act.hardSwish,
   Tanh: act.tanh,
   Softplus: act.softplus,
   Softsign: act.softsign,
@@ -64,9 +67,13 @@ export const OP_MAPPERS: Readonly<Record<string, OpMapper>> = {
   BatchNormalization: batchNormalization,
   Transpose: transpose,
   Mul: mul,
+  Sub: subOrDivConstant('Sub'),
+  Div: subOrDivConstant('Div'),
   Squeeze: squeeze,
   Unsqueeze: unsqueeze,
   Gather: gather,
+  Slice: slice,
+  Split: split,
   RNN: recurrentUnwrapped,
   LSTM: recurrentUnwrapped,
   GRU: recurrentUnwrapped,

@@ -1,3 +1,4 @@
+import type { ParamValues } from '../../../catalog/types';
 import { sizeOf } from '../../../util/tensor';
 import type { LiveValue, MapContext, OpMapper, Value } from '../values';
 import { constInput, fullShape, liveInput, onnxAxis } from './util';
@@ -46,7 +47,7 @@ export const reshape: OpMapper = (ctx) => {
   return one(ctx.emit('Reshape', { shape: resolved }, [x]));
 };
 
-/** Concat along the last axis → a chain of two-input Concats. */
+/** Concat along any axis but the batch → a chain of two-input Concats. */
 export const concat: OpMapper = (ctx) => {
   const xs: LiveValue[] = [];
   for (let i = 0; i < ctx.inputs.length; i++) {
@@ -54,10 +55,10 @@ export const concat: OpMapper = (ctx) => {
     if (!v) return `input ${i} is a constant; only computed tensors can be concatenated`;
     xs.push(v);
   }
+  // ONNX's axis counts the batch as 0, as NetLoom's does; the last axis is left as the default.
   const axis = onnxAxis(ctx.attrs.int('axis', -1), xs[0]!);
-  if (axis < 1) return `joins along axis ${axis} of ${fullShape(xs[0]!)}, the batch axis; NetLoom joins within each sample`;
-  // NetLoom's axis counts from 1 without the batch, as ONNX's from 0 with it; the last axis stays -1.
-  const params: Record<string, number> = axis === xs[0]!.shape.length ? {} : { axis };
+  if (axis < 1 || axis > xs[0]!.shape.length) return `joins along axis ${axis} of ${fullShape(xs[0]!)}, the batch; NetLoom joins the features of each example`;
+  const params: ParamValues = axis === xs[0]!.shape.length ? {} : { axis };
   let acc = xs[0]!;
   for (const next of xs.slice(1)) {
     const out = ctx.emit('Concat', params, [acc, next]);
@@ -67,7 +68,7 @@ export const concat: OpMapper = (ctx) => {
   return [acc];
 };
 
-/** ReduceMean over the sequence axis of [B, T, d] without keepdims → MeanPool. */
+/** ReduceMean over the sequence axis of [B, T, d] without keepdims → MeanPool; over the spatial axes → GlobalAvgPool. */
 export const reduceMean: OpMapper = (ctx) => {
   const x = liveInput(ctx, 0);
   if (!x) return 'needs a computed input';
@@ -79,6 +80,15 @@ export const reduceMean: OpMapper = (ctx) => {
   } else axes = ctx.attrs.ints('axes');
   const keepdims = ctx.attrs.int('keepdims', 1);
   const norm = (axes ?? []).map((a) => onnxAxis(a, x));
+  // The mean over every spatial axis of a channels-first [B, C, L] / [B, C, H, W] (torchvision's
+  // x.mean([2, 3]) and adaptive pools to 1) is a global average pool.
+  const spatial = x.shape.slice(1).map((_, i) => i + 2);
+  if (x.shape.length >= 2 && x.shape.length <= 3 && norm.length === spatial.length && spatial.every((a) => norm.includes(a))) {
+    const pooled = ctx.emit('GlobalAvgPool', {}, [x]);
+    if (typeof pooled === 'string' || keepdims === 0) return one(pooled);
+    const out = ctx.emit('Reshape', { shape: [x.shape[0]!, ...spatial.map(() => 1)] }, [pooled]);
+    return typeof out === 'string' ? out : [{ ...out, flat: { node: pooled.node, shape: pooled.shape } }];
+  }
   if (x.shape.length !== 2 || norm.length !== 1 || norm[0] !== 1 || keepdims !== 0) {
     return `mean over axes [${(axes ?? ['all']).join(', ')}] (keepdims ${keepdims}) of ${fullShape(x)}; NetLoom's MeanPool averages the sequence axis of [B, T, d] (axes [1], keepdims 0)`;
   }
@@ -91,6 +101,11 @@ export const passThrough: OpMapper = (ctx: MapContext) => {
   if (!x) return 'has no input';
   if (ctx.node.opType === 'Dropout' && ctx.node.outputs[1] && ctx.consumerCount(ctx.node.outputs[1]) > 0) {
     return 'its mask output is used, which an inference graph does not have';
+  }
+  // Opset 12+: a constant true training_mode with a non-zero ratio drops values at random: not inference.
+  const [ratio, training] = [ctx.inputs[1], ctx.inputs[2]];
+  if (ctx.node.opType === 'Dropout' && training?.kind === 'const' && training.tensor.data[0] && !(ratio?.kind === 'const' && ratio.tensor.data[0] === 0)) {
+    return 'training_mode = 1 drops values at random, which is not an inference graph; export the model in eval mode';
   }
   // Token ids arrive as whole numbers in float32; a cast of the graph input to an integer type (as
   // before an embedding's Gather) leaves them unchanged.

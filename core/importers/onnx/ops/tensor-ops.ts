@@ -1,5 +1,7 @@
+import { broadcastPair } from '../../../catalog/nodes/elementwise-pair';
 import { sameShape } from '../../../util/tensor';
 import type { LiveValue, MapContext, OpMapper, Value } from '../values';
+import { scaleLayer } from './into-layer';
 import { constInput, fullShape, liveInput } from './util';
 
 const one = (out: LiveValue | string): Value[] | string => (typeof out === 'string' ? out : [out]);
@@ -17,18 +19,20 @@ export const transpose: OpMapper = (ctx) => {
   return one(ctx.emit('Permute', { axes }, [x]));
 };
 
-/** Mul of two computed tensors of one shape → Multiply; by a constant 1 it is dropped. */
+/** Mul of two computed tensors (of one shape, or broadcast over size-1 axes) → Multiply; by a constant 1 it is dropped. */
 export const mul: OpMapper = (ctx) => {
   const a = liveInput(ctx, 0);
   const b = liveInput(ctx, 1);
   if (a && b) {
-    if (!sameShape(a.shape, b.shape)) return `broadcasting is not supported: inputs are ${fullShape(a)} and ${fullShape(b)}`;
+    if (!broadcastPair(a.shape, b.shape)) return `inputs ${fullShape(a)} and ${fullShape(b)} do not broadcast the way NetLoom's Multiply does (one rank, each axis equal or 1 in one of them)`;
     return one(ctx.emit('Multiply', {}, [a, b]));
   }
   const x = a ?? b;
   const c = a ? constInput(ctx, 1) : constInput(ctx, 0);
   if (x && c && c.data.every((v) => v === 1)) return [x];
-  return 'multiplying by a constant is not supported; NetLoom\'s Multiply takes two computed tensors of the same shape';
+  const folded = x && c ? scaleLayer(ctx, x, c) : null;
+  if (folded) return folded;
+  return 'multiplying by a constant is only supported right after a Dense, Conv or BatchNorm that nothing else reads (folded into its weights; one value per output, or one for all); NetLoom\'s Multiply takes two computed tensors';
 };
 
 /** Squeeze/Unsqueeze of a computed tensor (axes never the batch) → Reshape, or nothing when unchanged. */

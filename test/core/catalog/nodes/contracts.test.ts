@@ -25,6 +25,7 @@ import { BatchNormNode } from '../../../../core/catalog/nodes/batch-norm';
 import { ReshapeNode } from '../../../../core/catalog/nodes/reshape';
 import { PermuteNode } from '../../../../core/catalog/nodes/permute';
 import { MultiplyNode } from '../../../../core/catalog/nodes/multiply';
+import { SliceNode } from '../../../../core/catalog/nodes/slice';
 import { GruNode } from '../../../../core/catalog/nodes/gru';
 import { LstmNode } from '../../../../core/catalog/nodes/lstm';
 import { SimpleRnnNode } from '../../../../core/catalog/nodes/simple-rnn';
@@ -50,6 +51,7 @@ const KINDS: [NodeKind, HarnessOptions][] = [
   [ReshapeNode, { params: { shape: [3, -1] }, inputs: [[2, 3]] }],
   [PermuteNode, { params: { axes: [2, 1] }, inputs: [[2, 3]] }],
   [MultiplyNode, { inputs: [[2, 3], [2, 3]] }],
+  [SliceNode, { params: { axis: 1, start: 1, end: 3 }, inputs: [[4, 3]] }],
   [SimpleRnnNode, { params: { units: 3, returnSequences: true }, inputs: [[4, 2]] }],
   [LstmNode, { params: { units: 3 }, inputs: [[4, 2]] }],
   [GruNode, { params: { units: 3, returnSequences: true }, inputs: [[4, 2]] }],
@@ -62,6 +64,7 @@ describe('new node kinds', () => {
     expect(NODE_KIND_LIST.map((k) => k.type)).toEqual([
       'Input', 'Dense', 'Dropout', 'NALU', 'SelfAttention', 'Add', 'Concat', 'Flatten', 'LayerNorm', 'MeanPool', 'Activation', 'Loss',
       'Conv2D', 'Conv1D', 'MaxPool2D', 'AvgPool2D', 'MaxPool1D', 'AvgPool1D', 'GlobalAvgPool', 'BatchNorm', 'Reshape', 'Permute', 'Multiply',
+      'Slice',
       'Embedding', 'SimpleRNN', 'LSTM', 'GRU', 'LRN',
     ]);
   });
