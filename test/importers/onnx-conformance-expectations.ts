@@ -6,7 +6,7 @@ import type { Reason } from './onnx-conformance-reasons';
  * within allclose(rtol 1e-4, atol 1e-5) — or the class of the refusal (onnx-conformance-reasons.ts).
  * The harness binds graph inputs after the first to their test values and keeps the first output
  * (test/importers/helpers/onnx-node-suite.ts). Change a line only with the change that earns it;
- * pooling and LRN cases belong to the pool-ceil work and are listed as they are today.
+ * pooling and LRN cases pass since partial windows, per-side padding and dilation landed.
  * Regenerate the lines to review with `npx tsx scripts/onnx/node-suite-report.ts`.
  */
 export const SUITE_ONNX_VERSION = '1.12.0';
@@ -16,16 +16,16 @@ export const EXPECTED: Readonly<Record<string, 'pass' | Reason>> = {
   test_add_bcast: 'constant operand',
   test_add_uint8: 'input is not a float tensor',
   test_averagepool_1d_default: 'pass',
-  test_averagepool_2d_ceil: 'pooling: ceil_mode',
+  test_averagepool_2d_ceil: 'pass',
   test_averagepool_2d_default: 'pass',
-  test_averagepool_2d_pads: 'pooling: padding',
-  test_averagepool_2d_pads_count_include_pad: 'pooling: padding',
-  test_averagepool_2d_precomputed_pads: 'pooling: padding',
+  test_averagepool_2d_pads: 'pass',
+  test_averagepool_2d_pads_count_include_pad: 'pass',
+  test_averagepool_2d_precomputed_pads: 'pass',
   test_averagepool_2d_precomputed_pads_count_include_pad: 'pass',
-  test_averagepool_2d_precomputed_same_upper: 'pooling: padding',
+  test_averagepool_2d_precomputed_same_upper: 'pass',
   test_averagepool_2d_precomputed_strides: 'pass',
-  test_averagepool_2d_same_lower: 'pooling: padding',
-  test_averagepool_2d_same_upper: 'pooling: padding',
+  test_averagepool_2d_same_lower: 'pass',
+  test_averagepool_2d_same_upper: 'pass',
   test_averagepool_2d_strides: 'pass',
   test_averagepool_3d_default: '3-D window',
   test_basic_conv_with_padding: 'pass',
@@ -83,7 +83,7 @@ export const EXPECTED: Readonly<Record<string, 'pass' | Reason>> = {
   test_constantofshape_int_shape_zero: 'input has only the batch axis',
   test_constantofshape_int_zeros: 'input has only the batch axis',
   test_conv_with_autopad_same: 'pass',
-  test_conv_with_strides_and_asymmetric_padding: 'uneven pads',
+  test_conv_with_strides_and_asymmetric_padding: 'pass',
   test_conv_with_strides_no_padding: 'pass',
   test_conv_with_strides_padding: 'pass',
   test_div: 'constant operand',
@@ -174,14 +174,14 @@ export const EXPECTED: Readonly<Record<string, 'pass' | Reason>> = {
   test_matmul_3d: 'matmul weight not a matrix',
   test_matmul_4d: 'matmul weight not a matrix',
   test_maxpool_1d_default: 'pass',
-  test_maxpool_2d_ceil: 'pooling: ceil_mode',
+  test_maxpool_2d_ceil: 'pass',
   test_maxpool_2d_default: 'pass',
-  test_maxpool_2d_dilations: 'pooling: dilations',
-  test_maxpool_2d_pads: 'pooling: padding',
+  test_maxpool_2d_dilations: 'pass',
+  test_maxpool_2d_pads: 'pass',
   test_maxpool_2d_precomputed_pads: 'pass',
   test_maxpool_2d_precomputed_same_upper: 'pass',
   test_maxpool_2d_precomputed_strides: 'pass',
-  test_maxpool_2d_same_lower: 'pooling: padding',
+  test_maxpool_2d_same_lower: 'pass',
   test_maxpool_2d_same_upper: 'pass',
   test_maxpool_2d_strides: 'pass',
   test_maxpool_2d_uint8: 'input is not a float tensor',

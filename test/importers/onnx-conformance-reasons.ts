@@ -26,11 +26,6 @@ export const REASONS = {
   'matmul weight not a matrix': /the weight must be a matrix/,
   'unsupported op': /is not supported$/m,
   '3-D window': /3-D windows are not supported/,
-  // Pooling (ceil_mode, pads, dilations, count_include_pad) is the pool-ceil work; listed as it is now.
-  'pooling: ceil_mode': /ceil_mode = 1/,
-  'pooling: padding': /count_include_pad = 0|more than half the pool window|SAME_LOWER/,
-  'uneven pads': /pads \[.*\] \(begins, then ends\)/,
-  'pooling: dilations': /dilations \d+ are not supported/,
   'pooling: argmax output': /argmax indices/,
 } as const satisfies Record<string, RegExp>;
 
