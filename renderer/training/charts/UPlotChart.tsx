@@ -76,6 +76,7 @@ export function UPlotChart({ controller, testId, title, options, optionsKey, dat
     if (!el) return;
     let u: uPlot | null = null;
     let ro: ResizeObserver | null = null;
+    let resize: (() => void) | null = null;
     // Built in a queued task of its own, not in React's commit: a run's first frame mounts every chart
     // of the dock at once, and building them all in that one task made it the longest of the run.
     const build = () => {
@@ -85,12 +86,27 @@ export function UPlotChart({ controller, testId, title, options, optionsKey, dat
       u = made;
       plot.current = made;
       showState(d);
-      ro = new ResizeObserver(() => made.setSize(size()));
+      // A resize redraws the whole chart. The dock changing shape (a run starting or ending, a note
+      // appearing) resizes every chart at once, and their observers all run in one rendering step:
+      // so each chart's resize is queued as a draw of its own, and skipped if the size came back.
+      let queued = false;
+      const fit = () => {
+        queued = false;
+        const s = size();
+        if (s.width !== made.width || s.height !== made.height) made.setSize(s);
+      };
+      resize = fit;
+      ro = new ResizeObserver(() => {
+        if (queued) return;
+        queued = true;
+        enqueueDraw(fit);
+      });
       ro.observe(el);
     };
     enqueueDraw(build);
     return () => {
       cancelDraw(build);
+      if (resize) cancelDraw(resize);
       ro?.disconnect();
       u?.destroy();
       plot.current = null;

@@ -43,3 +43,41 @@ export function mergeSortedInto(
   for (const col of table) col.length = n;
   return table as (number | null)[][] & [number[]];
 }
+
+/**
+ * Several x-sorted series (a gradient norm per layer, each decimated on its own so their kept x
+ * differ) on one x axis: x is the union of theirs, and each series has its value, mapped by `mapY`,
+ * where it has a point and null elsewhere. Written into `out`'s arrays when it has the right number
+ * of columns — what uPlot.join does with a Set, a sort and fresh arrays at every redraw.
+ */
+export function joinSeriesInto(
+  out: (number | null)[][] | null,
+  series: readonly { readonly x: readonly number[]; readonly y: readonly number[] }[],
+  mapY: (v: number) => number | null = (v) => v,
+): (number | null)[][] & [number[]] {
+  const columns = 1 + series.length;
+  const table = out && out.length === columns ? out : Array.from({ length: columns }, () => [] as (number | null)[]);
+  const x = table[0] as number[];
+  const at = series.map(() => 0);
+  let n = 0;
+  for (;;) {
+    let xv = Infinity;
+    for (let k = 0; k < series.length; k++) {
+      const s = series[k]!;
+      if (at[k]! < s.x.length && s.x[at[k]!]! < xv) xv = s.x[at[k]!]!;
+    }
+    if (xv === Infinity) break;
+    x[n] = xv;
+    for (let k = 0; k < series.length; k++) {
+      const s = series[k]!;
+      const i = at[k]!;
+      if (i < s.x.length && s.x[i] === xv) {
+        table[1 + k]![n] = mapY(s.y[i]!);
+        at[k] = i + 1;
+      } else table[1 + k]![n] = null;
+    }
+    n++;
+  }
+  for (const col of table) col.length = n;
+  return table as (number | null)[][] & [number[]];
+}

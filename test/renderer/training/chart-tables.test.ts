@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mergeSorted, mergeSortedInto } from '../../../renderer/training/charts/align';
+import { joinSeriesInto, mergeSorted, mergeSortedInto } from '../../../renderer/training/charts/align';
 
 /**
  * The loss chart refills one table per redraw instead of allocating a new one: what it draws must be
@@ -29,5 +29,26 @@ describe('mergeSortedInto (reused chart table)', () => {
     const other = mergeSortedInto(first, [[1], [2], [4]], [[2], [3]]);
     expect(other).not.toBe(first);
     expect(other).toEqual([[1, 2], [2, null], [4, null], [null, 3]]);
+  });
+});
+
+describe('joinSeriesInto (gradient norms per layer on one x axis)', () => {
+  const series = fc.uniqueArray(fc.integer({ min: 0, max: 300 }), { maxLength: 40 })
+    .chain((xs) => fc.array(fc.float({ noNaN: true, min: -1, max: 10 }), { minLength: xs.length, maxLength: xs.length })
+      .map((ys) => ({ x: [...xs].sort((p, q) => p - q), y: ys })));
+
+  it('is the union of the x values, each series valued where it has a point and null elsewhere, reusing its arrays (property)', () => {
+    fc.assert(fc.property(fc.array(series, { maxLength: 6 }), fc.array(series, { maxLength: 6 }), (before, all) => {
+      const map = (v: number) => (v > 0 ? v : v === 0 ? 1e-9 : null);
+      const first = joinSeriesInto(null, before, map);
+      const got = joinSeriesInto(before.length === all.length ? first : null, all, map);
+      if (before.length === all.length) expect(got).toBe(first);
+      const xs = [...new Set(all.flatMap((s) => s.x))].sort((p, q) => p - q);
+      expect(got[0]).toEqual(xs);
+      all.forEach((s, k) => {
+        const byX = new Map(s.x.map((x, i) => [x, s.y[i]!]));
+        expect(got[1 + k]).toEqual(xs.map((x) => (byX.has(x) ? map(byX.get(x)!) : null)));
+      });
+    }), { numRuns: 200 });
   });
 });
