@@ -6,6 +6,9 @@ import { formatMetric, readoutOf } from './readouts';
 import { SpeedControl } from './SpeedControl';
 import { PredictButton } from '../predict/PredictButton';
 
+/** How often the live read-outs are rewritten at most (the final state is always written). */
+const READOUT_INTERVAL_MS = 100;
+
 interface Props {
   controller: TrainingController;
   graph: Graph;
@@ -55,7 +58,9 @@ export function RunControls({ controller: c, graph, blocked }: Props) {
       errorRef.current.hidden = err === null;
       set(errorRef.current, err ?? '');
     }
-  });
+    // Ten times a second is as fast as a person reads changing numbers; every rewrite of a text node
+    // invalidates style and layout for the dock, so at the frame rate (30/s) it was real main-thread time.
+  }, READOUT_INTERVAL_MS);
 
   const running = play === 'running';
   const disabled = blocked != null;

@@ -46,7 +46,30 @@ export class DecimatedTable {
   }
 
   push(x: number, ...ys: number[]): void {
-    const row: Row = [x, ...ys];
+    this.pushRow(x, ys);
+  }
+
+  /**
+   * `push` with the values in an array the caller may reuse (it is read, never kept). The common case
+   * on a long run — a row that is no new extreme, inside the open bucket, after a newest row that
+   * nothing else holds — overwrites that newest row in place and allocates nothing: a row array per
+   * batch loss was most of the main thread's garbage (several MB a second) and so of its collector pauses.
+   */
+  pushRow(x: number, ys: ArrayLike<number>): void {
+    const newest = this.newest;
+    if (this.tailIsNewest && newest !== null && this.open.length > 0 && this.openCount + 1 < this.width && !this.beatsOpen(ys)) {
+      this.openCount++;
+      newest[0] = x;
+      const i = this.x.length - 1;
+      this.x[i] = x;
+      for (let c = 0; c < this.columns; c++) {
+        newest[c + 1] = ys[c]!;
+        this.cols[c]![i] = ys[c]!;
+      }
+      return;
+    }
+    const row: Row = [x];
+    for (let c = 0; c < this.columns; c++) row.push(ys[c]!);
     this.newest = row;
     if (this.first === null) {
       this.first = row;
@@ -94,23 +117,27 @@ export class DecimatedTable {
       this.open = [row];
       return true;
     }
-    let wins = false;
-    for (let c = 1; c <= this.columns && !wins; c++) {
-      const v = row[c]!;
+    if (!this.beatsOpen(row, 1)) return false;
+    this.open = selectExtremes([...open, row], this.columns);
+    return true;
+  }
+
+  /** Whether values (from index `from`) beat some column's minimum or maximum among the open candidates. */
+  private beatsOpen(values: ArrayLike<number>, from = 0): boolean {
+    for (let c = 1; c <= this.columns; c++) {
+      const v = values[c - 1 + from]!;
       if (Number.isNaN(v)) continue;
       let lo = NaN;
       let hi = NaN;
-      for (const r of open) {
+      for (const r of this.open) {
         const w = r[c]!;
         if (Number.isNaN(w)) continue;
         if (Number.isNaN(lo) || w < lo) lo = w;
         if (Number.isNaN(hi) || w > hi) hi = w;
       }
-      wins = Number.isNaN(lo) || v < lo || v > hi;
+      if (Number.isNaN(lo) || v < lo || v > hi) return true;
     }
-    if (!wins) return false;
-    this.open = selectExtremes([...open, row], this.columns);
-    return true;
+    return false;
   }
 
   clear(): void {
@@ -209,8 +236,12 @@ export class BoundedSeries {
     return this.t.length;
   }
 
+  /** Reused for every push: the table reads it and keeps nothing. */
+  private readonly one = [0];
+
   push(x: number, y: number): void {
-    this.t.push(x, y);
+    this.one[0] = y;
+    this.t.pushRow(x, this.one);
   }
 
   clear(): void {
@@ -258,8 +289,15 @@ export class EpochTable {
     this.valAcc = columnView(this.table, 3);
   }
 
+  private readonly four = [0, 0, 0, 0];
+
   push(epoch: number, trainLoss: number, valLoss: number, trainAcc: number, valAcc: number): void {
-    this.table.push(epoch, trainLoss, valLoss, trainAcc, valAcc);
+    const v = this.four;
+    v[0] = trainLoss;
+    v[1] = valLoss;
+    v[2] = trainAcc;
+    v[3] = valAcc;
+    this.table.pushRow(epoch, v);
   }
 
   get length(): number {

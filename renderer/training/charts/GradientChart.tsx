@@ -1,7 +1,9 @@
-import uPlot from 'uplot';
+import { useRef } from 'react';
+import type uPlot from 'uplot';
 import type { TrainingController } from '../controller';
 import { useStoreKey } from '../hooks';
 import { activeRunData } from './active-run-data';
+import { joinSeriesInto } from './align';
 import { gradientEmpty, zeroGradientNote } from './empty-reasons';
 import { axis, line } from './axes';
 import { runColour } from './palette';
@@ -18,15 +20,16 @@ export function GradientChart({ controller: c }: { controller: TrainingControlle
     return run ? [...run.grads.keys()].join(',') : '';
   });
   const ids = layers === '' ? [] : layers.split(',');
+  // One table per chart, refilled at each redraw (see joinSeriesInto); uPlot reads it at setData.
+  const table = useRef<(number | null)[][] | null>(null);
   const data = activeRunData(c, (run) => {
     if (!run || ids.length === 0) return [[]];
     // A log axis has no 0: zero norms sit on a floor line a decade below the smallest real one, and
     // the note under the chart says that no gradient flows there (a gap would hide the problem).
-    const floor = gradientFloor(ids.map((id) => run.grads.get(id)?.y ?? []));
-    return uPlot.join(ids.map((id) => {
-      const s = run.grads.get(id);
-      return s ? [s.x, s.y.map((v) => (v > 0 ? v : v === 0 ? floor : null))] as uPlot.AlignedData : [[], []] as uPlot.AlignedData;
-    }));
+    const series = ids.map((id) => run.grads.get(id) ?? NO_POINTS);
+    const floor = gradientFloor(series.map((s) => s.y));
+    table.current = joinSeriesInto(table.current, series, (v) => (v > 0 ? v : v === 0 ? floor : null));
+    return table.current as uPlot.AlignedData;
   });
   return (
     <UPlotChart
@@ -47,6 +50,8 @@ export function GradientChart({ controller: c }: { controller: TrainingControlle
     />
   );
 }
+
+const NO_POINTS = { x: [] as number[], y: [] as number[] };
 
 /** Where zero norms are drawn on the log axis: a decade below the smallest positive norm (1e-8 if none). */
 export function gradientFloor(series: readonly number[][]): number {

@@ -1,5 +1,6 @@
+import { useRef } from 'react';
 import type uPlot from 'uplot';
-import { mergeSorted } from './align';
+import { mergeSortedInto } from './align';
 import type { TrainingController } from '../controller';
 import { activeRunData } from './active-run-data';
 import { lossEmpty } from './empty-reasons';
@@ -13,12 +14,14 @@ const C = { batch: 'rgba(100, 116, 139, 0.45)', train: '#2563eb', val: '#ea580c'
  * batch loss underneath in grey — x is in epochs, batches placed at their fraction of an epoch.
  */
 export function LossChart({ controller: c }: { controller: TrainingController }) {
+  // One table per chart, refilled at each redraw (see mergeSortedInto); uPlot reads it at setData.
+  const table = useRef<(number | null)[][] | null>(null);
   const data = activeRunData(c, (run) => {
     if (!run) return [[], [], [], [], [], []];
     const perEpoch = run.info?.batchesPerEpoch ?? 0;
-    const bx = perEpoch > 0 ? run.batch.x.map((s) => s / perEpoch) : run.batch.x;
     const e = run.epochs;
-    return mergeSorted([bx, run.batch.y], [e.epoch.y, e.trainLoss.y, e.valLoss.y, e.trainAcc.y, e.valAcc.y]) as uPlot.AlignedData;
+    table.current = mergeSortedInto(table.current, [run.batch.x, run.batch.y], [e.epoch.y, e.trainLoss.y, e.valLoss.y, e.trainAcc.y, e.valAcc.y], perEpoch > 0 ? perEpoch : 1);
+    return table.current as uPlot.AlignedData;
   });
   return (
     <UPlotChart

@@ -3,6 +3,7 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { TrainingController } from '../controller';
 import { useRafDraw } from '../hooks';
+import { cancelDraw, enqueueDraw } from '../draw-queue';
 
 /** ~15 redraws a second: smooth to watch, and half the main-thread cost of redrawing every frame. */
 const CHART_INTERVAL_MS = 66;
@@ -73,16 +74,41 @@ export function UPlotChart({ controller, testId, title, options, optionsKey, dat
   useEffect(() => {
     const el = box.current;
     if (!el) return;
-    const size = () => ({ width: Math.max(120, el.clientWidth), height: Math.max(80, el.clientHeight) });
-    const d = dataFn.current() ?? [[]];
-    const u = new uPlot({ legend: { show: false }, ...options(), ...size() }, d, el);
-    plot.current = u;
-    showState(d);
-    const ro = new ResizeObserver(() => u.setSize(size()));
-    ro.observe(el);
+    let u: uPlot | null = null;
+    let ro: ResizeObserver | null = null;
+    let resize: (() => void) | null = null;
+    // Built in a queued task of its own, not in React's commit: a run's first frame mounts every chart
+    // of the dock at once, and building them all in that one task made it the longest of the run.
+    const build = () => {
+      const size = () => ({ width: Math.max(120, el.clientWidth), height: Math.max(80, el.clientHeight) });
+      const d = dataFn.current() ?? [[]];
+      const made = new uPlot({ legend: { show: false }, ...options(), ...size() }, d, el);
+      u = made;
+      plot.current = made;
+      showState(d);
+      // A resize redraws the whole chart. The dock changing shape (a run starting or ending, a note
+      // appearing) resizes every chart at once, and their observers all run in one rendering step:
+      // so each chart's resize is queued as a draw of its own, and skipped if the size came back.
+      let queued = false;
+      const fit = () => {
+        queued = false;
+        const s = size();
+        if (s.width !== made.width || s.height !== made.height) made.setSize(s);
+      };
+      resize = fit;
+      ro = new ResizeObserver(() => {
+        if (queued) return;
+        queued = true;
+        enqueueDraw(fit);
+      });
+      ro.observe(el);
+    };
+    enqueueDraw(build);
     return () => {
-      ro.disconnect();
-      u.destroy();
+      cancelDraw(build);
+      if (resize) cancelDraw(resize);
+      ro?.disconnect();
+      u?.destroy();
       plot.current = null;
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- rebuilt only when the series change
@@ -90,8 +116,10 @@ export function UPlotChart({ controller, testId, title, options, optionsKey, dat
 
   useRafDraw(controller, () => {
     const u = plot.current;
+    // Not built yet: leave the data unread, so the chart's build (queued) draws it.
+    if (!u) return;
     const d = data();
-    if (!u || d === null) return;
+    if (d === null) return;
     u.setData(d);
     showState(d);
   }, CHART_INTERVAL_MS);

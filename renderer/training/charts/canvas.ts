@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
+import { cancelDraw, enqueueDraw } from '../draw-queue';
 
 /**
  * Size a canvas to its CSS box at the device pixel ratio, and report the CSS size so drawing code can
@@ -64,15 +65,31 @@ export function useElementSize(ref: RefObject<HTMLElement | null>): { w: number;
   return size;
 }
 
-/** Redraw when the element resizes, without a React render per size change of the canvas itself. */
+/**
+ * Redraw when the element resizes, without a React render per size change of the canvas itself. The
+ * redraw is queued as a task of its own (draw-queue.ts): when the dock changes shape every chart
+ * resizes in the same rendering step, and drawing them all inside it made one long task.
+ */
 export function useResizeRedraw(ref: RefObject<HTMLElement | null>, redraw: () => void): void {
   const latest = useRef(redraw);
   latest.current = redraw;
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
-    const ro = new ResizeObserver(() => latest.current());
+    let queued = false;
+    const run = () => {
+      queued = false;
+      latest.current();
+    };
+    const ro = new ResizeObserver(() => {
+      if (queued) return;
+      queued = true;
+      enqueueDraw(run);
+    });
     ro.observe(el);
-    return () => ro.disconnect();
+    return () => {
+      ro.disconnect();
+      cancelDraw(run);
+    };
   }, [ref]);
 }

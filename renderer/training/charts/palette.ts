@@ -13,16 +13,37 @@ export const CLASS_COLOURS: [number, number, number][] = [
 
 /** Blue (0) → white (0.5) → orange (1): the probability of class 1, or a value scaled to [0, 1]. */
 export function diverging(t: number): [number, number, number] {
+  const c: [number, number, number] = [0, 0, 0];
+  divergingInto(t, c, 0);
+  return c;
+}
+
+const PAPER = [248, 250, 252] as const;
+
+/** `diverging` written into `out` at `o` (a heatmap's pixels: no array per cell). */
+export function divergingInto(t: number, out: { [i: number]: number }, o: number): void {
   const u = Math.min(1, Math.max(0, t));
-  const [a, b] = u < 0.5 ? [CLASS_COLOURS[0]!, [248, 250, 252] as const] : [[248, 250, 252] as const, CLASS_COLOURS[1]!];
+  const a = u < 0.5 ? CLASS_COLOURS[0]! : PAPER;
+  const b = u < 0.5 ? PAPER : CLASS_COLOURS[1]!;
   const k = u < 0.5 ? u * 2 : (u - 0.5) * 2;
-  return [a[0] + (b[0] - a[0]) * k, a[1] + (b[1] - a[1]) * k, a[2] + (b[2] - a[2]) * k];
+  out[o] = a[0] + (b[0] - a[0]) * k;
+  out[o + 1] = a[1] + (b[1] - a[1]) * k;
+  out[o + 2] = a[2] + (b[2] - a[2]) * k;
 }
 
 /** White → deep blue, for counts and weights in [0, 1]. */
 export function sequential(t: number): [number, number, number] {
+  const c: [number, number, number] = [0, 0, 0];
+  sequentialInto(t, c, 0);
+  return c;
+}
+
+/** `sequential` written into `out` at `o`. */
+export function sequentialInto(t: number, out: { [i: number]: number }, o: number): void {
   const u = Math.min(1, Math.max(0, t));
-  return [248 - 218 * u, 250 - 186 * u, 252 - 77 * u];
+  out[o] = 248 - 218 * u;
+  out[o + 1] = 250 - 186 * u;
+  out[o + 2] = 252 - 77 * u;
 }
 
 export function rgb(c: readonly [number, number, number], alpha = 1): string {
