@@ -46,8 +46,8 @@ describe('Concat', () => {
 
   it('explains an axis that is the batch, past the shape, or a mismatch off the axis', () => {
     const shape = (axis: number, inputs: number[][]) => ConcatNode.inferShape({ params: { axis }, inputs, dataset });
-    expect(shape(0, [[2, 3], [2, 3]])).toMatchObject({ ok: false, message: expect.stringMatching(/axis 0 would be the batch axis/) });
-    expect(shape(3, [[2, 3], [2, 3]])).toMatchObject({ ok: false, message: expect.stringMatching(/axis 3 is past the last axis of a \[B, 2, 3\]/) });
+    expect(shape(0, [[2, 3], [2, 3]])).toMatchObject({ ok: false, message: expect.stringMatching(/axis 0 is not one of the feature axes of a \[B, 2, 3\] \(1 to 2, or -1 for the last; 0 is the batch\)/) });
+    expect(shape(3, [[2, 3], [2, 3]])).toMatchObject({ ok: false, message: expect.stringMatching(/axis 3 is not one of the feature axes of a \[B, 2, 3\]/) });
     expect(shape(1, [[2, 3, 3], [2, 4, 3]])).toMatchObject({ ok: false, message: expect.stringMatching(/joins on axis 1, so every other axis must match/) });
   });
 
