@@ -93,6 +93,18 @@ export async function dropFromPalette(page: Page, key: string, x: number, y: num
   await page.getByTestId(`palette-item-${key}`).dragTo(page.locator('.react-flow__pane'), { targetPosition: { x, y } });
 }
 
+/**
+ * Select an edge by clicking it. Right after a template opens the view may still be settling, so a click
+ * can miss the moving edge: click again until it is selected (waits on state, not time).
+ */
+export async function selectEdge(page: Page, id: string): Promise<void> {
+  const edge = page.locator(`.react-flow__edge[data-id="${id}"]`);
+  await expect(async () => {
+    await edge.click({ force: true });
+    await expect(edge).toHaveClass(/selected/, { timeout: 1_000 });
+  }).toPass();
+}
+
 /** Drag a wire from a node's output handle to a target node's input handle (named for multi-port nodes). */
 export async function wire(page: Page, from: Locator, to: Locator, targetHandle?: string): Promise<void> {
   const src = from.locator('.react-flow__handle.source').first();

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, loadTemplate, mod, nodeById, setParam, test } from './helpers';
+import { expect, loadTemplate, mod, nodeById, selectEdge, setParam, test } from './helpers';
 
 /**
  * Nodes never overlap after an edit (1280×720): a problem's message floats outside the node's box, and
@@ -31,7 +31,7 @@ test('XOR: errors appearing on nodes leave every node box clear of the others', 
   await page.screenshot({ path: '.tmp/e2e-no-overlap-shape.png' });
   await expect.poll(() => overlapping(page)).toEqual([]);
   // Unplug the first wire: the first Dense has no input, so errors show mid-row too.
-  await page.locator('.react-flow__edge[data-id="e1"]').click({ force: true });
+  await selectEdge(page, 'e1');
   await page.keyboard.press('Delete');
   await expect(nodeById(page, 'd1').getByTestId('node-error')).toBeVisible();
   await expect(nodeById(page, 'd1').getByTestId('node-problem')).toBeVisible();

@@ -1,4 +1,4 @@
-import { clickEmptyCanvas, expect, loadTemplate, nodeById, setParam, test } from './helpers';
+import { clickEmptyCanvas, expect, loadTemplate, nodeById, selectEdge, setParam, test } from './helpers';
 
 test('a shape error shows on the right node and clears when fixed', async ({ app: page }) => {
   await loadTemplate(page, 'xor-mlp');
@@ -41,7 +41,7 @@ test('an invalid param is shown, not applied', async ({ app: page }) => {
 test('while dragging a wire, incompatible targets are dimmed with the reason', async ({ app: page }) => {
   await loadTemplate(page, 'xor-mlp');
   // Free the loss input and make it want 2 classes: Dense d2 (1 output) no longer fits.
-  await page.locator('.react-flow__edge[data-id="e5"]').click({ force: true });
+  await selectEdge(page, 'e5');
   await page.keyboard.press('Delete');
   await expect(page.locator('.react-flow__edge')).toHaveCount(4);
   await nodeById(page, 'loss').click();

@@ -1,9 +1,9 @@
-import { expect, loadTemplate, nodeById, setParam, test, wire } from './helpers';
+import { expect, loadTemplate, nodeById, selectEdge, setParam, test, wire } from './helpers';
 
 /** A refused wire's reason and its one-click fix stay on screen after the drag. */
 test('XOR with Dense 8 before the output: the refused last wire explains itself and "Set Dense to 1 unit" fixes it', async ({ app: page }) => {
   await loadTemplate(page, 'xor-mlp');
-  await page.locator('.react-flow__edge[data-id="e5"]').click({ force: true });
+  await selectEdge(page, 'e5');
   await page.keyboard.press('Delete');
   await expect(page.locator('.react-flow__edge')).toHaveCount(4);
   await nodeById(page, 'd2').click();
