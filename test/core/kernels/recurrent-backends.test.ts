@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { compileGraph } from '../../../core/compiler/compile';
-import { getDataset, resolveDatasetParams } from '../../../core/datasets';
 import { fillBatch } from '../../../core/engine/batch';
 import { Executor } from '../../../core/engine/executor';
 import { mulberry32 } from '../../../core/util/rng';
-import { noResources } from '../datasets/memory-resources';
 import { recurrentGraphs } from '../../exporters/helpers/recurrent-graphs';
-import { expectBackendsAgree } from './helpers/backends-agree';
+import { expectBackendsAgree, planWithData } from './helpers/backends-agree';
 
 /**
  * The recurrent graphs of the exporter tests, through the executor: the wasm SIMD matrix kernels (f32
@@ -15,13 +12,7 @@ import { expectBackendsAgree } from './helpers/backends-agree';
  * GRU → LSTM) match finite differences of the loss.
  */
 async function prepared(name: string) {
-  const { graph } = recurrentGraphs().find((g) => g.name === name)!;
-  const resolved = resolveDatasetParams(graph.training.dataset);
-  if ('error' in resolved) throw new Error(resolved.error.message);
-  const data = await getDataset(graph.training.dataset.name)!.load(resolved.params, 1, noResources);
-  const r = compileGraph(graph, { datasetInfo: data.info });
-  if (!r.ok) throw new Error(JSON.stringify(r.problems));
-  return { plan: r.plan, data };
+  return planWithData(recurrentGraphs().find((g) => g.name === name)!.graph);
 }
 
 const NAMES = recurrentGraphs().filter((g) => g.name.startsWith('rnn-')).map((g) => g.name);

@@ -38,6 +38,7 @@ export function expectBackendsAgree(plan: Plan, data: LoadedDataset, seed: numbe
   const fast = run('auto');
   const ref = run('js');
   expect(fast.backend).toBe('wasm');
+  expect(ref.backend).toBe('js');
   expect(Math.abs(fast.loss - ref.loss)).toBeLessThan(1e-5 * Math.max(1, Math.abs(ref.loss)));
   fast.paramGrads.forEach((g, k) => {
     const want = ref.paramGrads[k]!;
