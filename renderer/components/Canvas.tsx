@@ -2,7 +2,7 @@ import {
   Background, BackgroundVariant, Controls, MiniMap, ReactFlow, useReactFlow,
   type Connection, type EdgeChange, type IsValidConnection, type NodeChange, type OnConnectEnd, type OnConnectStart,
 } from '@xyflow/react';
-import { FIT_OPTIONS, MINIMAP_MIN_CANVAS } from '../app/fit';
+import { MINIMAP_MIN_CANVAS } from '../app/fit';
 import { collides, firstFreeSpot } from '../state/placement';
 import { ShapeEdge } from './ShapeEdge';
 import { suggestWireFix, type WireFix } from '../state/wire-fix';
@@ -26,6 +26,7 @@ import { useGroupedFlow } from '../groups/useGroupedFlow';
 import { groupDrag } from '../groups/group-drag';
 import { GROUP_NODE_TYPE, groupIdOf, type CanvasNode } from '../groups/group-view';
 import { makeRoom } from '../state/make-room';
+import { useDocumentFraming } from './useDocumentFraming';
 import './Canvas.css';
 
 // Module scope, as xyflow asks: a new object per render would remount every node.
@@ -52,16 +53,6 @@ export function Canvas() {
   const shown = useGroupedFlow(graph, nodes, edges, measured);
   const measuredRef = useRef(measured);
   measuredRef.current = measured;
-
-  // A new document: frame it once its nodes have been measured. (Not xyflow's `fitView` prop: that
-  // would also jump the view when the first block is dropped onto an empty canvas.)
-  useEffect(() => {
-    // An empty document is not framed at all: xyflow would keep the request and fire it on the first
-    // drop, jumping the view away from where the block was put.
-    if (generation === 0 || store.getState().graph.nodes.length === 0) return;
-    const t = setTimeout(() => void flow.fitView({ ...FIT_OPTIONS, duration: 0 }), 60);
-    return () => clearTimeout(t);
-  }, [generation, flow, store]);
 
   // Sizes measured in this document, to tell a node that grew from one measured for the first time.
   const sizesSeen = useRef({ generation, sizes: new Map<string, Size>() });
@@ -161,6 +152,7 @@ export function Canvas() {
 
   // The minimap only where it has room: on a small canvas it would hide the graph itself.
   const box = useRef<HTMLDivElement>(null);
+  const onMoveStart = useDocumentFraming(box, generation, store);
   const [roomy, setRoomy] = useState(true);
   useEffect(() => {
     const el = box.current;
@@ -227,6 +219,7 @@ export function Canvas() {
         onSelectionDragStart={beginGesture}
         onSelectionDragStop={endGesture}
         onPaneClick={onPaneClick}
+        onMoveStart={onMoveStart}
         deleteKeyCode={null}
         zoomOnDoubleClick={false}
         minZoom={0.1}

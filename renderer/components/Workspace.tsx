@@ -1,6 +1,7 @@
 import { useEffect, useSyncExternalStore, type ReactNode } from 'react';
 import { Group, Panel, Separator, useDefaultLayout, usePanelRef, type PanelImperativeHandle } from 'react-resizable-panels';
 import { panels, setPanel, type PanelName } from '../app/panels';
+import { usePaletteLocked } from '../lessons/useLessonLayout';
 import './Workspace.css';
 
 interface Props {
@@ -20,7 +21,7 @@ const DOCK_HEADER_PX = 34;
  * taller windows the charts get the extra room. Later sizes are the user's, remembered.
  */
 function dockDefaultPx(): number {
-  return Math.min(360, Math.max(168, window.innerHeight - 552));
+  return Math.min(360, Math.max(168, window.innerHeight - 540));
 }
 
 /**
@@ -36,7 +37,9 @@ export function Workspace({ palette, center, inspector, dock }: Props) {
   const paletteRef = usePanelRef();
   const inspectorRef = usePanelRef();
   const dockRef = usePanelRef();
-  useFollow(paletteRef, open.palette);
+  // A lesson that locks the palette collapses its pane without changing what the user chose.
+  const paletteLocked = usePaletteLocked();
+  useFollow(paletteRef, open.palette && !paletteLocked);
   useFollow(inspectorRef, open.inspector);
   useFollow(dockRef, open.dock);
   // Dragging a panel shut (or open) is the same as using its toggle.
@@ -50,7 +53,7 @@ export function Workspace({ palette, center, inspector, dock }: Props) {
     <Group orientation="vertical" className="nl-workspace" id="netloom-rows" defaultLayout={rows.defaultLayout} onLayoutChanged={rows.onLayoutChanged}>
       <Panel id="ws-editor" minSize="25%">
         <Group orientation="horizontal" id="netloom-cols" defaultLayout={cols.defaultLayout} onLayoutChanged={cols.onLayoutChanged}>
-          <Panel id="ws-palette" panelRef={paletteRef} collapsible collapsedSize={0} defaultSize={150} minSize={130} maxSize="30%" onResize={track('palette', paletteRef)}>
+          <Panel id="ws-palette" panelRef={paletteRef} collapsible collapsedSize={0} defaultSize={150} minSize={130} maxSize="30%" onResize={paletteLocked ? undefined : track('palette', paletteRef)}>
             <div className="nl-ws-pane" data-panel="palette">{open.palette && palette}</div>
           </Panel>
           <Separator className="nl-ws-sep v" aria-label="Resize the blocks palette" />

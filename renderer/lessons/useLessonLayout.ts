@@ -10,3 +10,9 @@ export function useLessonLayoutClass(): string {
   const locks = read.ok ? read.lesson.locks.map((l) => `nl-lock-${l}`) : [];
   return ['nl-has-lesson', ...locks].join(' ');
 }
+
+/** True while the open lesson locks the palette: its resizable pane then gives up its room. */
+export function usePaletteLocked(): boolean {
+  const read = useDocLesson();
+  return read?.ok === true && read.lesson.locks.includes('palette');
+}

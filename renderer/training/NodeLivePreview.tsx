@@ -30,12 +30,14 @@ function NodeStatsPreview({ nodeId, type, fn }: { nodeId: string; type: string; 
   const health = unitHealth(stats);
   // The catalog decides which functions have dead or saturated units; stats without the notion show none.
   const relevant = runFn === undefined || RELU_FAMILY.has(runFn) || SATURATING.has(runFn);
+  const healthText = health ? `${runFn !== fn && runFn !== undefined ? `${runFn}: ` : ''}${health.text}` : '';
   return (
     <div className="nl-node-live" data-testid="node-live">
       <canvas ref={canvas} className="nl-node-live-hist" />
       {health && relevant && (
-        <span className={`nl-node-live-health${health.bad ? ' bad' : ''}`} data-testid="node-live-health" title={`In the active run (${runFn ?? 'this node'}): share of units that never activate (dead) or sit in a flat tail (saturated) on the last batch`}>
-          {runFn !== fn && runFn !== undefined ? `${runFn}: ` : ''}{health.text}
+        // The box has a fixed width (see training.css), so the tooltip repeats the whole text.
+        <span className={`nl-node-live-health${health.bad ? ' bad' : ''}`} data-testid="node-live-health" title={`${healthText}. In the active run (${runFn ?? 'this node'}): share of units that never activate (dead) or sit in a flat tail (saturated) on the last batch`}>
+          {healthText}
         </span>
       )}
     </div>

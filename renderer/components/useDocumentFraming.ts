@@ -1,0 +1,55 @@
+import { useReactFlow } from '@xyflow/react';
+import { useCallback, useEffect, useRef, type RefObject } from 'react';
+import { FIT_OPTIONS } from '../app/fit';
+import type { DocumentStore } from '../state/document-store';
+
+/**
+ * A new document is framed once its nodes have been measured, and stays framed while the canvas
+ * changes size until the user moves the view or the graph gains or loses nodes: opening a lesson
+ * narrows the canvas from the left right after its graph is framed, and without a refit the graph sat
+ * half under the inspector. (Not xyflow's `fitView` prop: that would also jump the view when the first
+ * block is dropped onto an empty canvas.)
+ * Returns the `onMoveStart` handler for ReactFlow: a move with an input event is the user's.
+ */
+export function useDocumentFraming(box: RefObject<HTMLElement | null>, generation: number, store: DocumentStore): (event: unknown) => void {
+  const flow = useReactFlow();
+  // The node count the frame was made for, or null when the view is the user's.
+  const framed = useRef<number | null>(null);
+
+  useEffect(() => {
+    framed.current = null;
+    const count = store.getState().graph.nodes.length;
+    // An empty document is not framed at all: xyflow would keep the request and fire it on the first
+    // drop, jumping the view away from where the block was put.
+    if (generation === 0 || count === 0) return;
+    const t = setTimeout(() => {
+      void flow.fitView({ ...FIT_OPTIONS, duration: 0 });
+      framed.current = store.getState().graph.nodes.length;
+    }, 60);
+    return () => clearTimeout(t);
+  }, [generation, flow, store]);
+
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    let raf = 0;
+    let last = { w: el.clientWidth, h: el.clientHeight };
+    const ro = new ResizeObserver(() => {
+      const now = { w: el.clientWidth, h: el.clientHeight };
+      if (now.w === last.w && now.h === last.h) return;
+      last = now;
+      if (framed.current === null || framed.current !== store.getState().graph.nodes.length || now.w === 0 || now.h === 0) return;
+      cancelAnimationFrame(raf);
+      raf = requestAnimationFrame(() => void flow.fitView({ ...FIT_OPTIONS, duration: 0 }));
+    });
+    ro.observe(el);
+    return () => {
+      ro.disconnect();
+      cancelAnimationFrame(raf);
+    };
+  }, [box, flow, store]);
+
+  return useCallback((event: unknown) => {
+    if (event) framed.current = null;
+  }, []);
+}
