@@ -5,8 +5,12 @@ import type { TrainingController } from '../controller';
 import { useRafDraw } from '../hooks';
 import { cancelDraw, enqueueDraw } from '../draw-queue';
 
-/** ~15 redraws a second: smooth to watch, and half the main-thread cost of redrawing every frame. */
-const CHART_INTERVAL_MS = 66;
+/**
+ * Ten redraws a second, as the read-outs: smooth to watch, and a third of the cost of redrawing every
+ * frame. Each redraw is also raster and compositor work on the other core the training worker leaves
+ * free (at 15 a second the main thread waited for the CPU in most of its longer tasks on 2 cores).
+ */
+const CHART_INTERVAL_MS = 100;
 
 interface Props {
   controller: TrainingController;
