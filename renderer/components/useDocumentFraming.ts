@@ -5,7 +5,8 @@ import type { DocumentStore } from '../state/document-store';
 
 /**
  * A new document is framed once its nodes have been measured, and stays framed while the canvas
- * changes size until the user moves the view or the graph gains or loses nodes: opening a lesson
+ * changes size until the user moves the view or edits the graph (any edit makes a new nodes array;
+ * refitting then would move the view under a wire being drawn or a node just dropped): opening a lesson
  * narrows the canvas from the left right after its graph is framed, and without a refit the graph sat
  * half under the inspector. (Not xyflow's `fitView` prop: that would also jump the view when the first
  * block is dropped onto an empty canvas.)
@@ -13,8 +14,8 @@ import type { DocumentStore } from '../state/document-store';
  */
 export function useDocumentFraming(box: RefObject<HTMLElement | null>, generation: number, store: DocumentStore): (event: unknown) => void {
   const flow = useReactFlow();
-  // The node count the frame was made for, or null when the view is the user's.
-  const framed = useRef<number | null>(null);
+  // The nodes the frame was made for, or null when the view is the user's.
+  const framed = useRef<readonly unknown[] | null>(null);
 
   useEffect(() => {
     framed.current = null;
@@ -24,7 +25,7 @@ export function useDocumentFraming(box: RefObject<HTMLElement | null>, generatio
     if (generation === 0 || count === 0) return;
     const t = setTimeout(() => {
       void flow.fitView({ ...FIT_OPTIONS, duration: 0 });
-      framed.current = store.getState().graph.nodes.length;
+      framed.current = store.getState().graph.nodes;
       // For tests that must not measure the opening's own work: which document has been framed.
       if (box.current) box.current.dataset.framed = String(generation);
     }, 60);
@@ -40,7 +41,7 @@ export function useDocumentFraming(box: RefObject<HTMLElement | null>, generatio
       const now = { w: el.clientWidth, h: el.clientHeight };
       if (now.w === last.w && now.h === last.h) return;
       last = now;
-      if (framed.current === null || framed.current !== store.getState().graph.nodes.length || now.w === 0 || now.h === 0) return;
+      if (framed.current === null || framed.current !== store.getState().graph.nodes || now.w === 0 || now.h === 0) return;
       cancelAnimationFrame(raf);
       raf = requestAnimationFrame(() => void flow.fitView({ ...FIT_OPTIONS, duration: 0 }));
     });

@@ -85,3 +85,22 @@ test('a framed graph is framed again when a panel changes the canvas size, until
   await expect.poll(async () => Math.round((await box(page, '.react-flow')).width)).toBeLessThan(Math.round(pane.width));
   expect(await page.locator('.react-flow__viewport').evaluate((el) => getComputedStyle(el).transform)).toBe(panned);
 });
+
+test('after an edit the view is the user\'s: a panel resizing the canvas does not frame the graph again', async ({ app: page }) => {
+  await loadTemplate(page, 'xor-mlp');
+  await expect(page.getByTestId('canvas')).toHaveAttribute('data-framed', /^[1-9]/);
+  // Drag a node a little (an edit, not a view move): a refit now would move the canvas under the user.
+  const node = (await page.locator('.react-flow__node').first().boundingBox())!;
+  await page.mouse.move(node.x + node.width / 2, node.y + 8);
+  await page.mouse.down();
+  await page.mouse.move(node.x + node.width / 2 + 30, node.y + 38, { steps: 5 });
+  await page.mouse.up();
+  const before = await page.locator('.react-flow__viewport').evaluate((el) => getComputedStyle(el).transform);
+  const width = (await box(page, '.react-flow')).width;
+  await page.getByTestId('panel-toggle-inspector').click();
+  await expect(page.getByTestId('inspector')).toBeHidden();
+  await expect.poll(async () => (await box(page, '.react-flow')).width).toBeGreaterThan(width + 100);
+  // One more frame for a refit that would follow the resize.
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+  expect(await page.locator('.react-flow__viewport').evaluate((el) => getComputedStyle(el).transform)).toBe(before);
+});
