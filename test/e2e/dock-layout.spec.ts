@@ -12,6 +12,14 @@ test.use({ viewport: { width: 1280, height: 720 } });
 type Box = { x: number; y: number; width: number; height: number };
 const box = async (page: Page, selector: string): Promise<Box> => (await page.locator(selector).first().boundingBox())!;
 
+/** Every activation name in the variants grid is shown whole (none runs into the next column). */
+async function expectVariantsUnclipped(page: Page): Promise<void> {
+  const labels = page.getByTestId('variants').locator('.nl-tr-fns label');
+  expect(await labels.count()).toBeGreaterThan(10);
+  const clipped = await labels.evaluateAll((els) => els.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent));
+  expect(clipped, 'variant names wider than their column').toEqual([]);
+}
+
 async function openLesson(page: Page, id: string): Promise<void> {
   await page.getByTestId('menu-help').click();
   await page.getByTestId('lessons-open').click();
@@ -61,6 +69,7 @@ test('with a lesson open at 1280×720 the canvas fills its pane and the Live cha
   const entries = await page.getByTestId('chart-loss').locator('.nl-tr-legend').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height));
   expect(entries.length).toBeGreaterThanOrEqual(4);
   for (const h of entries) expect(h, 'a legend entry wrapped').toBeLessThanOrEqual(20);
+  await expectVariantsUnclipped(page);
   // The palette lock did not change what the user chose: the palette toggle still says open.
   await expect(page.getByTestId('panel-toggle-palette')).toHaveAttribute('aria-pressed', 'true');
 });
@@ -89,6 +98,7 @@ test('a framed graph is framed again when a panel changes the canvas size, until
 test('after an edit the view is the user\'s: a panel resizing the canvas does not frame the graph again', async ({ app: page }) => {
   await loadTemplate(page, 'xor-mlp');
   await expect(page.getByTestId('canvas')).toHaveAttribute('data-framed', /^[1-9]/);
+  await expectVariantsUnclipped(page);
   // Drag a node a little (an edit, not a view move): a refit now would move the canvas under the user.
   const node = (await page.locator('.react-flow__node').first().boundingBox())!;
   await page.mouse.move(node.x + node.width / 2, node.y + 8);
