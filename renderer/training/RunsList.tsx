@@ -1,9 +1,11 @@
-import { useCallback, useSyncExternalStore } from 'react';
 import type { TrainingController } from './controller';
-import { useStoreKey } from './hooks';
+import { useStoreKey, useThrottledStore } from './hooks';
 import { extrapolationOf, formatMetric } from './readouts';
 import { runColour } from './charts/palette';
 import { isFinished } from './run-store';
+
+/** How often the list's numbers (epoch, loss, accuracy) follow a running run. */
+const NUMBERS_MS = 400;
 
 /**
  * Every run with its state and latest numbers. Re-rendered at once when a run starts, ends or changes
@@ -14,7 +16,8 @@ import { isFinished } from './run-store';
 export function RunsList({ controller: c }: { controller: TrainingController }) {
   // Text keys of what the list shows: React renders only when one differs.
   useStoreKey(c, () => c.store.list().map((r) => `${r.meta.id}|${r.meta.name}|${r.state}|${r.firstLoss ?? ''}`).join('\n') + `#${c.store.activeId}#${c.store.compareIds().join(',')}`);
-  useThrottledKey(c, () => c.store.list().map((r) => `${r.epoch}|${r.epochEvents.length}`).join(','));
+  // A string (equal while nothing changed) re-read at most every NUMBERS_MS.
+  useThrottledStore(c, () => c.store.list().map((r) => `${r.epoch}|${r.epochEvents.length}`).join(','), NUMBERS_MS);
   const runs = c.store.list();
   const compare = c.store.compareIds();
   if (runs.length === 0) return <ul className="nl-tr-runs" data-testid="runs-list"><li className="nl-tr-empty static">No runs yet</li></ul>;
@@ -68,23 +71,3 @@ export function RunsList({ controller: c }: { controller: TrainingController }) 
   );
 }
 
-/** How often the list's numbers (epoch, loss, accuracy) follow a running run. */
-const NUMBERS_MS = 400;
-
-/** Like useStoreKey, but a change is seen at most once per NUMBERS_MS. */
-function useThrottledKey(c: TrainingController, select: () => string): string {
-  const subscribe = useCallback((notify: () => void) => {
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    const unsub = c.store.subscribe(() => {
-      timer ??= setTimeout(() => {
-        timer = null;
-        notify();
-      }, NUMBERS_MS);
-    });
-    return () => {
-      unsub();
-      if (timer !== null) clearTimeout(timer);
-    };
-  }, [c]);
-  return useSyncExternalStore(subscribe, select);
-}
