@@ -31,8 +31,11 @@ export function DecisionChart({ controller: c }: { controller: TrainingControlle
 
   // Why nothing (or only the points) is drawn, said plainly.
   const why = useStoreKey(c, () => decisionMessage(c.store.active()));
+  // Images, sequences, wide tables: there is no boundary to draw, so the column keeps only the reason
+  // and gives its width to the curves.
+  const notPlanar = useStoreKey(c, () => !decisionApplies(c.store.active()));
   return (
-    <figure className="nl-tr-chart nl-tr-square" data-testid="chart-decision">
+    <figure className={`nl-tr-chart nl-tr-square${notPlanar ? ' not-planar' : ''}`} data-testid="chart-decision" data-applies={String(!notPlanar)}>
       <figcaption>
         <span className="nl-tr-chart-title">Decision boundary</span>
         {kind === 'probability' && <span className="nl-tr-legend"><i className="swatch c0" />class 0 <i className="swatch c1" />class 1</span>}
@@ -53,4 +56,10 @@ export function decisionMessage(run: RunData | undefined): string | null {
   if (run?.points) return 'The boundary is drawn at the end of each epoch: train to the end of the first one.';
   // A run is going, and its worker sent no 2D points: the data is not two numbers per example.
   return 'Only for data with exactly 2 inputs (a plane can show every input): this dataset has another shape.';
+}
+
+/** False once a run is going whose data has no plane to draw (its worker sent no 2D points); true otherwise. */
+export function decisionApplies(run: RunData | undefined): boolean {
+  if (run?.decision || run?.points) return true;
+  return runSituation(run) !== null;
 }

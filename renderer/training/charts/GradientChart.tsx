@@ -45,7 +45,9 @@ export function GradientChart({ controller: c }: { controller: TrainingControlle
       options={() => ({
         scales: { x: { time: false }, y: { distr: 3, log: 10 } },
         axes: [axis({ label: 'step', labelSize: 14, size: 30 }), axis({ size: 46, values: (_u, vals) => vals.map((v) => (v == null ? '' : v.toExponential(0))) })],
-        series: [{}, ...ids.map((id, i) => line(id, runColour(i)))],
+        // Norms are sampled once an epoch: a run of a few long epochs has a few samples, drawn as dots
+        // (uPlot's own rule shows points where they are sparse) instead of an empty-looking chart.
+        series: [{}, ...ids.map((id, i) => line(id, runColour(i), { points: {} }))],
       })}
     />
   );
