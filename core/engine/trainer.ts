@@ -38,6 +38,11 @@ export class Trainer {
   batchInEpoch = 0;
   step = 0;
   readonly batchesPerEpoch: number;
+  /**
+   * Layer statistics are also taken inside an epoch, after every this many batches (0: only after an
+   * epoch's last batch). On two workers those batches keep the whole batch's gradients, as the last does.
+   */
+  statsStride = 0;
   private readonly order: Int32Array;
   private readonly steppedParams: Buf[];
   private readonly steppedGrads: Buf[];
@@ -142,8 +147,10 @@ export class Trainer {
     if (dp) {
       dp.fill(split, this.order, start, n, exec, this.rows);
       // Both workers update their half of the weights inside the step. The weights are new on step 0
-      // (start, reset, loaded); the session reads the gradients after an epoch's last batch (layer stats).
-      loss = dp.step(exec, n, this.step === 0, this.batchInEpoch + 1 >= this.batchesPerEpoch, this.learningRate());
+      // (start, reset, loaded); the session reads the gradients after an epoch's last batch and after
+      // statsStride's batches (layer stats).
+      const statsNext = this.batchInEpoch + 1 >= this.batchesPerEpoch || (this.statsStride > 0 && (this.batchInEpoch + 1) % this.statsStride === 0);
+      loss = dp.step(exec, n, this.step === 0, statsNext, this.learningRate());
       if (!Number.isFinite(loss)) throw this.divergence(loss);
       prediction = dp.batchPrediction;
     } else {
@@ -170,6 +177,11 @@ export class Trainer {
   learningRate(): number {
     const { schedule, optimizer, epochs } = this.config;
     return scheduledLr(schedule, optimizer.lr, this.step, { stepsPerEpoch: this.batchesPerEpoch, totalSteps: epochs * this.batchesPerEpoch });
+  }
+
+  /** True when the batch just trained is one of statsStride's inside the epoch (not its last batch). */
+  statsDueWithinEpoch(): boolean {
+    return this.statsStride > 0 && this.batchInEpoch < this.batchesPerEpoch && this.batchInEpoch % this.statsStride === 0;
   }
 
   /** True when the batch just trained closed an epoch; advances to the next one. */

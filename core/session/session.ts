@@ -27,6 +27,12 @@ export interface SessionOptions {
   batchEvents?: boolean;
   /** Emit layerStats every this many epochs (0 = never). */
   statsEvery?: number;
+  /**
+   * Also emit layerStats inside the epochs of a run of few long epochs (see statsStrideFor), so its
+   * gradient chart and node previews have more than one sample an epoch. Off by default (the CLI's
+   * event stream stays one stats event per epoch); the app's worker turns it on.
+   */
+  statsWithinEpoch?: boolean;
   /** Decision grid resolution for 2D data (0 = never). */
   gridSize?: number;
   /** Override the epoch count from the graph. */
@@ -74,6 +80,7 @@ export class TrainingSession {
     this.epochs = options.epochs ?? graph.training.epochs;
     this.stepsPerSecond = options.stepsPerSecond ?? null;
     this.monitor = new RunMonitor(plan, graph.training);
+    if (options.statsWithinEpoch && (options.statsEvery ?? 1) === 1) trainer.statsStride = statsStrideFor(trainer.batchesPerEpoch, this.epochs);
   }
 
   /** Change the speed limit (null = as fast as possible); takes effect at the next slice. */
@@ -287,6 +294,7 @@ export class TrainingSession {
       this.emit({ type: 'batch', epoch: t.epoch + 1, batch: t.batchInEpoch, step: t.step, loss });
     }
     const lastN = Math.min(t.plan.batchSize, this.data.train.count - (t.batchInEpoch - 1) * t.plan.batchSize);
+    if (t.statsDueWithinEpoch()) this.emit({ type: 'layerStats', epoch: t.epoch + 1, step: t.step, nodes: layerStats(t.exec, lastN) });
     if (t.endOfEpoch()) this.epochEnd(lastN);
     return loss;
   }
@@ -338,4 +346,16 @@ export class TrainingSession {
     }
     this.settle();
   }
+}
+
+/**
+ * Batches between layer-statistics samples inside an epoch (0: only at its end). A run of few epochs
+ * of many batches (LeNet-5: 3 × 250) gets about 50 samples in all, at most 10 an epoch; a run of many
+ * short epochs (XOR: 200 × 32) already has one an epoch and keeps exactly that, which is what the
+ * lessons' checks and the run-time advice were written against.
+ */
+export function statsStrideFor(batchesPerEpoch: number, epochs: number): number {
+  if (batchesPerEpoch < 50 || epochs >= 50) return 0;
+  const perEpoch = Math.min(10, Math.ceil(50 / Math.max(1, epochs)));
+  return perEpoch > 1 ? Math.floor(batchesPerEpoch / perEpoch) : 0;
 }

@@ -150,6 +150,7 @@ export class RunWorker {
         gridSize: options.gridSize ?? 40,
         ...(options.stepsPerSecond !== undefined ? { stepsPerSecond: options.stepsPerSecond } : {}),
         statsEvery: 1,
+        statsWithinEpoch: true,
         ...(this.parallel ? { parallel: this.parallel } : {}),
       });
     } catch (e) {

@@ -1,12 +1,12 @@
 import { expect, loadTemplate, test } from './helpers';
 
 /**
- * Gradient norms are sampled once an epoch, so a short run of long epochs (a CNN for one epoch) has a
- * single sample per layer. It must still show: each layer's sample is drawn as a dot in its colour,
- * not an empty-looking pair of axes. And the decision-boundary column, which has nothing to draw for
- * pictures, gives its width to the curves.
+ * Gradient norms were sampled once an epoch, so a short run of long epochs (a CNN for one epoch) had a
+ * single sample per layer and an empty-looking chart. Now the worker samples inside long epochs (ten
+ * times in this one) and the chart draws them in each layer's colour (as dots where they are sparse).
+ * And the decision-boundary column, which has nothing to draw for pictures, gives its width to the curves.
  */
-test('a one-epoch CNN run draws its single gradient sample per layer', async ({ app: page }) => {
+test('a one-epoch CNN run samples its gradients inside the epoch and draws them', async ({ app: page }) => {
   test.setTimeout(90_000);
   await loadTemplate(page, 'shapes-cnn');
   await page.getByTestId('train-epochs').fill('1');
@@ -14,9 +14,11 @@ test('a one-epoch CNN run draws its single gradient sample per layer', async ({ 
   await page.getByTestId('train-start').click();
   await expect(page.getByTestId('run-state')).toHaveText('done', { timeout: 60_000 });
   const chart = page.getByTestId('chart-gradients');
-  await expect(chart).toHaveAttribute('data-points', '1');
-  await expect(chart).toHaveAttribute('data-step', '50');
-  // The first layer's colour (#2563eb) is on the plot canvas: its one sample is drawn.
+  // 50 batches, a sample after every 5th: steps 5 to 50.
+  await expect(chart).toHaveAttribute('data-points', '10');
+  await expect(chart).toHaveAttribute('data-x-from', '5');
+  await expect(chart).toHaveAttribute('data-x-to', '50');
+  // The first layer's colour (#2563eb) is on the plot canvas: its samples are drawn.
   const blue = await chart.locator('canvas').first().evaluate((c: HTMLCanvasElement) => {
     const { data } = c.getContext('2d')!.getImageData(0, 0, c.width, c.height);
     let n = 0;

@@ -114,6 +114,22 @@ describe('data-parallel update shared by both workers', () => {
     expect(worstHelper).toBeLessThan(1e-3 * scale);
   });
 
+  it('leaves the whole batch\'s gradients after a stats batch inside the epoch too (statsStride)', async () => {
+    const one = await trainer(w2, 1);
+    const two = await trainer(w2, 2);
+    one.statsStride = two.statsStride = 3;
+    run(one, 3);
+    run(two, 3);
+    expect(two.statsDueWithinEpoch()).toBe(true);
+    const g1 = one.exec.paramGrads[0]!, g2 = two.exec.paramGrads[0]!;
+    const at = splitAt(g1.length);
+    let scale = 0, worstHelper = 0;
+    for (let i = 0; i < g1.length; i++) scale = Math.max(scale, Math.abs(g1[i]!));
+    for (let i = at; i < g1.length; i++) worstHelper = Math.max(worstHelper, Math.abs(g1[i]! - g2[i]!));
+    expect(scale).toBeGreaterThan(0);
+    expect(worstHelper).toBeLessThan(1e-3 * scale);
+  });
+
   it('starts over on reset: the helper takes the new weights and forgets its optimizer state', async () => {
     const t = await trainer(w2, 2);
     const first = run(t, 10);
