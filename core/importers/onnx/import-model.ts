@@ -7,6 +7,7 @@ import { Attributes } from './attributes';
 import { decodeModel, OnnxReadError } from './decode';
 import { CONST_FOLDERS } from './fold';
 import { fuseNodes } from './fusions';
+import { SHAPE_PERM_ATTR } from './fusions/shape-of-transpose';
 import { constantValue } from './fold/constant';
 import { NetLoomGraphBuilder } from './graph-builder';
 import { OP_MAPPERS } from './ops';
@@ -105,7 +106,9 @@ function importDecoded(bytes: Uint8Array, options: ImportOptions): ImportResult 
 
   const fusedNodes = fuseNodes(g);
   const fused = fusedNodes.fused;
-  const nodes = topologicalOrder(fusedNodes.nodes, new Set([...values.keys(), ...(g.input ?? []).map((i) => i.name ?? '')]));
+  const ordered = topologicalOrder(fusedNodes.nodes, new Set([...values.keys(), ...(g.input ?? []).map((i) => i.name ?? '')]));
+  const known = (n: OnnxTypes.INodeProto) => !(n.domain && n.domain !== 'ai.onnx') && isKnownOp(n.opType ?? '');
+  const nodes = usedNodes(ordered, (g.output ?? []).map((o) => o.name ?? ''), known);
   report.fused = fused;
   const consumers = new Map<string, number>();
   for (const n of nodes) for (const i of n.input ?? []) if (i) consumers.set(i, (consumers.get(i) ?? 0) + 1);
@@ -117,7 +120,7 @@ function importDecoded(bytes: Uint8Array, options: ImportOptions): ImportResult 
     const node: OnnxNodeView = { opType: n.opType ?? '', name: n.name || `#${index} (unnamed)`, inputs: [...(n.input ?? [])], outputs: [...(n.output ?? [])] };
     const domain = n.domain && n.domain !== 'ai.onnx' ? n.domain : '';
     const where = { opType: domain ? `${domain}.${node.opType}` : node.opType, nodeName: node.name };
-    const known = !domain && (node.opType in OP_MAPPERS || node.opType in CONST_FOLDERS || node.opType === 'Constant' || node.opType === 'Shape');
+    const known = !domain && isKnownOp(node.opType);
     const poison = () => node.outputs.forEach((o) => values.set(o, { kind: 'poison' }));
     if (!known) {
       unsupported.push({ ...where, message: `${where.opType} (node "${node.name}") is not supported` });
@@ -191,7 +194,10 @@ function evaluate(
     const x = ins[0];
     if (!x) return 'has no input';
     // The batch is symbolic: NaN stands for it, and anything computed from it stays NaN (unknown).
-    const dims = x.kind === 'const' ? x.tensor.dims : x.kind === 'live' ? [NaN, ...x.shape] : [];
+    const read = x.kind === 'const' ? x.tensor.dims : x.kind === 'live' ? [NaN, ...x.shape] : [];
+    // Shape(Transpose(x)) read from x by the fusion (fusions/shape-of-transpose): permute what x has.
+    const perm = attrs.ints(SHAPE_PERM_ATTR);
+    const dims = perm ? perm.map((p) => read[p] ?? NaN) : read;
     const rank = dims.length;
     const at = (v: number) => Math.min(Math.max(v < 0 ? v + rank : v, 0), rank);
     const picked = dims.slice(at(attrs.int('start', 0)), at(attrs.int('end', rank)));
@@ -251,6 +257,26 @@ function topologicalOrder(nodes: OnnxTypes.INodeProto[], available: Set<string>)
     pending = next;
   }
   return out;
+}
+
+const isKnownOp = (op: string) => op in OP_MAPPERS || op in CONST_FOLDERS || op === 'Constant' || op === 'Shape';
+
+/**
+ * The nodes the graph outputs depend on, in order. The rest cannot change a prediction: PyTorch
+ * leaves shape arithmetic behind for zero initial states once the fusions have dropped them (and a
+ * ConstantOfShape of a batch-dependent shape could not be evaluated anyway). An op NetLoom does not
+ * know is kept even there, so that the refusal still lists every such op.
+ */
+function usedNodes(nodes: OnnxTypes.INodeProto[], outputs: string[], known: (n: OnnxTypes.INodeProto) => boolean): OnnxTypes.INodeProto[] {
+  const needed = new Set(outputs);
+  const keep = new Set<OnnxTypes.INodeProto>();
+  for (let i = nodes.length - 1; i >= 0; i--) {
+    const n = nodes[i]!;
+    if (known(n) && !(n.output ?? []).some((o) => needed.has(o))) continue;
+    keep.add(n);
+    for (const x of n.input ?? []) if (x) needed.add(x);
+  }
+  return nodes.filter((n) => keep.has(n));
 }
 
 /** A graph input's shape without the batch axis; every other axis must have a fixed size. */

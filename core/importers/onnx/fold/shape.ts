@@ -151,3 +151,29 @@ export const castConst: ConstFolder = ([x], attrs) => {
     : x.data.map(Math.trunc);
   return [{ dims: [...x.dims], data, dtype: to }];
 };
+
+/** Expand of a constant to a known shape (NumPy broadcasting): PyTorch's zero initial states at a fixed batch. */
+export const expandConst: ConstFolder = ([x, shape]) => {
+  if (!x || !shape) return 'needs an input and a shape';
+  const want = ints(shape)!;
+  if (want.some((d) => !Number.isInteger(d) || d < 0)) return `shape [${want.join(', ')}] is not fully known (it depends on the batch)`;
+  const rank = Math.max(want.length, x.dims.length);
+  const a = [...new Array<number>(rank - x.dims.length).fill(1), ...x.dims];
+  const b = [...new Array<number>(rank - want.length).fill(1), ...want];
+  if (a.some((d, i) => d !== b[i] && d !== 1 && b[i] !== 1)) return `[${x.dims.join(', ')}] does not broadcast to [${want.join(', ')}]`;
+  const dims = a.map((d, i) => Math.max(d, b[i]!));
+  const inStrides = strides(a).map((s, i) => (a[i] === 1 ? 0 : s));
+  const outStrides = strides(dims);
+  const data = new Float64Array(elementCount(dims));
+  for (let k = 0; k < data.length; k++) {
+    let rem = k;
+    let src = 0;
+    for (let i = 0; i < rank; i++) {
+      const c = Math.floor(rem / outStrides[i]!);
+      rem -= c * outStrides[i]!;
+      src += c * inStrides[i]!;
+    }
+    data[k] = x.data[src]!;
+  }
+  return [{ dims, data, dtype: x.dtype }];
+};

@@ -6,6 +6,8 @@ import { attentionPattern } from './attention';
 import { naluPattern } from './nalu';
 import { padIntoWindowPattern } from './pad';
 import { recurrentPattern } from './recurrent';
+import { shapeOfTransposePattern } from './shape-of-transpose';
+import { recurrentUnwrappedPattern } from './recurrent-unwrapped';
 import { creluPattern, geluTanhPattern, stepPattern } from './netloom-activations';
 
 type NodeProto = OnnxTypes.INodeProto;
@@ -27,7 +29,7 @@ export type Fusion = (root: NodeProto, index: GraphIndex) => Fused | null;
  */
 export const FUSIONS: readonly Fusion[] = [
   attentionPattern, naluPattern, layerNormPattern, geluTanhPattern, softsignPattern, siluPattern, mishPattern, stepPattern, creluPattern,
-  padIntoWindowPattern, recurrentPattern,
+  padIntoWindowPattern, shapeOfTransposePattern, recurrentPattern, recurrentUnwrappedPattern,
 ];
 
 export function fuseNodes(graph: OnnxTypes.IGraphProto): { nodes: NodeProto[]; fused: string[] } {
@@ -43,7 +45,8 @@ export function fuseNodes(graph: OnnxTypes.IGraphProto): { nodes: NodeProto[]; f
       if (!f || f.absorbed.some((a) => absorbed.has(a) || replaced.has(a)) || !index.removable(n, f.absorbed)) continue;
       for (const a of f.absorbed) absorbed.add(a);
       replaced.set(n, f.node);
-      fused.push(`${f.node.opType} "${f.node.name}" from ${f.absorbed.length + 1} ops`);
+      // A rewrite that absorbs nothing (Shape read through a Transpose) is not a fusion to report.
+      if (f.absorbed.length > 0) fused.push(`${f.node.opType} "${f.node.name}" from ${f.absorbed.length + 1} ops`);
     }
     nodes = nodes.filter((n) => !absorbed.has(n)).map((n) => replaced.get(n) ?? n);
   }
