@@ -64,6 +64,8 @@ function kerasActivation(node: ExportNode): KerasLayerCode {
     case 'linear': case 'sigmoid': case 'tanh': case 'relu': case 'softsign': case 'selu': case 'softplus':
       return builtIn(p.fn);
     case 'silu': return builtIn('swish');
+    // Keras' "gelu" is the exact (erf) form by default.
+    case 'gelu_erf': return builtIn('gelu');
     case 'softmax': return { open: 'layers.Softmax(axis=-1' };
     case 'log_softmax': return { open: 'layers.Lambda(lambda t: tf.nn.log_softmax(t, axis=-1)' };
     case 'elu': return { open: `layers.ELU(alpha=${pyFloat(p.alpha as number)}` };

@@ -82,6 +82,8 @@ export function emitKerasNode(b: KerasModelBuilder, node: ExportNode, name: stri
 const SAME_FUNCTION: Record<string, string> = {
   linear: 'linear', sigmoid: 'sigmoid', tanh: 'tanh', relu: 'relu', relu6: 'relu6', softsign: 'softsign', selu: 'selu',
   softplus: 'softplus', silu: 'swish', mish: 'mish', softmax: 'softmax', log_softmax: 'log_softmax',
+  // TF.js' 'gelu' is the exact (erf) form.
+  gelu_erf: 'gelu',
 };
 
 function activation(b: KerasModelBuilder, node: ExportNode, name: string, x: string, w: (param: string) => Float32Array): string {

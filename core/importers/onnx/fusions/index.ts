@@ -8,6 +8,7 @@ import { padIntoWindowPattern } from './pad';
 import { recurrentPattern } from './recurrent';
 import { shapeOfTransposePattern } from './shape-of-transpose';
 import { recurrentUnwrappedPattern } from './recurrent-unwrapped';
+import { geluErfPattern } from './gelu-erf';
 import { creluPattern, geluTanhPattern, stepPattern } from './netloom-activations';
 
 type NodeProto = OnnxTypes.INodeProto;
@@ -23,12 +24,12 @@ export type Fusion = (root: NodeProto, index: GraphIndex) => Fused | null;
 
 /**
  * Exporters spell some operations in primitive ops: PyTorch writes Softsign as x / (1 + |x|), SiLU as
- * x·σ(x), and LayerNorm before opset 17 as ReduceMean/Sub/Pow/Sqrt/Div; NetLoom's own exporter spells
+ * x·σ(x), nn.GELU() as x·½·(1 + erf(x/√2)), and LayerNorm before opset 17 as ReduceMean/Sub/Pow/Sqrt/Div; NetLoom's own exporter spells
  * out NALU, self-attention, gelu, step and crelu. Each such spelling is one
  * small pattern file; adding one is adding a line here.
  */
 export const FUSIONS: readonly Fusion[] = [
-  attentionPattern, naluPattern, layerNormPattern, geluTanhPattern, softsignPattern, siluPattern, mishPattern, stepPattern, creluPattern,
+  attentionPattern, naluPattern, layerNormPattern, geluTanhPattern, geluErfPattern, softsignPattern, siluPattern, mishPattern, stepPattern, creluPattern,
   padIntoWindowPattern, shapeOfTransposePattern, recurrentPattern, recurrentUnwrappedPattern,
 ];
 

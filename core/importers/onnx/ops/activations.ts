@@ -76,11 +76,12 @@ export const hardSwish: OpMapper = (ctx) => {
   return typeof out === 'string' ? out : [out];
 };
 
-/** Gelu (opset 20): NetLoom's gelu is the tanh approximation, so only approximate = "tanh" maps exactly. */
+/** Gelu (opset 20, or fused from the erf / tanh formulas): "tanh" → gelu, the exact "none" → gelu_erf. */
 export const gelu: OpMapper = (ctx) => {
   const approximate = ctx.attrs.string('approximate', 'none');
-  if (approximate !== 'tanh') return `approximate = "${approximate}" (the exact, erf-based GELU); NetLoom's gelu is the tanh approximation`;
-  return activation(ctx, 'gelu');
+  if (approximate === 'tanh') return activation(ctx, 'gelu');
+  if (approximate === 'none') return activation(ctx, 'gelu_erf');
+  return `approximate = "${approximate}": ONNX defines only "none" (the exact, erf form) and "tanh"`;
 };
 
 /** PRelu with a learned slope per feature on the last axis (or one slope shared by all). */
