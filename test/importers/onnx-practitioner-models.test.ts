@@ -27,10 +27,16 @@ import { maxRelativeError } from './helpers/relative-error';
 const SCRIPT = fileURLToPath(new URL('../fixtures/onnx/make_practitioner_models.py', import.meta.url));
 interface Case { name: string; model: string; x: string; y: string; expect: 'ok' | 'refuse'; mention?: string[] }
 
-/** Bidirectional recurrent layers are refused (NetLoom's run forward only): the message names the op. */
+/**
+ * What NetLoom does not model, by model family: the op (first) and the words its refusal must hold.
+ * Bidirectional recurrent layers (NetLoom's run forward only), Hardtanh (Clip(-1, 1): no NetLoom
+ * activation clips there) and nn.Upsample (Resize: no upsampling layer).
+ */
 const REFUSED: Record<string, string[]> = {
   lstm_bidir: ['LSTM', 'direction "bidirectional"'],
   gru_bidir: ['GRU', 'direction "bidirectional"'],
+  mlp_hardtanh_elu: ['Clip', 'Clip(-1, 1) has no NetLoom activation'],
+  upsample_nearest: ['Resize', 'is not supported'],
 };
 
 function generate(): { dir: string; cases: Case[] } {
@@ -57,7 +63,7 @@ const refusedFor = (name: string) => REFUSED[family(name)];
 describe.skipIf(missing !== null)(`practitioner-style PyTorch models through the ONNX importer${missing ? ` (skipped: ${missing})` : ''}`, () => {
   it('has every model at opsets 11, 13 and 17, with a dynamic and a fixed batch', () => {
     const families = [...new Set(cases.map((c) => family(c.name)))];
-    expect(families.length).toBeGreaterThanOrEqual(17);
+    expect(families.length).toBe(25);
     for (const f of families) {
       for (const opset of [11, 13, 17]) for (const b of ['dyn', 'fixed']) expect(cases.map((c) => c.name)).toContain(`${f}_op${opset}_${b}`);
     }
@@ -77,6 +83,12 @@ describe.skipIf(missing !== null)(`practitioner-style PyTorch models through the
     const y = predict(compileForPrediction(r.graph), r.graph, x, encodeSafetensors(r.weights));
     expect(y.shape).toEqual(want.shape);
     expect(maxRelativeError(y.data, want.data), `max relative error, ${c.name}`).toBeLessThan(1e-4);
+    // out[:, -1, :] after a recurrent stack is its top layer's last step, not every step sliced.
+    if (/^(lstm|gru)_(last|2layer)/.test(c.name)) {
+      const layers = r.graph.nodes.filter((n) => n.type === 'LSTM' || n.type === 'GRU');
+      expect(layers.map((n) => n.params?.returnSequences)).toEqual(c.name.includes('2layer') ? [true, false] : [false]);
+      expect(r.graph.nodes.some((n) => n.type === 'Slice')).toBe(false);
+    }
   });
 
   it.each(cases.filter((c) => refusedFor(c.name)).map((c) => [c.name, c] as const))('%s is refused, naming the op and node', (_n, c) => {

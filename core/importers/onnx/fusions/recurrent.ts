@@ -14,6 +14,7 @@ export const RECURRENT_OPS = ['RNN', 'LSTM', 'GRU'] as const;
  * PyTorch (batch_first) and NetLoom's exporter wrap them the same way:
  *   x [N, T, d] → Transpose [1, 0, 2] → op → Y → Squeeze axis 1 → Transpose [1, 0, 2]   (every step)
  *                                          → Y_h → Squeeze axis 0, or Gather index 0/−1 (last step)
+ *   … → Y → Squeeze axis 1 → Transpose [1, 0, 2] → Gather axis 1 index −1  (out[:, -1, :]: last step)
  * The whole wrapping is one NetLoom layer with returnSequences true or false. A stacked nn.LSTM
  * (num_layers > 1) stays time-major between its layers: Y → Squeeze axis 1 → the next op. Such a link
  * is the lower layer's every-step output and the upper layer's input, batch-first once both are fused.
@@ -26,7 +27,7 @@ export const recurrentPattern: Fusion = (root, index) => {
   if (!fromLayerBelow && (!t || !isPerm(t, [1, 0, 2]))) return null;
   const [yName, yhName, ycName] = [rec.output?.[0] ?? '', rec.output?.[1] ?? '', rec.output?.[2] ?? ''];
   if (ycName && used(index, ycName)) return null;
-  const link = root.opType === 'Squeeze' && stackLink(index, root) ? { out: root.output![0]!, absorbed: [root] } : undefined;
+  const link: Found = root.opType === 'Squeeze' && stackLink(index, root) ? { out: root.output![0]!, absorbed: [root] } : undefined;
   const steps = yName && used(index, yName) ? link ?? sequenceOutput(index, yName) : undefined;
   const last = yhName && used(index, yhName) ? lastOutput(index, yhName) : undefined;
   if (steps === null || last === null || (steps && last) || (!steps && !last)) return null;
@@ -48,7 +49,7 @@ export const recurrentPattern: Fusion = (root, index) => {
     opType: recurrentOp(rec.opType!),
     input: inputs,
     output: [out],
-    attribute: [...(rec.attribute ?? []), { name: 'return_sequences', type: AttributeType.INT, i: steps ? 1 : 0 }],
+    attribute: [...(rec.attribute ?? []), { name: 'return_sequences', type: AttributeType.INT, i: steps && !steps.last ? 1 : 0 }],
   };
   return { node, absorbed: [...(t ? [t] : []), rec, ...zeroStates, ...absorbed.filter((n) => n !== root)] };
 };
@@ -57,7 +58,8 @@ export const recurrentPattern: Fusion = (root, index) => {
 function recurrentProducer(root: NodeProto, index: GraphIndex): NodeProto | undefined {
   const from = (n: NodeProto | undefined) => RECURRENT_OPS.map((op) => n && index.input(n, 0, op)).find(Boolean);
   if (root.opType === 'Transpose') return from(index.input(root, 0, 'Squeeze'));
-  if (root.opType === 'Squeeze' || root.opType === 'Gather') return from(root);
+  if (root.opType === 'Squeeze') return from(root);
+  if (root.opType === 'Gather') return from(root) ?? from(index.input(index.input(root, 0, 'Transpose') ?? {}, 0, 'Squeeze'));
   return undefined;
 }
 
@@ -117,7 +119,7 @@ function squeezeAxes(index: GraphIndex, n: NodeProto): number[] | undefined {
   return c ? Array.from(c.data) : undefined;
 }
 
-type Found = { out: string; absorbed: NodeProto[] } | null | undefined;
+type Found = { out: string; absorbed: NodeProto[]; last?: boolean } | null | undefined;
 
 function sequenceOutput(index: GraphIndex, y: string): Found {
   const sq = soleReader(index, y, 'Squeeze');
@@ -125,6 +127,10 @@ function sequenceOutput(index: GraphIndex, y: string): Found {
   if (!sq || !axes || axes.length !== 1 || axes[0] !== 1) return null;
   const tr = soleReader(index, sq.output?.[0] ?? '', 'Transpose');
   if (!tr || !isPerm(tr, [1, 0, 2])) return null;
+  // out[:, -1, :] on the every-step output is the last step: the layer without returnSequences.
+  const g = soleReader(index, tr.output?.[0] ?? '', 'Gather');
+  const i = g && new Attributes(g.attribute).int('axis', 0) === 1 ? index.constant(g.input?.[1]) : undefined;
+  if (g && i && i.dims.length === 0 && i.data[0] === -1) return { out: g.output![0]!, absorbed: [sq, tr, g], last: true };
   return { out: tr.output![0]!, absorbed: [sq, tr] };
 }
 
