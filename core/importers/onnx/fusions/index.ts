@@ -9,6 +9,7 @@ import { recurrentPattern } from './recurrent';
 import { shapeOfTransposePattern } from './shape-of-transpose';
 import { recurrentUnwrappedPattern } from './recurrent-unwrapped';
 import { geluErfPattern } from './gelu-erf';
+import { stackedLastStatePattern } from './stacked-last-state';
 import { creluPattern, geluTanhPattern, stepPattern } from './netloom-activations';
 
 type NodeProto = OnnxTypes.INodeProto;
@@ -30,7 +31,7 @@ export type Fusion = (root: NodeProto, index: GraphIndex) => Fused | null;
  */
 export const FUSIONS: readonly Fusion[] = [
   attentionPattern, naluPattern, layerNormPattern, geluTanhPattern, geluErfPattern, softsignPattern, siluPattern, mishPattern, stepPattern, creluPattern,
-  padIntoWindowPattern, shapeOfTransposePattern, recurrentPattern, recurrentUnwrappedPattern,
+  padIntoWindowPattern, shapeOfTransposePattern, stackedLastStatePattern, recurrentPattern, recurrentUnwrappedPattern,
 ];
 
 export function fuseNodes(graph: OnnxTypes.IGraphProto): { nodes: NodeProto[]; fused: string[] } {
