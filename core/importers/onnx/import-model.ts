@@ -104,7 +104,7 @@ function importDecoded(bytes: Uint8Array, options: ImportOptions): ImportResult 
   const b = new NetLoomGraphBuilder(info);
   values.set(input.name!, b.addInput(b.freshId(input.name!, 'input'), inputShape));
 
-  const fusedNodes = fuseNodes(g);
+  const fusedNodes = fuseNodes(g, opset);
   const fused = fusedNodes.fused;
   const ordered = topologicalOrder(fusedNodes.nodes, new Set([...values.keys(), ...(g.input ?? []).map((i) => i.name ?? '')]));
   const known = (n: OnnxTypes.INodeProto) => !(n.domain && n.domain !== 'ai.onnx') && isKnownOp(n.opType ?? '');

@@ -34,11 +34,11 @@ export const FUSIONS: readonly Fusion[] = [
   padIntoWindowPattern, shapeOfTransposePattern, stackedLastStatePattern, recurrentPattern, recurrentUnwrappedPattern,
 ];
 
-export function fuseNodes(graph: OnnxTypes.IGraphProto): { nodes: NodeProto[]; fused: string[] } {
+export function fuseNodes(graph: OnnxTypes.IGraphProto, opset = 13): { nodes: NodeProto[]; fused: string[] } {
   let nodes = [...(graph.node ?? [])];
   const fused: string[] = [];
   for (const fusion of FUSIONS) {
-    const index = new GraphIndex(graph, nodes);
+    const index = new GraphIndex(graph, nodes, opset);
     const absorbed = new Set<NodeProto>();
     const replaced = new Map<NodeProto, NodeProto>();
     for (const n of nodes) {
