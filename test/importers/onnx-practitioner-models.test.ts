@@ -30,13 +30,14 @@ interface Case { name: string; model: string; x: string; y: string; expect: 'ok'
 /**
  * What NetLoom does not model, by model family: the op (first) and the words its refusal must hold.
  * Bidirectional recurrent layers (NetLoom's run forward only), Hardtanh (Clip(-1, 1): no NetLoom
- * activation clips there) and nn.Upsample (Resize: no upsampling layer).
+ * activation clips there), nn.Upsample (Resize: no upsampling layer) and a ReLU RNN (SimpleRNN is tanh).
  */
 const REFUSED: Record<string, string[]> = {
   lstm_bidir: ['LSTM', 'direction "bidirectional"'],
   gru_bidir: ['GRU', 'direction "bidirectional"'],
   mlp_hardtanh_elu: ['Clip', 'Clip(-1, 1) has no NetLoom activation'],
   upsample_nearest: ['Resize', 'is not supported'],
+  rnn_relu_last: ['RNN', 'activations [Relu] are not the standard [Tanh]'],
 };
 
 function generate(): { dir: string; cases: Case[] } {
@@ -63,7 +64,7 @@ const refusedFor = (name: string) => REFUSED[family(name)];
 describe.skipIf(missing !== null)(`practitioner-style PyTorch models through the ONNX importer${missing ? ` (skipped: ${missing})` : ''}`, () => {
   it('has every model at opsets 11, 13 and 17, with a dynamic and a fixed batch', () => {
     const families = [...new Set(cases.map((c) => family(c.name)))];
-    expect(families.length).toBe(30);
+    expect(families.length).toBe(33);
     for (const f of families) {
       for (const opset of [11, 13, 17]) for (const b of ['dyn', 'fixed']) expect(cases.map((c) => c.name)).toContain(`${f}_op${opset}_${b}`);
     }

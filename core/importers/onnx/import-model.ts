@@ -119,7 +119,8 @@ function importDecoded(bytes: Uint8Array, options: ImportOptions): ImportResult 
   nodes.forEach((n, index) => {
     const node: OnnxNodeView = { opType: n.opType ?? '', name: n.name || `#${index} (unnamed)`, inputs: [...(n.input ?? [])], outputs: [...(n.output ?? [])] };
     const domain = n.domain && n.domain !== 'ai.onnx' ? n.domain : '';
-    const where = { opType: domain ? `${domain}.${node.opType}` : node.opType, nodeName: node.name };
+    // A fused op keeps its source op's name in messages ("LSTM", not the private "NetLoom.LSTM").
+    const where = { opType: domain ? `${domain}.${node.opType}` : node.opType.replace(/^NetLoom\./, ''), nodeName: node.name };
     const known = !domain && isKnownOp(node.opType);
     const poison = () => node.outputs.forEach((o) => values.set(o, { kind: 'poison' }));
     if (!known) {
