@@ -115,6 +115,7 @@ function importDecoded(bytes: Uint8Array, options: ImportOptions): ImportResult 
   for (const o of g.output ?? []) consumers.set(o.name!, (consumers.get(o.name!) ?? 0) + 1);
 
   const pending = new Map(consumers);
+  const graphOutputs = new Set((g.output ?? []).map((o) => o.name ?? ''));
   const unsupported: ImportProblem[] = [];
   nodes.forEach((n, index) => {
     const node: OnnxNodeView = { opType: n.opType ?? '', name: n.name || `#${index} (unnamed)`, inputs: [...(n.input ?? [])], outputs: [...(n.output ?? [])] };
@@ -135,7 +136,7 @@ function importDecoded(bytes: Uint8Array, options: ImportOptions): ImportResult 
     }
     if (ins.some((v) => v?.kind === 'poison')) return poison(); // an earlier node failed; reported there
     const attrs = new Attributes(n.attribute);
-    const outcome = evaluate(node, attrs, ins, opset, fixedBatch, b, consumers, values, pending, report);
+    const outcome = evaluate(node, attrs, ins, opset, fixedBatch, b, consumers, values, pending, report, graphOutputs);
     // Reads still to come: a fold may change a node only while this node is its one remaining reader.
     for (const i of node.inputs) if (i) pending.set(i, (pending.get(i) ?? 0) - 1);
     if (typeof outcome === 'string') {
@@ -158,6 +159,11 @@ function importDecoded(bytes: Uint8Array, options: ImportOptions): ImportResult 
     return { ok: false, problems: [{ message: `output "${out.name}" is the model's input unchanged (only Identity, Dropout or Cast on the way): there is no layer to import` }] };
   }
   if (out.value?.kind !== 'live') return { ok: false, problems: [{ message: `output "${out.name}" does not depend on the input (it is a constant)` }] };
+  // A model output squeezed to [N] (PyTorch's sigmoid(fc(x)).squeeze(1)) stays [N, 1]: say so.
+  const declared = g.output?.[0]?.type?.tensorType?.shape?.dim?.length;
+  if (declared === 1 && out.value.shape.length === 1 && out.value.shape[0] === 1) {
+    report.notes.push(`output "${out.name}" is [N] in the model; NetLoom keeps its feature axis: [N, 1], the same values`);
+  }
   b.prune([out.value.node]);
   const weightProblems = b.checkWeights();
   if (weightProblems.length > 0) return { ok: false, problems: weightProblems.map((message) => ({ message })) };
@@ -183,6 +189,7 @@ function importDecoded(bytes: Uint8Array, options: ImportOptions): ImportResult 
 function evaluate(
   node: OnnxNodeView, attrs: Attributes, ins: (Value | undefined)[], opset: number, fixedBatch: number | null, b: NetLoomGraphBuilder,
   consumers: Map<string, number>, values: ReadonlyMap<string, Value>, pending: ReadonlyMap<string, number>, report: ImportReport,
+  graphOutputs: ReadonlySet<string>,
 ): Value[] | string {
   const label = `${node.opType} "${node.name}"`;
   if (node.opType === 'Constant') {
@@ -225,6 +232,7 @@ function evaluate(
     weightOf: (id, param) => b.weights.get(`${id}.${param}`),
     update: (id, params, weights) => b.update(id, params, weights),
     consumerCount: (name) => consumers.get(name) ?? 0,
+    onlyGraphOutput: (name) => graphOutputs.has(name) && consumers.get(name) === 1,
     readersOfNode: (id) => {
       let n = 0;
       for (const [name, v] of values) if (v.kind === 'live' && (v.node === id || v.flat?.node === id)) n += pending.get(name) ?? 0;

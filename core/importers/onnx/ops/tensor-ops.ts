@@ -64,6 +64,9 @@ function changeUnitAxes(squeeze: boolean): OpMapper {
     }
     const shape = out.slice(1);
     if (sameShape(shape, x.shape)) return [x];
+    // Squeezing the model's output to [N]: every NetLoom tensor keeps a feature axis, so the output
+    // stays [N, 1] (the same values; the import reports it).
+    if (shape.length === 0 && squeeze && ctx.node.outputs.length === 1 && ctx.onlyGraphOutput(ctx.node.outputs[0]!)) return [x];
     if (shape.length === 0) return `would leave only the batch axis of ${fullShape(x)}`;
     return one(ctx.emit('Reshape', { shape }, [x]));
   };
