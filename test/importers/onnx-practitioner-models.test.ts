@@ -27,7 +27,7 @@ import { maxRelativeError } from './helpers/relative-error';
 
 const SCRIPT = fileURLToPath(new URL('../fixtures/onnx/make_practitioner_models.py', import.meta.url));
 const MODULES = fileURLToPath(new URL('../fixtures/onnx/practitioner_modules.py', import.meta.url));
-interface Case { name: string; model: string; x: string; y: string; expect: 'ok' | 'refuse'; mention?: string[] }
+interface Case { name: string; model: string; x: string; y: string }
 
 /**
  * What NetLoom does not model, by model family: the op (first) and the words its refusal must hold.
@@ -60,15 +60,16 @@ function generate(): { dir: string; cases: Case[] } {
 const missing = missingTools([]);
 const { dir, cases } = missing ? { dir: '', cases: [] as Case[] } : generate();
 const bytes = (file: string) => new Uint8Array(readFileSync(join(dir, file)));
-const family = (name: string) => name.replace(/_op\d+_(dyn|fixed)$/, '');
+const family = (name: string) => name.replace(/_op\d+_(dyn|fixed)(_nofold)?$/, '');
 const refusedFor = (name: string) => REFUSED[family(name)];
 
 describe.skipIf(missing !== null)(`practitioner-style PyTorch models through the ONNX importer${missing ? ` (skipped: ${missing})` : ''}`, () => {
-  it('has every model at opsets 11, 13 and 17, with a dynamic and a fixed batch', () => {
+  it('has every model at opsets 11, 13 and 17, with a dynamic and a fixed batch, and unfolded at 13', () => {
     const families = [...new Set(cases.map((c) => family(c.name)))];
     expect(families.length).toBe(35);
     for (const f of families) {
       for (const opset of [11, 13, 17]) for (const b of ['dyn', 'fixed']) expect(cases.map((c) => c.name)).toContain(`${f}_op${opset}_${b}`);
+      expect(cases.map((c) => c.name)).toContain(`${f}_op13_dyn_nofold`);
     }
   });
 

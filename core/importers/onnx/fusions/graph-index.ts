@@ -1,4 +1,4 @@
-import { AttributeType, type OnnxTypes } from '../../../onnx/proto';
+import { AttributeType, DataType, type OnnxTypes } from '../../../onnx/proto';
 import { Attributes } from '../attributes';
 import { CONST_FOLDERS } from '../fold';
 import { constantValue } from '../fold/constant';
@@ -72,6 +72,16 @@ export class GraphIndex {
     if (p.opType === 'Constant') {
       const v = constantValue(new Attributes(p.attribute));
       return typeof v === 'string' ? undefined : v;
+    }
+    if (p.opType === 'Shape') {
+      // Shape of a constant (without constant folding, PyTorch's F.pad measures its own pad list).
+      const x = this.constant(p.input?.[0]);
+      if (!x) return undefined;
+      const attrs = new Attributes(p.attribute);
+      const rank = x.dims.length;
+      const at = (v: number) => Math.min(Math.max(v < 0 ? v + rank : v, 0), rank);
+      const dims = x.dims.slice(at(attrs.int('start', 0)), at(attrs.int('end', rank)));
+      return { dims: [dims.length], data: Float64Array.from(dims), dtype: DataType.INT64 };
     }
     const folder = CONST_FOLDERS[p.opType ?? ''];
     if (!folder || (p.input ?? []).length === 0) return undefined;
