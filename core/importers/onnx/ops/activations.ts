@@ -1,5 +1,5 @@
 import type { ParamValues } from '../../../catalog/types';
-import type { MapContext, OpMapper } from '../values';
+import type { LiveValue, MapContext, OpMapper, Value } from '../values';
 import { constInput, fullShape, liveInput } from './util';
 
 /** ONNX's Selu defaults, which are NetLoom's fixed SELU constants (in float32). */
@@ -94,9 +94,29 @@ export const prelu: OpMapper = (ctx) => {
   let alpha: Float64Array;
   if (slope.data.length === 1) alpha = new Float64Array(features).fill(slope.data[0]!);
   else if (slope.data.length === features && slope.dims[slope.dims.length - 1] === features) alpha = Float64Array.from(slope.data);
-  else return `slope of shape [${slope.dims.join(', ')}] is per channel on an axis other than the last of ${fullShape(x)}; NetLoom's prelu has one slope per last-axis feature`;
+  else return channelPrelu(ctx, x, slope) ?? `slope of shape [${slope.dims.join(', ')}] is per channel on an axis other than the last of ${fullShape(x)}; NetLoom's prelu has one slope per last-axis feature`;
   return activation(ctx, 'prelu', {}, { alpha: { dims: [features], data: alpha } });
 };
+
+/**
+ * nn.PReLU(C) after a Conv: a slope per channel of [C, L] / [C, H, W], written [C, 1(, 1)]. NetLoom's
+ * prelu has one slope per last-axis feature, so the channels are moved last by a Permute, the prelu
+ * runs, and a second Permute moves them back: the same values.
+ */
+function channelPrelu(ctx: MapContext, x: LiveValue, slope: { dims: number[]; data: ArrayLike<number> }): Value[] | string | null {
+  const C = x.shape[0]!;
+  const rank = x.shape.length;
+  const perChannel = rank >= 2 && slope.data.length === C && slope.dims.length <= rank && slope.dims.every((d, i) => d === (i === slope.dims.length - rank ? C : 1));
+  if (!perChannel) return null;
+  const last = [...Array.from({ length: rank - 1 }, (_, i) => i + 2), 1];
+  const back = [rank, ...Array.from({ length: rank - 1 }, (_, i) => i + 1)];
+  const moved = ctx.emit('Permute', { axes: last }, [x]);
+  if (typeof moved === 'string') return moved;
+  const act = ctx.emit('Activation', { fn: 'prelu' }, [moved], { alpha: { dims: [C], data: Float64Array.from(slope.data) } });
+  if (typeof act === 'string') return act;
+  const out = ctx.emit('Permute', { axes: back }, [act]);
+  return typeof out === 'string' ? out : [out];
+}
 
 /** Clip(0, 6) is relu6, Clip(0, ∞) is relu; bounds are attributes before opset 11, inputs after. */
 export const clip: OpMapper = (ctx) => {
