@@ -58,7 +58,11 @@ export const recurrentPattern: Fusion = (root, index) => {
 function recurrentProducer(root: NodeProto, index: GraphIndex): NodeProto | undefined {
   const from = (n: NodeProto | undefined) => RECURRENT_OPS.map((op) => n && index.input(n, 0, op)).find(Boolean);
   if (root.opType === 'Transpose') return from(index.input(root, 0, 'Squeeze'));
-  if (root.opType === 'Squeeze') return from(root);
+  if (root.opType === 'Squeeze') {
+    const sl = index.input(root, 0, 'Slice');
+    const steps = sl && index.input(sl, 0, 'Transpose');
+    return from(root) ?? from(sl) ?? from(steps && index.input(steps, 0, 'Squeeze'));
+  }
   if (root.opType === 'Gather') return from(root) ?? from(index.input(index.input(root, 0, 'Transpose') ?? {}, 0, 'Squeeze'));
   return undefined;
 }
@@ -111,6 +115,21 @@ export function isPerm(n: NodeProto, perm: number[]): boolean {
   return !!p && p.length === perm.length && p.every((v, i) => v === perm[i]);
 }
 
+/**
+ * Slice [-1:] (or [0:1]) of `axis` with step 1: on one direction's Y_h [1, N, H] (axis 0) it keeps
+ * everything; on a Concat of stacked layers' Y_h the last (or the first) layer; on the batch-first
+ * every-step output (axis 1) the last step. Attributes before opset 10.
+ */
+export function lastLayerSlice(index: GraphIndex, sl: NodeProto, axis = 0): 'last' | 'first' | null {
+  const attrs = new Attributes(sl.attribute);
+  const read = (i: number, name: string) => attrs.ints(name) ?? (sl.input?.[i] ? index.constant(sl.input[i]) && Array.from(index.constant(sl.input[i])!.data) : undefined);
+  const [starts, ends, axes, steps] = [read(1, 'starts'), read(2, 'ends'), read(3, 'axes'), read(4, 'steps')];
+  if (!starts || !ends || starts.length !== 1 || (axes ? axes.length !== 1 || axes[0] !== axis : axis !== 0) || (steps && steps[0] !== 1)) return null;
+  if (starts[0] === -1 && ends[0]! >= 2 ** 31 - 1) return 'last';
+  if (starts[0] === 0 && ends[0] === 1) return 'first';
+  return null;
+}
+
 /** Squeeze's axes, from the attribute (before opset 13) or the constant input. */
 function squeezeAxes(index: GraphIndex, n: NodeProto): number[] | undefined {
   const fromAttr = new Attributes(n.attribute).ints('axes');
@@ -131,6 +150,11 @@ function sequenceOutput(index: GraphIndex, y: string): Found {
   const g = soleReader(index, tr.output?.[0] ?? '', 'Gather');
   const i = g && new Attributes(g.attribute).int('axis', 0) === 1 ? index.constant(g.input?.[1]) : undefined;
   if (g && i && i.dims.length === 0 && i.data[0] === -1) return { out: g.output![0]!, absorbed: [sq, tr, g], last: true };
+  // Opsets 9 and 10 write it as Slice [-1:] of axis 1, then Squeeze axis 1.
+  const sl = soleReader(index, tr.output?.[0] ?? '', 'Slice');
+  const sq1 = sl && lastLayerSlice(index, sl, 1) === 'last' ? soleReader(index, sl.output?.[0] ?? '', 'Squeeze') : undefined;
+  const axes1 = sq1 && squeezeAxes(index, sq1);
+  if (sl && sq1 && axes1 && axes1.length === 1 && axes1[0] === 1) return { out: sq1.output![0]!, absorbed: [sq, tr, sl, sq1], last: true };
   return { out: tr.output![0]!, absorbed: [sq, tr] };
 }
 
@@ -139,6 +163,13 @@ function lastOutput(index: GraphIndex, yh: string): Found {
   if (sq) {
     const axes = squeezeAxes(index, sq);
     return axes && axes.length === 1 && axes[0] === 0 ? { out: sq.output![0]!, absorbed: [sq] } : null;
+  }
+  // Opsets 9 and 10 write h_n[-1] as Slice [-1:] on axis 0, then Squeeze axis 0.
+  const sl = soleReader(index, yh, 'Slice');
+  if (sl) {
+    const sq0 = lastLayerSlice(index, sl) ? soleReader(index, sl.output?.[0] ?? '', 'Squeeze') : undefined;
+    const axes = sq0 && squeezeAxes(index, sq0);
+    return sq0 && axes && axes.length === 1 && axes[0] === 0 ? { out: sq0.output![0]!, absorbed: [sl, sq0] } : null;
   }
   const g = soleReader(index, yh, 'Gather');
   if (!g || new Attributes(g.attribute).int('axis', 0) !== 0) return null;
