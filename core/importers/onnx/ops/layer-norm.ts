@@ -10,7 +10,8 @@ import { constInput, extraOutputsUnused, fullShape, liveInput, NOTHING, onnxAxis
  */
 export const layerNormalization: OpMapper = (ctx) => {
   const x = liveInput(ctx, 0);
-  const scale = constInput(ctx, 1);
+  // torch.onnx.export writes nn.LayerNorm(elementwise_affine=False) with an empty Scale: γ = 1.
+  const scale = ctx.inputs[1] === undefined && x ? { data: new Float64Array(x.shape.slice(onnxAxis(ctx.attrs.int('axis', -1), x) - 1).reduce((a, b) => a * b, 1)).fill(1) } : constInput(ctx, 1);
   if (!x || !scale) return 'needs the data and a constant Scale';
   const axis = onnxAxis(ctx.attrs.int('axis', -1), x);
   if (axis < 1 || axis > x.shape.length) return `normalises from axis ${axis} of ${fullShape(x)}, across the batch; NetLoom's LayerNorm normalises each example on its own`;
