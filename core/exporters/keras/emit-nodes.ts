@@ -32,7 +32,7 @@ export function kerasLayerCode(node: ExportNode, regularizer: string | null): Ke
     case 'Add': return { open: 'layers.Add(', takesList: true };
     case 'Concat': return { open: `layers.Concatenate(axis=${concatBatchedAxis(p)}`, takesList: true };
     case 'Flatten': return { open: 'layers.Flatten(' };
-    case 'LayerNorm': return { open: `layers.LayerNormalization(axis=-1, epsilon=${pyFloat(LAYER_NORM_EPSILON)}` };
+    case 'LayerNorm': return { open: `layers.LayerNormalization(axis=-1, epsilon=${pyFloat((node.params.epsilon as number | undefined) ?? LAYER_NORM_EPSILON)}` };
     case 'MeanPool': return { open: 'layers.GlobalAveragePooling1D(' };
     case 'Activation': return kerasActivation(node);
     case 'Conv2D': return kerasConv(node, 2, reg);

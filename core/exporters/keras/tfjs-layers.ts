@@ -64,7 +64,7 @@ export function emitKerasNode(b: KerasModelBuilder, node: ExportNode, name: stri
     case 'MeanPool': return b.add('GlobalAveragePooling1D', name, {}, [x]);
     case 'LayerNorm': {
       const d = node.inputShapes[0]![node.inputShapes[0]!.length - 1]!;
-      const out = b.add('LayerNormalization', name, { axis: -1, epsilon: LAYER_NORM_EPSILON, center: true, scale: true }, [x]);
+      const out = b.add('LayerNormalization', name, { axis: -1, epsilon: (p.epsilon as number | undefined) ?? LAYER_NORM_EPSILON, center: true, scale: true }, [x]);
       b.weight(name, 'gamma', [d], w('gamma'));
       b.weight(name, 'beta', [d], w('beta'));
       return out;
