@@ -41,6 +41,7 @@ function expectedLayer(node: ExportNode): { cls: string; check(l: LayerInfo): vo
     hard_sigmoid: ['HardSigmoid', () => {}],
     crelu: ['CReLU', () => {}],
     gelu: ['GeluTanh', () => {}],
+    gelu_erf: ['layers.Activation', (l) => expect(l.args).toEqual(['gelu'])],
     mish: ['Mish', () => {}],
     log_softmax: ['layers.Lambda', (l) => expect(l.args).toEqual(['lambda t: tf.nn.log_softmax(t, axis=-1)'])],
   };

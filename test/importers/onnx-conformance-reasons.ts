@@ -18,6 +18,7 @@ export const REASONS = {
   'training mode': /training_mode = 1/,
   'constant operand': /is a constant; (only computed|Sum is supported)|only supported on constants|multiplying by a constant|adding a constant|subtracting a constant|dividing by a constant|minus a constant|divided by a constant/,
   'gather of a computed table': /lookup of computed token ids in a constant weight table/,
+  'gather of scattered positions': /picks one position or a run of consecutive ones/,
   'empty result': /keeps nothing of axis/,
   'unsupported attribute value': /LayerNorm uses|steps \[|Clip\(|linear_before_reset = 0|layout = 1|alpha = .*gamma =|alpha = .*beta =|slope of shape/,
   'time-major recurrent input': /is supported when it reads a batch-first input/,

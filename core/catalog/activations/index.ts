@@ -6,6 +6,7 @@ import { elu, hardSigmoid, leakyRelu, relu6, selu } from './relu-family';
 import { softmax } from './softmax';
 import { logSoftmax } from './log-softmax';
 import { gelu, mish, silu, softplus, softsign } from './smooth';
+import { geluErf } from './gelu-erf';
 
 /**
  * Every activation function, in palette order: the identity first, then the squashers (threshold,
@@ -16,7 +17,7 @@ export const ACTIVATION_LIST: readonly ActivationFn[] = [
   linear,
   step, sigmoid, hardSigmoid, tanh, softsign,
   relu, leakyRelu, prelu, relu6, crelu, elu, selu,
-  softplus, gelu, silu, mish,
+  softplus, gelu, geluErf, silu, mish,
   softmax, logSoftmax,
 ];
 

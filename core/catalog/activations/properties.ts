@@ -105,6 +105,11 @@ export const ACTIVATION_PROPERTIES: Readonly<Record<string, ActivationProperties
     good: 'Transformer-style networks, where it is the usual choice.',
     bad: 'Small networks on tight budgets: it costs several times a ReLU.',
   },
+  gelu_erf: {
+    range: [-0.17, INF], rangeText: '≈(−0.17, ∞)', monotonic: false, smooth: true, zeroCentred: false, saturates: 'negative', trainable: false, cost: 'high',
+    good: 'Reproducing a model trained with PyTorch\'s nn.GELU() (the exact form), e.g. one imported from ONNX.',
+    bad: 'New small networks: it costs several times a ReLU and trains like the tanh-approximated GELU.',
+  },
   silu: {
     range: [-0.2785, INF], rangeText: '≈(−0.278, ∞)', monotonic: false, smooth: true, zeroCentred: false, saturates: 'negative', trainable: false, cost: 'medium',
     good: 'Deeper networks, where its smoothness often trains a little better than ReLU.',

@@ -21,7 +21,10 @@ export const LayerNormNode: NodeKind = {
     'Rescales each row of features to average 0 and spread 1, then lets training choose a new scale (gamma) and offset (beta) per feature. Keeping values in a steady range makes deep networks and attention train more smoothly.',
   inputs: [{ name: 'in', description: 'features on the last axis' }],
   outputs: [{ name: 'out', description: 'same shape, normalised over the last axis' }],
-  params: {},
+  params: {
+    // PyTorch's default 1e-5; vision transformers and ConvNeXt use 1e-6, so imported models keep theirs.
+    epsilon: { kind: 'number', default: LAYER_NORM_EPSILON, min: 0, minExclusive: true, max: 1, description: 'added to each row\'s variance so a constant row does not divide by zero' },
+  },
   inferShape({ inputs }) {
     const x = inputs[0]!;
     if (x.length === 0) return { ok: false, port: 0, message: `needs at least one feature axis to normalise over, got ${formatShape(x)}` };
@@ -35,7 +38,8 @@ export const LayerNormNode: NodeKind = {
       { name: 'beta', shape: [d], init: 'zeros', fanIn: d, fanOut: d, decay: false },
     ];
   },
-  createKernel({ inputShapes, maxBatch, buffers, alloc }) {
+  createKernel({ params, inputShapes, maxBatch, buffers, alloc }) {
+    const eps = (params.epsilon as number | undefined) ?? LAYER_NORM_EPSILON;
     const x = inputShapes[0]!;
     const d = x[x.length - 1]!;
     const rowsPerSample = sizeOf(x) / d;
@@ -54,7 +58,7 @@ export const LayerNormNode: NodeKind = {
           let variance = 0;
           for (let j = 0; j < d; j++) { const c = X![o + j]! - mean; variance += c * c; }
           variance /= d;
-          const inv = 1 / Math.sqrt(variance + LAYER_NORM_EPSILON);
+          const inv = 1 / Math.sqrt(variance + eps);
           invStd[r] = inv;
           for (let j = 0; j < d; j++) {
             const xh = (X![o + j]! - mean) * inv;

@@ -32,7 +32,7 @@ export function kerasLayerCode(node: ExportNode, regularizer: string | null): Ke
     case 'Add': return { open: 'layers.Add(', takesList: true };
     case 'Concat': return { open: `layers.Concatenate(axis=${concatBatchedAxis(p)}`, takesList: true };
     case 'Flatten': return { open: 'layers.Flatten(' };
-    case 'LayerNorm': return { open: `layers.LayerNormalization(axis=-1, epsilon=${pyFloat(LAYER_NORM_EPSILON)}` };
+    case 'LayerNorm': return { open: `layers.LayerNormalization(axis=-1, epsilon=${pyFloat((node.params.epsilon as number | undefined) ?? LAYER_NORM_EPSILON)}` };
     case 'MeanPool': return { open: 'layers.GlobalAveragePooling1D(' };
     case 'Activation': return kerasActivation(node);
     case 'Conv2D': return kerasConv(node, 2, reg);
@@ -64,6 +64,8 @@ function kerasActivation(node: ExportNode): KerasLayerCode {
     case 'linear': case 'sigmoid': case 'tanh': case 'relu': case 'softsign': case 'selu': case 'softplus':
       return builtIn(p.fn);
     case 'silu': return builtIn('swish');
+    // Keras' "gelu" is the exact (erf) form by default.
+    case 'gelu_erf': return builtIn('gelu');
     case 'softmax': return { open: 'layers.Softmax(axis=-1' };
     case 'log_softmax': return { open: 'layers.Lambda(lambda t: tf.nn.log_softmax(t, axis=-1)' };
     case 'elu': return { open: `layers.ELU(alpha=${pyFloat(p.alpha as number)}` };

@@ -64,7 +64,7 @@ export function emitKerasNode(b: KerasModelBuilder, node: ExportNode, name: stri
     case 'MeanPool': return b.add('GlobalAveragePooling1D', name, {}, [x]);
     case 'LayerNorm': {
       const d = node.inputShapes[0]![node.inputShapes[0]!.length - 1]!;
-      const out = b.add('LayerNormalization', name, { axis: -1, epsilon: LAYER_NORM_EPSILON, center: true, scale: true }, [x]);
+      const out = b.add('LayerNormalization', name, { axis: -1, epsilon: (p.epsilon as number | undefined) ?? LAYER_NORM_EPSILON, center: true, scale: true }, [x]);
       b.weight(name, 'gamma', [d], w('gamma'));
       b.weight(name, 'beta', [d], w('beta'));
       return out;
@@ -82,6 +82,8 @@ export function emitKerasNode(b: KerasModelBuilder, node: ExportNode, name: stri
 const SAME_FUNCTION: Record<string, string> = {
   linear: 'linear', sigmoid: 'sigmoid', tanh: 'tanh', relu: 'relu', relu6: 'relu6', softsign: 'softsign', selu: 'selu',
   softplus: 'softplus', silu: 'swish', mish: 'mish', softmax: 'softmax', log_softmax: 'log_softmax',
+  // TF.js' 'gelu' is the exact (erf) form.
+  gelu_erf: 'gelu',
 };
 
 function activation(b: KerasModelBuilder, node: ExportNode, name: string, x: string, w: (param: string) => Float32Array): string {

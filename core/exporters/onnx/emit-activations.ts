@@ -42,6 +42,12 @@ export function emitActivation(g: OnnxGraphBuilder, id: string, fn: string, para
       const onePlus = g.op('Add', [t, g.scalar(`${id}/one`, 1)], `${id}/one_plus_tanh`);
       return g.op('Mul', [g.op('Mul', [x, g.scalar(`${id}/half`, 0.5)], `${id}/half_x`), onePlus], out);
     }
+    case 'gelu_erf': {
+      // x·Φ(x) = x·½·(1 + erf(x/√2)), as torch.onnx.export writes nn.GELU() (the importer fuses it back).
+      const e = g.op('Erf', [g.op('Div', [x, g.scalar(`${id}/sqrt2`, Math.SQRT2)], `${id}/scaled`)], `${id}/erf`);
+      const onePlus = g.op('Add', [e, g.scalar(`${id}/one`, 1)], `${id}/one_plus_erf`);
+      return g.op('Mul', [g.op('Mul', [x, onePlus], `${id}/x_times`), g.scalar(`${id}/half`, 0.5)], out);
+    }
     case 'silu': return g.op('Mul', [x, g.op('Sigmoid', [x], `${id}/sigmoid`)], out);
     case 'mish': return g.op('Mul', [x, g.op('Tanh', [g.op('Softplus', [x], `${id}/softplus`)], `${id}/tanh`)], out);
     case 'softmax': return g.op('Softmax', [x], out, { axis: int(-1) });

@@ -34,7 +34,7 @@ export function emitNode(g: OnnxGraphBuilder, node: ExportNode, inputs: string[]
     case 'Flatten':
       return g.op('Flatten', [x], id, { axis: int(1) });
     case 'LayerNorm':
-      return g.op('LayerNormalization', [x, weight('gamma'), weight('beta')], id, { axis: int(-1), epsilon: float(LAYER_NORM_EPSILON) });
+      return g.op('LayerNormalization', [x, weight('gamma'), weight('beta')], id, { axis: int(-1), epsilon: float((node.params.epsilon as number | undefined) ?? LAYER_NORM_EPSILON) });
     case 'MeanPool':
       return g.op('ReduceMean', [x], id, { axes: ints([1]), keepdims: int(0) });
     case 'Activation':

@@ -29,6 +29,7 @@ export function torchActivation(fn: string, params: ParamValues, input: Shape): 
     case 'selu': return { module: 'nn.SELU()' };
     case 'softplus': return { module: 'nn.Softplus()' };
     case 'gelu': return { module: 'nn.GELU(approximate="tanh")' };
+    case 'gelu_erf': return { module: 'nn.GELU()' };
     case 'silu': return { module: 'nn.SiLU()' };
     case 'mish': return { module: 'nn.Mish()' };
     case 'softmax': return { module: 'nn.Softmax(dim=-1)' };

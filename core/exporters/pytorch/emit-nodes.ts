@@ -67,7 +67,7 @@ export function torchNodeCode(node: ExportNode): TorchNodeCode {
       return { call: (_s, [a]) => `torch.flatten(${a}, start_dim=1)`, weights: [] };
     case 'LayerNorm':
       return {
-        module: `nn.LayerNorm(${lastAxis(node)}, eps=${pyFloat(LAYER_NORM_EPSILON)})`,
+        module: `nn.LayerNorm(${lastAxis(node)}, eps=${pyFloat((node.params.epsilon as number | undefined) ?? LAYER_NORM_EPSILON)})`,
         call: callModule,
         weights: [{ param: 'gamma', path: 'weight', transposed: false }, { param: 'beta', path: 'bias', transposed: false }],
       };

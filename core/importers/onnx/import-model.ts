@@ -7,8 +7,10 @@ import { Attributes } from './attributes';
 import { decodeModel, OnnxReadError } from './decode';
 import { CONST_FOLDERS } from './fold';
 import { fuseNodes } from './fusions';
+import { SHAPE_PERM_ATTR } from './fusions/shape-of-transpose';
 import { constantValue } from './fold/constant';
 import { NetLoomGraphBuilder } from './graph-builder';
+import { usedNodes, topologicalOrder } from './node-order';
 import { OP_MAPPERS } from './ops';
 import { readTensor } from './tensor';
 import type { MapContext, OnnxNodeView, Value } from './values';
@@ -103,21 +105,25 @@ function importDecoded(bytes: Uint8Array, options: ImportOptions): ImportResult 
   const b = new NetLoomGraphBuilder(info);
   values.set(input.name!, b.addInput(b.freshId(input.name!, 'input'), inputShape));
 
-  const fusedNodes = fuseNodes(g);
+  const fusedNodes = fuseNodes(g, opset);
   const fused = fusedNodes.fused;
-  const nodes = topologicalOrder(fusedNodes.nodes, new Set([...values.keys(), ...(g.input ?? []).map((i) => i.name ?? '')]));
+  const ordered = topologicalOrder(fusedNodes.nodes, new Set([...values.keys(), ...(g.input ?? []).map((i) => i.name ?? '')]));
+  const known = (n: OnnxTypes.INodeProto) => !(n.domain && n.domain !== 'ai.onnx') && isKnownOp(n.opType ?? '');
+  const nodes = usedNodes(ordered, (g.output ?? []).map((o) => o.name ?? ''), known);
   report.fused = fused;
   const consumers = new Map<string, number>();
   for (const n of nodes) for (const i of n.input ?? []) if (i) consumers.set(i, (consumers.get(i) ?? 0) + 1);
   for (const o of g.output ?? []) consumers.set(o.name!, (consumers.get(o.name!) ?? 0) + 1);
 
   const pending = new Map(consumers);
+  const graphOutputs = new Set((g.output ?? []).map((o) => o.name ?? ''));
   const unsupported: ImportProblem[] = [];
   nodes.forEach((n, index) => {
     const node: OnnxNodeView = { opType: n.opType ?? '', name: n.name || `#${index} (unnamed)`, inputs: [...(n.input ?? [])], outputs: [...(n.output ?? [])] };
     const domain = n.domain && n.domain !== 'ai.onnx' ? n.domain : '';
-    const where = { opType: domain ? `${domain}.${node.opType}` : node.opType, nodeName: node.name };
-    const known = !domain && (node.opType in OP_MAPPERS || node.opType in CONST_FOLDERS || node.opType === 'Constant' || node.opType === 'Shape');
+    // A fused op keeps its source op's name in messages ("LSTM", not the private "NetLoom.LSTM").
+    const where = { opType: domain ? `${domain}.${node.opType}` : node.opType.replace(/^NetLoom\./, ''), nodeName: node.name };
+    const known = !domain && isKnownOp(node.opType);
     const poison = () => node.outputs.forEach((o) => values.set(o, { kind: 'poison' }));
     if (!known) {
       unsupported.push({ ...where, message: `${where.opType} (node "${node.name}") is not supported` });
@@ -131,7 +137,7 @@ function importDecoded(bytes: Uint8Array, options: ImportOptions): ImportResult 
     }
     if (ins.some((v) => v?.kind === 'poison')) return poison(); // an earlier node failed; reported there
     const attrs = new Attributes(n.attribute);
-    const outcome = evaluate(node, attrs, ins, opset, fixedBatch, b, consumers, values, pending, report);
+    const outcome = evaluate(node, attrs, ins, opset, fixedBatch, b, consumers, values, pending, report, graphOutputs);
     // Reads still to come: a fold may change a node only while this node is its one remaining reader.
     for (const i of node.inputs) if (i) pending.set(i, (pending.get(i) ?? 0) - 1);
     if (typeof outcome === 'string') {
@@ -154,6 +160,11 @@ function importDecoded(bytes: Uint8Array, options: ImportOptions): ImportResult 
     return { ok: false, problems: [{ message: `output "${out.name}" is the model's input unchanged (only Identity, Dropout or Cast on the way): there is no layer to import` }] };
   }
   if (out.value?.kind !== 'live') return { ok: false, problems: [{ message: `output "${out.name}" does not depend on the input (it is a constant)` }] };
+  // A model output squeezed to [N] (PyTorch's sigmoid(fc(x)).squeeze(1)) stays [N, 1]: say so.
+  const declared = g.output?.[0]?.type?.tensorType?.shape?.dim?.length;
+  if (declared === 1 && out.value.shape.length === 1 && out.value.shape[0] === 1) {
+    report.notes.push(`output "${out.name}" is [N] in the model; NetLoom keeps its feature axis: [N, 1], the same values`);
+  }
   b.prune([out.value.node]);
   const weightProblems = b.checkWeights();
   if (weightProblems.length > 0) return { ok: false, problems: weightProblems.map((message) => ({ message })) };
@@ -179,6 +190,7 @@ function importDecoded(bytes: Uint8Array, options: ImportOptions): ImportResult 
 function evaluate(
   node: OnnxNodeView, attrs: Attributes, ins: (Value | undefined)[], opset: number, fixedBatch: number | null, b: NetLoomGraphBuilder,
   consumers: Map<string, number>, values: ReadonlyMap<string, Value>, pending: ReadonlyMap<string, number>, report: ImportReport,
+  graphOutputs: ReadonlySet<string>,
 ): Value[] | string {
   const label = `${node.opType} "${node.name}"`;
   if (node.opType === 'Constant') {
@@ -191,7 +203,10 @@ function evaluate(
     const x = ins[0];
     if (!x) return 'has no input';
     // The batch is symbolic: NaN stands for it, and anything computed from it stays NaN (unknown).
-    const dims = x.kind === 'const' ? x.tensor.dims : x.kind === 'live' ? [NaN, ...x.shape] : [];
+    const read = x.kind === 'const' ? x.tensor.dims : x.kind === 'live' ? [NaN, ...x.shape] : [];
+    // Shape(Transpose(x)) read from x by the fusion (fusions/shape-of-transpose): permute what x has.
+    const perm = attrs.ints(SHAPE_PERM_ATTR);
+    const dims = perm ? perm.map((p) => read[p] ?? NaN) : read;
     const rank = dims.length;
     const at = (v: number) => Math.min(Math.max(v < 0 ? v + rank : v, 0), rank);
     const picked = dims.slice(at(attrs.int('start', 0)), at(attrs.int('end', rank)));
@@ -218,6 +233,7 @@ function evaluate(
     weightOf: (id, param) => b.weights.get(`${id}.${param}`),
     update: (id, params, weights) => b.update(id, params, weights),
     consumerCount: (name) => consumers.get(name) ?? 0,
+    onlyGraphOutput: (name) => graphOutputs.has(name) && consumers.get(name) === 1,
     readersOfNode: (id) => {
       let n = 0;
       for (const [name, v] of values) if (v.kind === 'live' && (v.node === id || v.flat?.node === id)) n += pending.get(name) ?? 0;
@@ -230,28 +246,7 @@ function evaluate(
   return r;
 }
 
-/**
- * ONNX requires nodes in topological order, but not every writer keeps it: order them by what they
- * read (stable for files that are already sorted). Nodes caught in a cycle or reading a value nobody
- * produces keep their place at the end and are reported when they are reached.
- */
-function topologicalOrder(nodes: OnnxTypes.INodeProto[], available: Set<string>): OnnxTypes.INodeProto[] {
-  const done = new Set(available);
-  const out: OnnxTypes.INodeProto[] = [];
-  let pending = nodes;
-  while (pending.length > 0) {
-    const next: OnnxTypes.INodeProto[] = [];
-    for (const n of pending) {
-      if ((n.input ?? []).every((i) => i === '' || done.has(i))) {
-        out.push(n);
-        for (const o of n.output ?? []) done.add(o);
-      } else next.push(n);
-    }
-    if (next.length === pending.length) return [...out, ...next];
-    pending = next;
-  }
-  return out;
-}
+const isKnownOp = (op: string) => op in OP_MAPPERS || op in CONST_FOLDERS || op === 'Constant' || op === 'Shape';
 
 /** A graph input's shape without the batch axis; every other axis must have a fixed size. */
 function perSampleShape(v: OnnxTypes.IValueInfoProto): number[] | string {

@@ -61,6 +61,8 @@ export interface MapContext {
   update(nodeId: string, params: ParamValues, weights: Record<string, WeightData>): void;
   /** How many nodes (and graph outputs) read this ONNX value. */
   consumerCount(valueName: string): number;
+  /** Whether this value is the model's output and nothing else reads it. */
+  onlyGraphOutput(valueName: string): boolean;
   /**
    * How many ONNX nodes (and graph outputs) read the output of this NetLoom node, under any of the
    * value names it stands for (an Identity or Dropout passes it on under a new name): a fold may

@@ -3,7 +3,7 @@ import {
   absConst, addConst, divConst, expConst, identityConst, logConst, mulConst, negConst, reluConst, sigmoidConst, sqrtConst, subConst, tanhConst,
 } from './elementwise';
 import {
-  castConst, concatConst, constantOfShape, gatherConst, reshapeConst, sliceConst, squeeze, transposeConst, unsqueeze,
+  castConst, concatConst, constantOfShape, expandConst, gatherConst, reshapeConst, sliceConst, squeeze, transposeConst, unsqueeze,
 } from './shape';
 
 /**
@@ -13,6 +13,7 @@ import {
  */
 export const CONST_FOLDERS: Readonly<Record<string, ConstFolder>> = {
   ConstantOfShape: constantOfShape,
+  Expand: expandConst,
   Unsqueeze: unsqueeze,
   Squeeze: squeeze,
   Reshape: reshapeConst,

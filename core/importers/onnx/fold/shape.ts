@@ -112,33 +112,49 @@ export const gatherConst: ConstFolder = ([x, indices], attrs) => {
   return [{ dims: [...x.dims.slice(0, axis), ...indices.dims, ...x.dims.slice(axis + 1)], data: Float64Array.from(out), dtype: x.dtype }];
 };
 
-/** Slice of a constant (opset ≥ 10: starts/ends/axes/steps as inputs; before: attributes). */
+/**
+ * Slice of a constant (opset ≥ 10: starts/ends/axes/steps as inputs; before: attributes), on any
+ * axes with any non-zero step. PyTorch's F.pad / nn.ZeroPad2d reverses its pad list this way
+ * (steps −1, end −2⁶³ + 1) before the Pad reads it.
+ */
 export const sliceConst: ConstFolder = (inputs, attrs, opset) => {
   const x = inputs[0];
   if (!x) return 'needs an input';
   const starts = opset >= 10 ? ints(inputs[1]) : attrs.ints('starts');
   const ends = opset >= 10 ? ints(inputs[2]) : attrs.ints('ends');
-  if (!starts || !ends) return 'needs starts and ends';
+  if (!starts || !ends || starts.length !== ends.length) return 'needs as many starts as ends';
   const axes = (opset >= 10 ? ints(inputs[3]) : attrs.ints('axes')) ?? starts.map((_, i) => i);
   const steps = (opset >= 10 ? ints(inputs[4]) : undefined) ?? starts.map(() => 1);
-  // Shape arithmetic slices 1-D tensors; weight tables are sliced along one axis (NetLoom's own
-  // export cuts recurrent gate blocks this way). Other slices are left unfolded.
-  if (axes.length !== 1 || steps[0] !== 1) return 'only slices along one axis with step 1 are folded';
   const rank = x.dims.length;
-  const axis = axes[0]! < 0 ? axes[0]! + rank : axes[0]!;
-  if (axis < 0 || axis >= rank) return `axis ${axes[0]} is outside a rank-${rank} tensor`;
-  const n = x.dims[axis]!;
-  const clamp = (v: number) => Math.min(Math.max(v < 0 ? v + n : v, 0), n);
-  const [from, to] = [clamp(starts[0]!), clamp(ends[0]!)];
-  const len = Math.max(to - from, 0);
-  const outer = x.dims.slice(0, axis).reduce((a, b) => a * b, 1);
-  const inner = x.dims.slice(axis + 1).reduce((a, b) => a * b, 1);
-  const data = new Float64Array(outer * len * inner);
-  for (let o = 0; o < outer; o++) {
-    for (let k = 0; k < len * inner; k++) data[o * len * inner + k] = x.data[(o * n + from) * inner + k]!;
+  // The kept positions of every axis (all of them where no slice applies), as ONNX clamps them.
+  const picks = x.dims.map((n) => Array.from({ length: n }, (_, i) => i));
+  for (let k = 0; k < starts.length; k++) {
+    const axis = norm(axes[k]!, rank);
+    const step = steps[k]!;
+    if (axis < 0 || axis >= rank) return `axis ${axes[k]} is outside a rank-${rank} tensor`;
+    if (step === 0) return 'a step of 0 is not allowed';
+    const n = x.dims[axis]!;
+    const at = (v: number, lo: number, hi: number) => Math.min(Math.max(v < 0 ? v + n : v, lo), hi);
+    const from = step > 0 ? at(starts[k]!, 0, n) : at(starts[k]!, 0, n - 1);
+    const to = step > 0 ? at(ends[k]!, 0, n) : at(ends[k]!, -1, n - 1);
+    const kept: number[] = [];
+    for (let i = from; step > 0 ? i < to : i > to; i += step) kept.push(i);
+    picks[axis] = kept;
   }
-  const dims = [...x.dims];
-  dims[axis] = len;
+  const dims = picks.map((p) => p.length);
+  const inStrides = strides(x.dims);
+  const data = new Float64Array(elementCount(dims));
+  const outStrides = strides(dims);
+  for (let k = 0; k < data.length; k++) {
+    let rem = k;
+    let src = 0;
+    for (let i = 0; i < rank; i++) {
+      const c = Math.floor(rem / outStrides[i]!);
+      rem -= c * outStrides[i]!;
+      src += picks[i]![c]! * inStrides[i]!;
+    }
+    data[k] = x.data[src]!;
+  }
   return [{ dims, data, dtype: x.dtype }];
 };
 
@@ -150,4 +166,30 @@ export const castConst: ConstFolder = ([x], attrs) => {
     : to === DataType.BOOL ? x.data.map((v) => (v ? 1 : 0))
     : x.data.map(Math.trunc);
   return [{ dims: [...x.dims], data, dtype: to }];
+};
+
+/** Expand of a constant to a known shape (NumPy broadcasting): PyTorch's zero initial states at a fixed batch. */
+export const expandConst: ConstFolder = ([x, shape]) => {
+  if (!x || !shape) return 'needs an input and a shape';
+  const want = ints(shape)!;
+  if (want.some((d) => !Number.isInteger(d) || d < 0)) return `shape [${want.join(', ')}] is not fully known (it depends on the batch)`;
+  const rank = Math.max(want.length, x.dims.length);
+  const a = [...new Array<number>(rank - x.dims.length).fill(1), ...x.dims];
+  const b = [...new Array<number>(rank - want.length).fill(1), ...want];
+  if (a.some((d, i) => d !== b[i] && d !== 1 && b[i] !== 1)) return `[${x.dims.join(', ')}] does not broadcast to [${want.join(', ')}]`;
+  const dims = a.map((d, i) => Math.max(d, b[i]!));
+  const inStrides = strides(a).map((s, i) => (a[i] === 1 ? 0 : s));
+  const outStrides = strides(dims);
+  const data = new Float64Array(elementCount(dims));
+  for (let k = 0; k < data.length; k++) {
+    let rem = k;
+    let src = 0;
+    for (let i = 0; i < rank; i++) {
+      const c = Math.floor(rem / outStrides[i]!);
+      rem -= c * outStrides[i]!;
+      src += c * inStrides[i]!;
+    }
+    data[k] = x.data[src]!;
+  }
+  return [{ dims, data, dtype: x.dtype }];
 };

@@ -1,5 +1,6 @@
-import { AttributeType, type OnnxTypes } from '../../../onnx/proto';
+import { AttributeType, DataType, type OnnxTypes } from '../../../onnx/proto';
 import { Attributes } from '../attributes';
+import { CONST_FOLDERS } from '../fold';
 import { constantValue } from '../fold/constant';
 import { readTensor, type ConstTensor } from '../tensor';
 
@@ -11,8 +12,10 @@ export class GraphIndex {
   private readonly readers = new Map<string, NodeProto[]>();
   private readonly initializers = new Map<string, OnnxTypes.ITensorProto>();
   private readonly outputs: Set<string>;
+  private readonly folded = new Map<string, ConstTensor | undefined>();
 
-  constructor(graph: OnnxTypes.IGraphProto, nodes: readonly NodeProto[]) {
+  /** `opset` is the model's default-domain set, for evaluating constant subgraphs as the import will. */
+  constructor(graph: OnnxTypes.IGraphProto, nodes: readonly NodeProto[], private readonly opset = 13) {
     for (const n of nodes) {
       for (const o of n.output ?? []) this.producers.set(o, n);
       for (const i of n.input ?? []) if (i) this.readers.set(i, [...(this.readers.get(i) ?? []), n]);
@@ -47,15 +50,45 @@ export class GraphIndex {
     return undefined;
   }
 
-  /** A constant value (initializer or Constant node output) by name. */
+  /**
+   * A constant value by name: an initializer, a Constant node's output, or the output of an op the
+   * import folds whose inputs are all constants (PyTorch computes F.pad's pads by a small
+   * Concat/Reshape/Slice chain that a fusion must see through).
+   */
   constant(name: string | undefined): ConstTensor | undefined {
     if (!name) return undefined;
     const t = this.initializers.get(name);
     if (t) return readTensor(t);
+    if (this.folded.has(name)) return this.folded.get(name);
+    this.folded.set(name, undefined); // a cycle reads as "not constant"
+    const v = this.evaluate(name);
+    this.folded.set(name, v);
+    return v;
+  }
+
+  private evaluate(name: string): ConstTensor | undefined {
     const p = this.producers.get(name);
-    if (p?.opType !== 'Constant') return undefined;
-    const v = constantValue(new Attributes(p.attribute));
-    return typeof v === 'string' ? undefined : v;
+    if (!p || p.domain) return undefined;
+    if (p.opType === 'Constant') {
+      const v = constantValue(new Attributes(p.attribute));
+      return typeof v === 'string' ? undefined : v;
+    }
+    if (p.opType === 'Shape') {
+      // Shape of a constant (without constant folding, PyTorch's F.pad measures its own pad list).
+      const x = this.constant(p.input?.[0]);
+      if (!x) return undefined;
+      const attrs = new Attributes(p.attribute);
+      const rank = x.dims.length;
+      const at = (v: number) => Math.min(Math.max(v < 0 ? v + rank : v, 0), rank);
+      const dims = x.dims.slice(at(attrs.int('start', 0)), at(attrs.int('end', rank)));
+      return { dims: [dims.length], data: Float64Array.from(dims), dtype: DataType.INT64 };
+    }
+    const folder = CONST_FOLDERS[p.opType ?? ''];
+    if (!folder || (p.input ?? []).length === 0) return undefined;
+    const ins = (p.input ?? []).map((i) => (i ? this.constant(i) : undefined));
+    if ((p.input ?? []).some((i, k) => i && !ins[k])) return undefined;
+    const out = folder(ins, new Attributes(p.attribute), this.opset);
+    return typeof out === 'string' ? undefined : out[(p.output ?? []).indexOf(name)];
   }
 
   /** A scalar constant equal to `value` (to float32 precision). */

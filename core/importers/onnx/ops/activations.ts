@@ -1,5 +1,5 @@
 import type { ParamValues } from '../../../catalog/types';
-import type { MapContext, OpMapper } from '../values';
+import type { LiveValue, MapContext, OpMapper, Value } from '../values';
 import { constInput, fullShape, liveInput } from './util';
 
 /** ONNX's Selu defaults, which are NetLoom's fixed SELU constants (in float32). */
@@ -76,11 +76,12 @@ export const hardSwish: OpMapper = (ctx) => {
   return typeof out === 'string' ? out : [out];
 };
 
-/** Gelu (opset 20): NetLoom's gelu is the tanh approximation, so only approximate = "tanh" maps exactly. */
+/** Gelu (opset 20, or fused from the erf / tanh formulas): "tanh" → gelu, the exact "none" → gelu_erf. */
 export const gelu: OpMapper = (ctx) => {
   const approximate = ctx.attrs.string('approximate', 'none');
-  if (approximate !== 'tanh') return `approximate = "${approximate}" (the exact, erf-based GELU); NetLoom's gelu is the tanh approximation`;
-  return activation(ctx, 'gelu');
+  if (approximate === 'tanh') return activation(ctx, 'gelu');
+  if (approximate === 'none') return activation(ctx, 'gelu_erf');
+  return `approximate = "${approximate}": ONNX defines only "none" (the exact, erf form) and "tanh"`;
 };
 
 /** PRelu with a learned slope per feature on the last axis (or one slope shared by all). */
@@ -93,9 +94,29 @@ export const prelu: OpMapper = (ctx) => {
   let alpha: Float64Array;
   if (slope.data.length === 1) alpha = new Float64Array(features).fill(slope.data[0]!);
   else if (slope.data.length === features && slope.dims[slope.dims.length - 1] === features) alpha = Float64Array.from(slope.data);
-  else return `slope of shape [${slope.dims.join(', ')}] is per channel on an axis other than the last of ${fullShape(x)}; NetLoom's prelu has one slope per last-axis feature`;
+  else return channelPrelu(ctx, x, slope) ?? `slope of shape [${slope.dims.join(', ')}] is per channel on an axis other than the last of ${fullShape(x)}; NetLoom's prelu has one slope per last-axis feature`;
   return activation(ctx, 'prelu', {}, { alpha: { dims: [features], data: alpha } });
 };
+
+/**
+ * nn.PReLU(C) after a Conv: a slope per channel of [C, L] / [C, H, W], written [C, 1(, 1)]. NetLoom's
+ * prelu has one slope per last-axis feature, so the channels are moved last by a Permute, the prelu
+ * runs, and a second Permute moves them back: the same values.
+ */
+function channelPrelu(ctx: MapContext, x: LiveValue, slope: { dims: number[]; data: ArrayLike<number> }): Value[] | string | null {
+  const C = x.shape[0]!;
+  const rank = x.shape.length;
+  const perChannel = rank >= 2 && slope.data.length === C && slope.dims.length <= rank && slope.dims.every((d, i) => d === (i === slope.dims.length - rank ? C : 1));
+  if (!perChannel) return null;
+  const last = [...Array.from({ length: rank - 1 }, (_, i) => i + 2), 1];
+  const back = [rank, ...Array.from({ length: rank - 1 }, (_, i) => i + 1)];
+  const moved = ctx.emit('Permute', { axes: last }, [x]);
+  if (typeof moved === 'string') return moved;
+  const act = ctx.emit('Activation', { fn: 'prelu' }, [moved], { alpha: { dims: [C], data: Float64Array.from(slope.data) } });
+  if (typeof act === 'string') return act;
+  const out = ctx.emit('Permute', { axes: back }, [act]);
+  return typeof out === 'string' ? out : [out];
+}
 
 /** Clip(0, 6) is relu6, Clip(0, ∞) is relu; bounds are attributes before opset 11, inputs after. */
 export const clip: OpMapper = (ctx) => {

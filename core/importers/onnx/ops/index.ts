@@ -19,6 +19,8 @@ import { recurrentOp } from '../fusions/recurrent';
 import { gather, mul, squeeze, transpose, unsqueeze } from './tensor-ops';
 import { slice, split } from './slice';
 import { subOrDivConstant } from './into-layer';
+import { reduceMax } from './reduce-max';
+import { pad } from './pad';
 
 /**
  * ONNX op type → mapper onto NetLoom nodes (default domain). Adding an operator is adding a mapper
@@ -55,6 +57,8 @@ export const OP_MAPPERS: Readonly<Record<string, OpMapper>> = {
   Reshape: reshape,
   Concat: concat,
   ReduceMean: reduceMean,
+  ReduceMax: reduceMax,
+  Pad: pad,
   Identity: passThrough,
   Dropout: passThrough,
   Cast: passThrough,

@@ -89,10 +89,13 @@ export const reduceMean: OpMapper = (ctx) => {
     const out = ctx.emit('Reshape', { shape: [x.shape[0]!, ...spatial.map(() => 1)] }, [pooled]);
     return typeof out === 'string' ? out : [{ ...out, flat: { node: pooled.node, shape: pooled.shape } }];
   }
-  if (x.shape.length !== 2 || norm.length !== 1 || norm[0] !== 1 || keepdims !== 0) {
-    return `mean over axes [${(axes ?? ['all']).join(', ')}] (keepdims ${keepdims}) of ${fullShape(x)}; NetLoom's MeanPool averages the sequence axis of [B, T, d] (axes [1], keepdims 0)`;
+  if (x.shape.length !== 2 || norm.length !== 1 || norm[0] !== 1) {
+    return `mean over axes [${(axes ?? ['all']).join(', ')}] (keepdims ${keepdims}) of ${fullShape(x)}; NetLoom's MeanPool averages the sequence axis of [B, T, d] (axes [1])`;
   }
-  return one(ctx.emit('MeanPool', {}, [x]));
+  const pooled = ctx.emit('MeanPool', {}, [x]);
+  // x.mean(dim=1, keepdim=True) keeps the averaged axis as size 1: [B, 1, d].
+  if (typeof pooled === 'string' || keepdims === 0) return one(pooled);
+  return one(ctx.emit('Reshape', { shape: [1, x.shape[1]!] }, [pooled]));
 };
 
 /** Identity, inference-mode Dropout and Cast to float carry the value through unchanged. */

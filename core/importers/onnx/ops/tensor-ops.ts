@@ -64,6 +64,9 @@ function changeUnitAxes(squeeze: boolean): OpMapper {
     }
     const shape = out.slice(1);
     if (sameShape(shape, x.shape)) return [x];
+    // Squeezing the model's output to [N]: every NetLoom tensor keeps a feature axis, so the output
+    // stays [N, 1] (the same values; the import reports it).
+    if (shape.length === 0 && squeeze && ctx.node.outputs.length === 1 && ctx.onlyGraphOutput(ctx.node.outputs[0]!)) return [x];
     if (shape.length === 0) return `would leave only the batch axis of ${fullShape(x)}`;
     return one(ctx.emit('Reshape', { shape }, [x]));
   };
@@ -72,14 +75,41 @@ function changeUnitAxes(squeeze: boolean): OpMapper {
 export const squeeze = changeUnitAxes(true);
 export const unsqueeze = changeUnitAxes(false);
 
-/** Gather of rows from a constant table [V, dim] by computed token ids → Embedding with that table. */
+/**
+ * Gather → Embedding when it looks up computed token ids in a constant table [V, dim]; or, when it
+ * picks constant positions of a computed tensor (PyTorch's out[:, -1, :] writes Gather axis 1 with a
+ * scalar index), → a Slice of that axis, then a Reshape dropping it for a scalar index.
+ */
 export const gather: OpMapper = (ctx) => {
   const table = constInput(ctx, 0);
   const ids = liveInput(ctx, 1);
-  if (!table || !ids) return 'is supported as a lookup of computed token ids in a constant weight table (an embedding)';
+  const data = liveInput(ctx, 0);
+  const picks = constInput(ctx, 1);
+  if (data && picks) return pickPositions(ctx, data, picks);
+  if (!table || !ids) return 'is supported as a lookup of computed token ids in a constant weight table (an embedding), or as picking constant positions of a computed tensor';
   const axis = ctx.attrs.int('axis', 0);
   if (axis !== 0) return `gathers along axis ${axis}; an embedding looks up rows (axis 0)`;
   if (table.dims.length !== 2) return `the table has shape [${table.dims.join(', ')}], not [vocabulary, dim]`;
   const [vocabSize, dim] = table.dims as [number, number];
   return one(ctx.emit('Embedding', { vocabSize, dim }, [ids], { W: { dims: [vocabSize, dim], data: table.data } }));
 };
+
+/** Constant indices into one feature axis of x: a scalar, or a run of consecutive positions. */
+function pickPositions(ctx: MapContext, x: LiveValue, picks: { dims: number[]; data: ArrayLike<number> }): Value[] | string {
+  const rank = x.shape.length + 1;
+  const raw = ctx.attrs.int('axis', 0);
+  const axis = raw < 0 ? raw + rank : raw;
+  if (axis < 1 || axis >= rank) return `picks along the batch axis (axis ${raw}) of ${fullShape(x)}; NetLoom keeps every example`;
+  const n = x.shape[axis - 1]!;
+  const at = Array.from(picks.data, (i) => (i < 0 ? i + n : i));
+  if (at.some((i) => i < 0 || i >= n)) return `index [${Array.from(picks.data).join(', ')}] is outside axis ${axis} of ${fullShape(x)}`;
+  if (picks.dims.length > 1 || at.length === 0 || at.some((i, k) => i !== at[0]! + k)) {
+    return `indices [${Array.from(picks.data).join(', ')}] along axis ${axis}: NetLoom picks one position or a run of consecutive ones (a Slice)`;
+  }
+  const kept = at.length === n ? x : ctx.emit('Slice', { axis, start: at[0]!, end: at[0]! + at.length }, [x]);
+  if (typeof kept === 'string' || picks.dims.length === 1) return one(kept);
+  // A scalar index drops the axis.
+  const shape = x.shape.filter((_, i) => i !== axis - 1);
+  if (shape.length === 0) return `would leave only the batch axis of ${fullShape(x)}`;
+  return one(ctx.emit('Reshape', { shape }, [kept]));
+}

@@ -13,7 +13,7 @@ describe('activation registry', () => {
       'linear',
       'step', 'sigmoid', 'hard_sigmoid', 'tanh', 'softsign',
       'relu', 'leaky_relu', 'prelu', 'relu6', 'crelu', 'elu', 'selu',
-      'softplus', 'gelu', 'silu', 'mish',
+      'softplus', 'gelu', 'gelu_erf', 'silu', 'mish',
       'softmax', 'log_softmax',
     ]);
     expect(new Set(FNS).size).toBe(FNS.length);
