@@ -5,7 +5,7 @@ import type { DocumentStore } from '../state/document-store';
 
 /**
  * A new document is framed once its nodes have been measured, and stays framed while the canvas
- * changes size until the user moves the view or edits the graph (any edit makes a new nodes array;
+ * changes width until the user moves the view or edits the graph (any edit makes a new nodes array;
  * refitting then would move the view under a wire being drawn or a node just dropped): opening a lesson
  * narrows the canvas from the left right after its graph is framed, and without a refit the graph sat
  * half under the inspector. (Not xyflow's `fitView` prop: that would also jump the view when the first
@@ -39,8 +39,12 @@ export function useDocumentFraming(box: RefObject<HTMLElement | null>, generatio
     let last = { w: el.clientWidth, h: el.clientHeight };
     const ro = new ResizeObserver(() => {
       const now = { w: el.clientWidth, h: el.clientHeight };
-      if (now.w === last.w && now.h === last.h) return;
+      // Only a change of width: side panels (the lesson panel, the inspector) change it once, while the
+      // Problems and advisor rows change the height whenever their contents do — a refit then moved
+      // the view under a click right after an import.
+      const widthChanged = Math.abs(now.w - last.w) > 1;
       last = now;
+      if (!widthChanged) return;
       if (framed.current === null || framed.current !== store.getState().graph.nodes || now.w === 0 || now.h === 0) return;
       cancelAnimationFrame(raf);
       raf = requestAnimationFrame(() => void flow.fitView({ ...FIT_OPTIONS, duration: 0 }));

@@ -30,6 +30,8 @@ test('an MNIST MLP run trains on two workers (a data-parallel helper) and finish
   await page.getByTestId('train-start').click();
   await expect(page.getByTestId('run-item').first()).toHaveAttribute('data-state', 'done', { timeout: 90_000 });
   await expect(page.getByTestId('run-error')).toBeHidden();
+  // run-state is written in the same draw as the read-outs; the runs list can say "done" a draw earlier.
+  await expect(page.getByTestId('run-state')).toHaveText('done');
   // 400 training images in batches of 32: every batch trained, the helper's halves included.
   expect(await num(page, 'metric-step')).toBe(13);
   await expect.poll(() => workers.some((u) => u.includes('parallel-helper-worker'))).toBe(true);

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { decodeNpy } from '../../core/util/npy';
-import { dropFromPalette, expect, mod, nodeOf, pickFile, revealNode, test, wire } from './helpers';
+import { dropFromPalette, expect, mod, nodeOf, openAndFrame, pickFile, revealNode, test, wire } from './helpers';
 
 /**
  * Group nodes on an imported ResNet-like model (test/fixtures/onnx/make_resnet_e2e.py): its blocks
@@ -13,8 +13,10 @@ import { dropFromPalette, expect, mod, nodeOf, pickFile, revealNode, test, wire 
 const model = (name: string) => readFileSync(fileURLToPath(new URL(`../fixtures/onnx/e2e/${name}`, import.meta.url)));
 
 async function importOnnx(page: import('@playwright/test').Page, name: string): Promise<void> {
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('menu-import-onnx').click()]);
-  await chooser.setFiles({ name, mimeType: 'application/octet-stream', buffer: model(name) });
+  await openAndFrame(page, async () => {
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('menu-import-onnx').click()]);
+    await chooser.setFiles({ name, mimeType: 'application/octet-stream', buffer: model(name) });
+  });
 }
 
 const group = (page: import('@playwright/test').Page, name: string) =>

@@ -125,7 +125,7 @@ export async function setParam(page: Page, name: string, value: string): Promise
 }
 
 export async function loadTemplate(page: Page, id: string): Promise<void> {
-  await page.getByTestId('menu-template').selectOption(id);
+  await openAndFrame(page, () => page.getByTestId('menu-template').selectOption(id).then(() => undefined));
   await expect(page.locator('.react-flow__node').first()).toBeVisible();
 }
 
@@ -145,4 +145,18 @@ export async function pickFile(page: Page, trigger: () => Promise<void>, name: s
 /** Click on empty canvas (to clear the selection) at a spot relative to the pane. */
 export async function clickEmptyCanvas(page: Page, x = 20, y = 20): Promise<void> {
   await page.locator('.react-flow__pane').click({ position: { x, y } });
+}
+
+/**
+ * Run `open` (a template, an import) and wait until the canvas has framed the new document: clicks
+ * right after an opening could land while its fit view moves the graph.
+ */
+export async function openAndFrame(page: Page, open: () => Promise<void>): Promise<void> {
+  const canvas = page.getByTestId('canvas');
+  const before = await canvas.getAttribute('data-framed');
+  await open();
+  await expect.poll(async () => {
+    const now = await canvas.getAttribute('data-framed');
+    return now !== null && now !== before;
+  }).toBe(true);
 }
