@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { analyzeGraph } from '../../core/graph/analyze';
-import { parseGraphText, serializeGraph } from '../../core/graph/io';
+import { expectReopensIdentical } from './helpers/imported-graph';
 import { importOnnx } from '../../core/importers/onnx';
 import { compileForPrediction, predict } from '../../core/inference/predict';
 import { decodeNpy } from '../../core/util/npy';
@@ -31,9 +31,7 @@ describe('ONNX import of PyTorch conv, pooling, BatchNorm, shape and recurrent m
   it.each(manifest.filter((c) => c.expect === 'ok').map((c) => [c.name, c] as const))('%s imports and predicts like PyTorch', (_name, c) => {
     const r = importOnnx(bytes(c.model), { name: c.name });
     if (!r.ok) throw new Error(r.problems.map((p) => p.message).join('\n'));
-    const text = serializeGraph(r.graph);
-    const reopened = parseGraphText(text);
-    expect(reopened.ok && serializeGraph(reopened.graph)).toBe(text);
+    expectReopensIdentical(r.graph);
     expect(analyzeGraph(r.graph).problems.filter((p) => p.severity === 'error')).toEqual([]);
     const plan = compileForPrediction(r.graph);
     const x = decodeNpy(bytes(c.x));

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { analyzeGraph } from '../../core/graph/analyze';
-import { parseGraphText, serializeGraph } from '../../core/graph/io';
+import { expectValidImport } from './helpers/imported-graph';
 import { importOnnx } from '../../core/importers/onnx';
 import { compileForPrediction, predict } from '../../core/inference/predict';
 import { decodeNpy } from '../../core/util/npy';
@@ -33,12 +32,7 @@ describe('ONNX import of PyTorch and onnx.helper models', () => {
     const r = importOnnx(bytes(c.model), { name: c.name });
     if (!r.ok) throw new Error(r.problems.map((p) => p.message).join('\n'));
     // The graph is a valid v1 file that reopens identical, and analysis has only the "add a Loss" note.
-    const text = serializeGraph(r.graph);
-    const reopened = parseGraphText(text);
-    expect(reopened.ok && serializeGraph(reopened.graph)).toBe(text);
-    const problems = analyzeGraph(r.graph).problems;
-    expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
-    expect(problems.map((p) => p.code)).toContain('no-loss');
+    expectValidImport(r.graph);
     const plan = compileForPrediction(r.graph);
     const x = decodeNpy(bytes(c.x!));
     const want = decodeNpy(bytes(c.y!));

@@ -52,18 +52,7 @@ export const transposeConst: ConstFolder = ([x], attrs) => {
   const perm = attrs.ints('perm') ?? x.dims.map((_, i) => rank - 1 - i);
   const dims = perm.map((p) => x.dims[p]!);
   const inStrides = strides(x.dims);
-  const outStrides = strides(dims);
-  const out = new Float64Array(x.data.length);
-  for (let k = 0; k < out.length; k++) {
-    let rem = k;
-    let src = 0;
-    for (let i = 0; i < rank; i++) {
-      const c = Math.floor(rem / outStrides[i]!);
-      rem -= c * outStrides[i]!;
-      src += c * inStrides[perm[i]!]!;
-    }
-    out[k] = x.data[src]!;
-  }
+  const out = pickElements(x.data, dims, (i, c) => c * inStrides[perm[i]!]!);
   return [{ dims, data: out, dtype: x.dtype }];
 };
 
@@ -75,6 +64,26 @@ function strides(dims: number[]): number[] {
     acc *= dims[i]!;
   }
   return s;
+}
+
+/**
+ * A tensor of `dims` whose element at coordinates (c₀, c₁, …) is `data[Σ offset(i, cᵢ)]`: the one loop
+ * behind Transpose, Slice and Expand, each saying where coordinate cᵢ of output axis i reads from.
+ */
+function pickElements(data: ArrayLike<number>, dims: number[], offset: (axis: number, c: number) => number): Float64Array {
+  const outStrides = strides(dims);
+  const out = new Float64Array(elementCount(dims));
+  for (let k = 0; k < out.length; k++) {
+    let rem = k;
+    let src = 0;
+    for (let i = 0; i < dims.length; i++) {
+      const c = Math.floor(rem / outStrides[i]!);
+      rem -= c * outStrides[i]!;
+      src += offset(i, c);
+    }
+    out[k] = data[src]!;
+  }
+  return out;
 }
 
 export const concatConst: ConstFolder = (inputs, attrs) => {
@@ -143,18 +152,7 @@ export const sliceConst: ConstFolder = (inputs, attrs, opset) => {
   }
   const dims = picks.map((p) => p.length);
   const inStrides = strides(x.dims);
-  const data = new Float64Array(elementCount(dims));
-  const outStrides = strides(dims);
-  for (let k = 0; k < data.length; k++) {
-    let rem = k;
-    let src = 0;
-    for (let i = 0; i < rank; i++) {
-      const c = Math.floor(rem / outStrides[i]!);
-      rem -= c * outStrides[i]!;
-      src += picks[i]![c]! * inStrides[i]!;
-    }
-    data[k] = x.data[src]!;
-  }
+  const data = pickElements(x.data, dims, (i, c) => picks[i]![c]! * inStrides[i]!);
   return [{ dims, data, dtype: x.dtype }];
 };
 
@@ -179,17 +177,6 @@ export const expandConst: ConstFolder = ([x, shape]) => {
   if (a.some((d, i) => d !== b[i] && d !== 1 && b[i] !== 1)) return `[${x.dims.join(', ')}] does not broadcast to [${want.join(', ')}]`;
   const dims = a.map((d, i) => Math.max(d, b[i]!));
   const inStrides = strides(a).map((s, i) => (a[i] === 1 ? 0 : s));
-  const outStrides = strides(dims);
-  const data = new Float64Array(elementCount(dims));
-  for (let k = 0; k < data.length; k++) {
-    let rem = k;
-    let src = 0;
-    for (let i = 0; i < rank; i++) {
-      const c = Math.floor(rem / outStrides[i]!);
-      rem -= c * outStrides[i]!;
-      src += c * inStrides[i]!;
-    }
-    data[k] = x.data[src]!;
-  }
+  const data = pickElements(x.data, dims, (i, c) => c * inStrides[i]!);
   return [{ dims, data, dtype: x.dtype }];
 };

@@ -1,7 +1,5 @@
-import type { LiveValue, OpMapper, Value } from '../values';
-import { fullShape, liveInput, onnxAxis } from './util';
-
-const one = (out: LiveValue | string): Value[] | string => (typeof out === 'string' ? out : [out]);
+import type { LiveValue, OpMapper } from '../values';
+import { axesOf, fullShape, liveInput, one, onnxAxis } from './util';
 
 /**
  * ReduceMax over the positions of a feature map or sequence — PyTorch's torch.max(x, dim)[0] /
@@ -13,12 +11,8 @@ const one = (out: LiveValue | string): Value[] | string => (typeof out === 'stri
 export const reduceMax: OpMapper = (ctx) => {
   const x = liveInput(ctx, 0);
   if (!x) return 'needs a computed input';
-  let axes: number[] | undefined;
-  if (ctx.opset >= 18) {
-    const a = ctx.inputs[1];
-    if (a && a.kind !== 'const') return 'axes must be a constant';
-    axes = a?.kind === 'const' ? Array.from(a.tensor.data) : undefined;
-  } else axes = ctx.attrs.ints('axes');
+  const axes = axesOf(ctx, 18);
+  if (typeof axes === 'string') return axes;
   const keep = ctx.attrs.int('keepdims', 1) === 1;
   const on = (axes ?? []).map((a) => onnxAxis(a, x)).sort((p, q) => p - q).join();
   const [a, b, c] = x.shape;

@@ -1,9 +1,7 @@
 import type { ParamValues } from '../../../catalog/types';
 import { sizeOf } from '../../../util/tensor';
 import type { LiveValue, MapContext, OpMapper, Value } from '../values';
-import { constInput, fullShape, liveInput, onnxAxis } from './util';
-
-const one = (out: LiveValue | string): Value[] | string => (typeof out === 'string' ? out : [out]);
+import { axesOf, constInput, fullShape, liveInput, one, onnxAxis } from './util';
 
 /** Flatten at axis 1 keeps the batch and joins the rest: NetLoom's Flatten. At axis = rank it is a no-op. */
 export const flatten: OpMapper = (ctx) => {
@@ -72,12 +70,8 @@ export const concat: OpMapper = (ctx) => {
 export const reduceMean: OpMapper = (ctx) => {
   const x = liveInput(ctx, 0);
   if (!x) return 'needs a computed input';
-  let axes: number[] | undefined;
-  if (ctx.opset >= 18) {
-    const a = ctx.inputs[1];
-    if (a && a.kind !== 'const') return 'axes must be a constant';
-    axes = a?.kind === 'const' ? Array.from(a.tensor.data) : undefined;
-  } else axes = ctx.attrs.ints('axes');
+  const axes = axesOf(ctx, 18);
+  if (typeof axes === 'string') return axes;
   const keepdims = ctx.attrs.int('keepdims', 1);
   const norm = (axes ?? []).map((a) => onnxAxis(a, x));
   // The mean over every spatial axis of a channels-first [B, C, L] / [B, C, H, W] (torchvision's

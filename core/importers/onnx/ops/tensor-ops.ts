@@ -2,9 +2,7 @@ import { broadcastPair } from '../../../catalog/nodes/elementwise-pair';
 import { sameShape } from '../../../util/tensor';
 import type { LiveValue, MapContext, OpMapper, Value } from '../values';
 import { scaleLayer } from './into-layer';
-import { constInput, fullShape, liveInput } from './util';
-
-const one = (out: LiveValue | string): Value[] | string => (typeof out === 'string' ? out : [out]);
+import { axesOf, constInput, fullShape, liveInput, one } from './util';
 
 /** Transpose that keeps the batch first → Permute (its axes are ONNX's perm without the batch). */
 export const transpose: OpMapper = (ctx) => {
@@ -40,12 +38,8 @@ function changeUnitAxes(squeeze: boolean): OpMapper {
   return (ctx: MapContext) => {
     const x = liveInput(ctx, 0);
     if (!x) return 'needs a computed input';
-    let axes: number[] | undefined;
-    if (ctx.opset >= 13) {
-      const a = ctx.inputs[1];
-      if (a && a.kind !== 'const') return 'axes must be a constant';
-      axes = a?.kind === 'const' ? Array.from(a.tensor.data) : undefined;
-    } else axes = ctx.attrs.ints('axes');
+    const axes = axesOf(ctx, 13);
+    if (typeof axes === 'string') return axes;
     const full = [NaN, ...x.shape];
     let out: number[];
     if (squeeze) {

@@ -31,3 +31,17 @@ export function extraOutputsUnused(ctx: MapContext, what: string): string | null
   }
   return null;
 }
+
+/** One mapped output, or the refusal reason when emitting it failed. */
+export const one = (out: LiveValue | string): Value[] | string => (typeof out === 'string' ? out : [out]);
+
+/**
+ * The `axes` of a reduce or squeeze node: input 1 from `inputFromOpset` on (it must be a constant),
+ * the `axes` attribute before. Undefined when absent (all axes); a string is the refusal reason.
+ */
+export function axesOf(ctx: MapContext, inputFromOpset: number): number[] | undefined | string {
+  if (ctx.opset < inputFromOpset) return ctx.attrs.ints('axes');
+  const a = ctx.inputs[1];
+  if (a && a.kind !== 'const') return 'axes must be a constant';
+  return a?.kind === 'const' ? Array.from(a.tensor.data) : undefined;
+}
